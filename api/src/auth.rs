@@ -1,0 +1,87 @@
+//! Reference-server additions: login, logout and who-am-I. The vendor's
+//! documents have none of these, so nothing in the panel may depend on them
+//! beyond the login page itself.
+
+use serde::{Deserialize, Serialize};
+
+use crate::endpoint::{Endpoint, Family, Method};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+/// The signed-in user as the reference server describes them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Me {
+    #[serde(default, deserialize_with = "crate::lenient::opt_i64")]
+    pub admin_user_id: Option<i64>,
+    #[serde(default)]
+    pub username: String,
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub real_name: Option<String>,
+    #[serde(default, deserialize_with = "crate::lenient::opt_i64")]
+    pub tenant_id: Option<i64>,
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub tenant_name: Option<String>,
+}
+
+/// Login answers the user plus a bearer token (for `auth: "bearer"`); the
+/// server also sets an HttpOnly session cookie (for `auth: "cookie"`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoginData {
+    pub token: String,
+    pub user: Me,
+}
+
+/// `{code, msg, data}` with a typed `data`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DataReply<T> {
+    #[serde(default, deserialize_with = "crate::lenient::opt_i64")]
+    pub code: Option<i64>,
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub msg: Option<String>,
+    pub data: T,
+}
+
+/// A reply whose only content is success (`{code: 200, msg}`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ack {
+    #[serde(default, deserialize_with = "crate::lenient::opt_i64")]
+    pub code: Option<i64>,
+    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    pub msg: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Empty {}
+
+pub struct Login;
+impl Endpoint for Login {
+    const METHOD: Method = Method::Post;
+    const FAMILY: Family = Family::Vendor;
+    const PATH: &'static str = "/wechat_api/login";
+    type Request = LoginRequest;
+    type Reply = DataReply<LoginData>;
+}
+
+pub struct Logout;
+impl Endpoint for Logout {
+    const METHOD: Method = Method::Post;
+    const FAMILY: Family = Family::Vendor;
+    const PATH: &'static str = "/wechat_api/logout";
+    type Request = Empty;
+    type Reply = Ack;
+}
+
+pub struct WhoAmI;
+impl Endpoint for WhoAmI {
+    const METHOD: Method = Method::Get;
+    const FAMILY: Family = Family::Vendor;
+    const PATH: &'static str = "/wechat_api/me";
+    type Request = Empty;
+    type Reply = DataReply<Me>;
+}
