@@ -2,6 +2,7 @@
 //! numbers or strings, `null` or `""` for "not set".
 
 use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
 use std::fmt;
 
 struct OptI64;
@@ -86,4 +87,52 @@ impl<'de> Visitor<'de> for OptString {
 /// `Option<String>` from a string, a number (phones arrive as numbers), or `null`.
 pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     d.deserialize_any(OptString)
+}
+
+/// `Vec<T>` from a list or `null` (the vendor answers `null` for "none").
+pub fn vec_or_null<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+/// `Option<Vec<String>>` from a list, a comma-separated string, or `null`:
+/// the panel may get tag names either way depending on who built the row.
+pub fn opt_string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    use serde_json::Value;
+    Ok(match Value::deserialize(d)? {
+        Value::Null => None,
+        Value::String(s) => Some(
+            s.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+        Value::Array(items) => Some(
+            items
+                .into_iter()
+                .filter_map(|v| match v {
+                    Value::String(s) => Some(s),
+                    Value::Null => None,
+                    other => Some(other.to_string()),
+                })
+                .collect(),
+        ),
+        other => Some(vec![other.to_string()]),
+    })
+}
+
+/// Splits the vendor's comma-separated id lists (`tags`, `tagIds`, `pId`),
+/// skipping blanks and anything that is not a number.
+pub fn split_ids(s: &str) -> Vec<i64> {
+    s.split(',').filter_map(|p| p.trim().parse().ok()).collect()
+}
+
+/// Like [`opt_string`], but blank text is `None`: in a query string the
+/// vendor's pages send every filter, `""` meaning "no filter".
+pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(opt_string(d)?.filter(|s| !s.trim().is_empty()))
 }

@@ -3,10 +3,38 @@
 //! server cannot disagree. No web dependencies: everything here is tested
 //! natively with `cargo test -p scrm-api`.
 
+/// Declares a unit struct implementing [`Endpoint`]; keeps the per-endpoint
+/// boilerplate to one line of data each.
+macro_rules! endpoint {
+    ($(#[$meta:meta])* $name:ident, $method:ident, $family:ident, $path:literal, $req:ty, $rep:ty) => {
+        $(#[$meta])*
+        #[doc = concat!("`", stringify!($method), " ", $path, "`")]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct $name;
+        impl $crate::endpoint::Endpoint for $name {
+            const METHOD: $crate::endpoint::Method = $crate::endpoint::Method::$method;
+            const FAMILY: $crate::endpoint::Family = $crate::endpoint::Family::$family;
+            const PATH: &'static str = $path;
+            type Request = $req;
+            type Reply = $rep;
+        }
+    };
+}
+
 pub mod auth;
+pub mod call;
+pub mod chat;
+pub mod clinic;
+pub mod customer;
 pub mod endpoint;
 pub mod error;
+pub mod incremental;
 pub mod lenient;
+pub mod manual_task;
+pub mod page;
+pub mod time;
 
 pub use endpoint::{decode_reply, query_string, Endpoint, Family, Method};
 pub use error::ReplyError;
+pub use page::{ListReply, NestedPageReply, Page, PageReply};
+pub use time::Timestamp;

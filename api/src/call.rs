@@ -1,0 +1,166 @@
+//! Phone-call helpers: whether the panel pops up the caller's details after a
+//! call, and who a phone number belongs to.
+
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{Ack, Empty};
+use crate::lenient::{opt_i64, opt_string, opt_text, vec_or_null};
+use crate::time::{lossy_timestamp, Timestamp};
+
+/// getIsOpenAfterCall: `data` is `1` (pop-up on) or `0`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IsOpenReply {
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub code: Option<i64>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub msg: Option<String>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub data: Option<i64>,
+}
+
+impl IsOpenReply {
+    pub fn is_open(&self) -> bool {
+        self.data == Some(1)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateIsOpenRequest {
+    /// `1` on, `0` off.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_i64"
+    )]
+    pub is_open: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CustomerInfoByCallRequest {
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_text"
+    )]
+    pub phone: Option<String>,
+}
+
+/// Where getCustomerInfoByCall found the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallSource {
+    /// `0`: nowhere.
+    NotFound,
+    /// `1`: the customer records.
+    Customers,
+    /// `2`: the "assigned to me" customer pool.
+    AssignedPool,
+    /// `3`: manual entry.
+    ManualEntry,
+    Unknown(i64),
+}
+
+/// getCustomerInfoByCall's `data`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CallInfo {
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub source: Option<i64>,
+    /// `null` when nothing was found.
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub customer_list: Vec<CallCustomer>,
+}
+
+impl CallInfo {
+    pub fn source(&self) -> CallSource {
+        match self.source {
+            None | Some(0) => CallSource::NotFound,
+            Some(1) => CallSource::Customers,
+            Some(2) => CallSource::AssignedPool,
+            Some(3) => CallSource::ManualEntry,
+            Some(other) => CallSource::Unknown(other),
+        }
+    }
+}
+
+/// Sources 1 and 2 list customer records, source 3 manual-entry records; one
+/// superset record lets the pop-up show whichever fields are there.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CallCustomer {
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub customer_id: Option<i64>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub customer_name: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub customer_phone: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub nick_name: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub remark_name: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub remarks: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub head_img_url: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub tags: Option<String>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub wechat_contact_id: Option<i64>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub wechat_user_id: Option<i64>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub admin_user_id: Option<i64>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub company: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub address: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub phone_geo: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub user_name: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub uin: Option<String>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub dial_status: Option<i64>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub add_status: Option<i64>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub xfield1: Option<String>,
+    #[serde(default, deserialize_with = "lossy_timestamp")]
+    pub create_time: Option<Timestamp>,
+    #[serde(default, deserialize_with = "lossy_timestamp")]
+    pub last_update_time: Option<Timestamp>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CallInfoReply {
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub code: Option<i64>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub msg: Option<String>,
+    #[serde(default)]
+    pub data: Option<CallInfo>,
+}
+
+endpoint!(
+    GetIsOpenAfterCall,
+    Get,
+    Vendor,
+    "/wechat_api/customer/getIsOpenAfterCall",
+    Empty,
+    IsOpenReply
+);
+endpoint!(
+    UpdateIsOpenAfterCall,
+    Post,
+    Vendor,
+    "/wechat_api/customer/updateIsOpenAfterCall",
+    UpdateIsOpenRequest,
+    Ack
+);
+endpoint!(
+    /// Who a dialled number belongs to, for the navigation bar's pop-up.
+    GetCustomerInfoByCall, Get, Vendor, "/wechat_api/customer/getCustomerInfoByCall",
+    CustomerInfoByCallRequest, CallInfoReply
+);

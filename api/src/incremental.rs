@@ -1,0 +1,1 @@
+//! Incremental appointment lists (placeholder; filled in step 4).

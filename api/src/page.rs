@@ -1,0 +1,224 @@
+//! The vendor pages lists two ways: `{code, data:[..], pageNo, count}` (customer
+//! and chat lists) and `{code, msg, data:{count, data:[..], pageNo, limit}}`
+//! (manual-entry lists). Both decode into one [`Page`] so pages and tables never
+//! care which shape an endpoint uses; each reply type re-encodes in its own
+//! endpoint's shape so the reference server stays byte-compatible.
+
+use serde::de::DeserializeOwned;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::lenient::{opt_i64, opt_string, vec_or_null};
+
+/// One page of a list, whatever envelope it came in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Total matching rows; the number of items when the vendor left it out.
+    pub count: i64,
+    /// 1-based; 1 when the vendor left it out.
+    pub page_no: i64,
+    /// Page size, when the vendor said.
+    pub limit: Option<i64>,
+}
+
+impl<T> Default for Page<T> {
+    fn default() -> Self {
+        Page {
+            items: Vec::new(),
+            count: 0,
+            page_no: 1,
+            limit: None,
+        }
+    }
+}
+
+impl<T> Page<T> {
+    /// Number of pages for the given page size (at least 1, so a pager always
+    /// has a page to show).
+    pub fn page_count(&self, limit: i64) -> i64 {
+        let limit = self.limit.unwrap_or(limit).max(1);
+        ((self.count.max(0) + limit - 1) / limit).max(1)
+    }
+}
+
+/// `{code, msg?, data:[..], pageNo, count}` — customerPage, downLoad,
+/// getRedisMessageRecord. Decodes the nested shape as well.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageReply<T> {
+    pub code: Option<i64>,
+    pub msg: Option<String>,
+    pub page: Page<T>,
+}
+
+/// `{code, msg, data:{count, data:[..], pageNo, limit}}` — getManualTaskList,
+/// getManualTaskDetail. Decodes the flat shape as well.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NestedPageReply<T> {
+    pub code: Option<i64>,
+    pub msg: Option<String>,
+    pub page: Page<T>,
+}
+
+impl<T> Default for PageReply<T> {
+    fn default() -> Self {
+        PageReply {
+            code: Some(200),
+            msg: None,
+            page: Page::default(),
+        }
+    }
+}
+
+impl<T> Default for NestedPageReply<T> {
+    fn default() -> Self {
+        NestedPageReply {
+            code: Some(200),
+            msg: None,
+            page: Page::default(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+struct RawInner<T> {
+    #[serde(default = "Vec::new", deserialize_with = "vec_or_null")]
+    data: Vec<T>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    count: Option<i64>,
+    #[serde(default, rename = "pageNo", deserialize_with = "opt_i64")]
+    page_no: Option<i64>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    limit: Option<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged, bound(deserialize = "T: Deserialize<'de>"))]
+enum RawData<T> {
+    List(Vec<T>),
+    Nested(RawInner<T>),
+}
+
+#[derive(Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+struct RawPage<T> {
+    #[serde(default, deserialize_with = "opt_i64")]
+    code: Option<i64>,
+    #[serde(default, deserialize_with = "opt_string")]
+    msg: Option<String>,
+    #[serde(default = "none")]
+    data: Option<RawData<T>>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    count: Option<i64>,
+    #[serde(default, rename = "pageNo", deserialize_with = "opt_i64")]
+    page_no: Option<i64>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    limit: Option<i64>,
+}
+
+fn none<X>() -> Option<X> {
+    None
+}
+
+impl<T> RawPage<T> {
+    fn normalise(self) -> (Option<i64>, Option<String>, Page<T>) {
+        let (items, count, page_no, limit) = match self.data {
+            None => (Vec::new(), self.count, self.page_no, self.limit),
+            Some(RawData::List(items)) => (items, self.count, self.page_no, self.limit),
+            Some(RawData::Nested(inner)) => (
+                inner.data,
+                inner.count.or(self.count),
+                inner.page_no.or(self.page_no),
+                inner.limit.or(self.limit),
+            ),
+        };
+        let count = count.unwrap_or(items.len() as i64);
+        let page = Page {
+            items,
+            count,
+            page_no: page_no.unwrap_or(1),
+            limit,
+        };
+        (self.code, self.msg, page)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for PageReply<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (code, msg, page) = RawPage::<T>::deserialize(d)?.normalise();
+        Ok(PageReply { code, msg, page })
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for NestedPageReply<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (code, msg, page) = RawPage::<T>::deserialize(d)?.normalise();
+        Ok(NestedPageReply { code, msg, page })
+    }
+}
+
+impl<T: Serialize> Serialize for PageReply<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("code", &self.code)?;
+        if let Some(msg) = &self.msg {
+            m.serialize_entry("msg", msg)?;
+        }
+        m.serialize_entry("data", &self.page.items)?;
+        m.serialize_entry("pageNo", &self.page.page_no)?;
+        m.serialize_entry("count", &self.page.count)?;
+        if let Some(limit) = self.page.limit {
+            m.serialize_entry("limit", &limit)?;
+        }
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct InnerOut<'a, T> {
+    count: i64,
+    data: &'a [T],
+    #[serde(rename = "pageNo")]
+    page_no: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    limit: Option<i64>,
+}
+
+impl<T: Serialize> Serialize for NestedPageReply<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("msg", &self.msg)?;
+        let inner = InnerOut {
+            count: self.page.count,
+            data: &self.page.items,
+            page_no: self.page.page_no,
+            limit: self.page.limit,
+        };
+        m.serialize_entry("data", &inner)?;
+        m.end()
+    }
+}
+
+/// `{code, msg, data:[..]}` with `data: null` read as an empty list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+pub struct ListReply<T> {
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub code: Option<i64>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub msg: Option<String>,
+    #[serde(default = "Vec::new", deserialize_with = "vec_or_null")]
+    pub data: Vec<T>,
+}
+
+impl<T> Default for ListReply<T> {
+    fn default() -> Self {
+        ListReply {
+            code: Some(200),
+            msg: None,
+            data: Vec::new(),
+        }
+    }
+}
