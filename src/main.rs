@@ -1,1 +1,7 @@
-fn main() {}
+//! Browser entry point. On the host this is an empty program: the package's
+//! host build only exists for its browser end-to-end tests.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    scrm_panel::boot::start();
+}

@@ -1,0 +1,43 @@
+//! Start-up: read config.json, then mount the app or a readable error page.
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use web_sys::RequestCache;
+
+use crate::app::App;
+use crate::components::config_error::ConfigErrorPage;
+use crate::config::{Config, ConfigError};
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::task::spawn_local(async {
+        match load_config().await {
+            Ok(config) => leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> }),
+            Err(error) => {
+                leptos::mount::mount_to_body(move || view! { <ConfigErrorPage error=error.clone()/> })
+            }
+        }
+    });
+}
+
+/// Fetched relative to the document, so a panel hosted under a sub-path
+/// reads its own config; never from cache, so a changed config applies on
+/// the next load.
+async fn load_config() -> Result<Config, ConfigError> {
+    let response = Request::get("config.json")
+        .cache(RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| ConfigError::Unavailable(e.to_string()))?;
+    if !response.ok() {
+        return Err(ConfigError::Unavailable(format!(
+            "HTTP {}",
+            response.status()
+        )));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| ConfigError::Unavailable(e.to_string()))?;
+    Config::parse(&text)
+}

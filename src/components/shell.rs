@@ -1,0 +1,46 @@
+//! The frame around every page: sidebar, top bar, main area, and the
+//! session watchers that need the router.
+
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::auth_guard::AuthGuard;
+use crate::components::sidebar::Sidebar;
+use crate::components::topbar::TopBar;
+use crate::i18n::{t, use_i18n};
+use crate::nav::embed_param;
+use crate::session::use_session;
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let query = use_query_map();
+    {
+        let session = session.clone();
+        Effect::new(move |_| {
+            if let Some(on) = embed_param(query.read().get("embed").as_deref()) {
+                if session.embed.get_untracked() != on {
+                    session.set_embed(on);
+                }
+            }
+        });
+    }
+    let embed = session.embed;
+    view! {
+        <AuthGuard/>
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <div class="shell" class:embed=move || embed.get()>
+            <Show when=move || !embed.get()>
+                <Sidebar/>
+            </Show>
+            <div class="shell-main">
+                <TopBar/>
+                <main id="main" tabindex="-1">
+                    <Outlet/>
+                </main>
+            </div>
+        </div>
+    }
+}

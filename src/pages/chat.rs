@@ -1,0 +1,12 @@
+//! `/chat`: placeholder until its issue lands.
+
+use leptos::prelude::*;
+
+use crate::components::placeholder::Placeholder;
+use crate::i18n::{t_string, use_i18n};
+
+#[component]
+pub fn Chat() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Placeholder title=Signal::derive(move || t_string!(i18n, nav_chat).to_string()) route="/chat"/> }
+}

@@ -1,0 +1,170 @@
+//! End-to-end tests of the shell in real headless Chromium against the real
+//! reference server. Run them with `cargo xtask test` (it builds dist/ first).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use support::Env;
+
+/// Every route of the shell with the marker its page renders.
+const ROUTES: &[(&str, &str)] = &[
+    ("/customers", "section[data-route='/customers']"),
+    ("/customers/3063060?phone=11111122222", "section[data-route='/customers/:id']"),
+    ("/chat?wechatUserIds=1&wechatContactIds=2", "section[data-route='/chat']"),
+    ("/tags", "section[data-route='/tags']"),
+    ("/call?phone=13800138000", "section[data-route='/call']"),
+    ("/manual-tasks", "section[data-route='/manual-tasks']"),
+    ("/manual-tasks/new", "section[data-route='/manual-tasks/new']"),
+    ("/manual-tasks/11855", "section[data-route='/manual-tasks/:adminUserId']"),
+    ("/clinic", "section[data-route='/clinic']"),
+    ("/clinic/appointments", "section[data-route='/clinic/appointments']"),
+    ("/settings", "section[data-route='/settings']"),
+    ("/no/such/page", "#not-found"),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn boots_and_renders_every_route_without_console_errors() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    for (path, marker) in ROUTES {
+        env.goto(path).await;
+        env.text(marker).await;
+        assert!(env.exists("nav.sidebar").await, "{path} has the sidebar");
+        let errors = env.console_errors().await;
+        assert!(errors.is_empty(), "console errors on {path}: {errors:?}");
+    }
+    // Route parameters reach their pages.
+    env.goto("/customers/3063060?phone=11111122222").await;
+    env.wait_text(".param", "3063060").await;
+    env.goto("/call?phone=138%200013%208000").await;
+    env.wait_text("#call-phone", "138 0013 8000").await;
+    // `/` goes to the customer list.
+    env.goto("/").await;
+    env.wait_path("/customers").await;
+    env.browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embed_mode_hides_the_sidebar_and_is_remembered() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers?embed=1").await;
+    env.text("section[data-route='/customers']").await;
+    assert!(!env.exists("nav.sidebar").await, "no sidebar when embedded");
+    assert!(env.exists(".shell.embed").await);
+    // Remembered for the session: a link without the parameter stays embedded.
+    env.goto("/settings").await;
+    env.text("section[data-route='/settings']").await;
+    assert!(!env.exists("nav.sidebar").await, "embed mode is remembered");
+    // And switched off explicitly.
+    env.goto("/settings?embed=0").await;
+    env.text("nav.sidebar").await;
+    env.browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn switching_locale_changes_text_and_survives_reload() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto("/settings").await;
+    env.wait_text("nav.sidebar", "客户查询").await;
+    env.browser
+        .find(fantoccini::Locator::Css("#locale-select"))
+        .await
+        .unwrap()
+        .select_by_value("en")
+        .await
+        .unwrap();
+    env.wait_text("nav.sidebar", "Customers").await;
+    assert_eq!(
+        env.browser
+            .execute("return document.documentElement.lang", vec![])
+            .await
+            .unwrap(),
+        "en"
+    );
+    env.browser.refresh().await.unwrap();
+    env.wait_text("nav.sidebar", "Customers").await;
+    env.browser
+        .find(fantoccini::Locator::Css("#locale-select"))
+        .await
+        .unwrap()
+        .select_by_value("zh-TW")
+        .await
+        .unwrap();
+    env.wait_text("nav.sidebar", "客戶查詢").await;
+    env.browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_password_is_refused_then_login_and_logout_work() {
+    let env = Env::new().await;
+    env.goto("/login").await;
+    env.fill("#login-username", "demo").await;
+    env.fill("#login-password", "wrong-password").await;
+    env.click("#login-submit").await;
+    let started = std::time::Instant::now();
+    while env.text("#login-error").await.trim().is_empty() {
+        assert!(started.elapsed() < support::WAIT, "no error shown for a wrong password");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(env.path().await, "/login", "still on the login page");
+    // Empty fields are caught before any request.
+    env.fill("#login-password", "").await;
+    env.click("#login-submit").await;
+    env.wait_text("#login-error", "请输入用户名和密码").await;
+
+    env.fill("#login-password", "demo123").await;
+    env.click("#login-submit").await;
+    env.text("#current-user").await;
+    env.wait_path("/customers").await;
+
+    env.click("#logout").await;
+    env.wait_path("/login").await;
+    // The session is gone on the server too: the shell sends us back to login.
+    env.goto("/settings").await;
+    env.wait_path("/login?next=/settings").await;
+    env.browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_401_leads_to_login_and_back_to_the_same_place() {
+    let env = Env::new().await;
+    env.login("sales1", "sales123").await;
+    env.goto("/manual-tasks/11855?page=2").await;
+    env.text("section[data-route='/manual-tasks/:adminUserId']").await;
+    // The session expires (cookie gone); the next API call answers 401.
+    env.browser.delete_all_cookies().await.unwrap();
+    env.browser.refresh().await.unwrap();
+    env.wait_path("/login?next=/manual-tasks/11855%3Fpage%3D2").await;
+    env.fill("#login-username", "sales1").await;
+    env.fill("#login-password", "sales123").await;
+    env.click("#login-submit").await;
+    env.wait_path("/manual-tasks/11855?page=2").await;
+    env.text("#current-user").await;
+    env.browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_config_json_shows_a_readable_error_page() {
+    let env = Env::with(|o| o.config_json = Some("{ \"apiBase\": ".into())).await;
+    env.goto("/customers").await;
+    env.wait_text("#config-error", "config.json").await;
+    env.browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_clinic_module_is_absent_from_navigation_when_disabled() {
+    let env = Env::with(|o| {
+        o.config_json = Some(
+            r#"{"apiBase":"","auth":"cookie","loginUrl":"/login","locale":"en","embedOrigins":[],"clinic":{"enabled":false}}"#.into(),
+        )
+    })
+    .await;
+    env.login("demo", "demo123").await;
+    env.wait_text("nav.sidebar", "Customers").await;
+    assert!(!env.exists("nav.sidebar a[href='/clinic']").await);
+    assert!(!env.exists("nav.sidebar a[href='/clinic/appointments']").await);
+    env.browser.close().await.unwrap();
+}

@@ -1,0 +1,257 @@
+//! Browser test harness: each test gets its own reference server (in-process,
+//! ephemeral port, fresh temporary database, the built dist/) and its own
+//! headless Chromium through Debian's chromedriver.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use scrm_server::{Options, Running};
+use serde_json::{json, Value};
+
+pub const WAIT: Duration = Duration::from_secs(15);
+
+pub struct Env {
+    pub server: Running,
+    pub browser: Client,
+    driver: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn dist() -> PathBuf {
+    let dist = std::env::var_os("SCRM_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").exists(),
+        "no built panel at {}: run `cargo xtask test` (it builds dist/ first)",
+        dist.display()
+    );
+    dist
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("no free port")
+}
+
+/// Options for a test server; tests may change them before [`Env::start`].
+pub fn options(dir: &tempfile::TempDir) -> Options {
+    Options {
+        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+        db: dir.path().join("test.db"),
+        dist: Some(dist()),
+        demo: Some(60),
+        ..Default::default()
+    }
+}
+
+impl Env {
+    pub async fn new() -> Env {
+        Env::with(|_| {}).await
+    }
+
+    pub async fn with(tweak: impl FnOnce(&mut Options)) -> Env {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut opts = options(&dir);
+        tweak(&mut opts);
+        let server = scrm_server::start(opts).await.expect("server starts");
+
+        let chromedriver = std::env::var("SCRM_CHROMEDRIVER").unwrap_or("/usr/bin/chromedriver".into());
+        let chromium = std::env::var("SCRM_CHROMIUM").unwrap_or("/usr/bin/chromium".into());
+        let port = free_port();
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e} (cargo xtask test installs it)"));
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < WAIT, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let profile = dir.path().join("profile");
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:loggingPrefs": { "browser": "ALL" },
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let caps = match caps {
+            Value::Object(m) => m,
+            _ => unreachable!(),
+        };
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let browser = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("webdriver session");
+        Env {
+            server,
+            browser,
+            driver,
+            _dir: dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.server.url(), path)
+    }
+
+    pub async fn goto(&self, path: &str) {
+        self.browser.goto(&self.url(path)).await.expect("goto");
+    }
+
+    /// Waits until an element matching `css` exists and returns its text.
+    pub async fn text(&self, css: &str) -> String {
+        let el = self
+            .browser
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+        el.text().await.unwrap_or_default()
+    }
+
+    /// Waits until the text of `css` contains `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) {
+        let started = Instant::now();
+        loop {
+            if let Ok(el) = self.browser.find(Locator::Css(css)).await {
+                if el.text().await.unwrap_or_default().contains(needle) {
+                    return;
+                }
+            }
+            if started.elapsed() > WAIT {
+                let body = self.body_text().await;
+                panic!("{css} never contained {needle:?}; page text: {body}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn exists(&self, css: &str) -> bool {
+        self.browser.find(Locator::Css(css)).await.is_ok()
+    }
+
+    pub async fn wait_gone(&self, css: &str) {
+        let started = Instant::now();
+        while self.exists(css).await {
+            assert!(started.elapsed() < WAIT, "{css} is still present");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn body_text(&self) -> String {
+        match self.browser.find(Locator::Css("body")).await {
+            Ok(b) => b.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Path and query of the current page.
+    pub async fn path(&self) -> String {
+        let url = self.browser.current_url().await.expect("url");
+        match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_owned(),
+        }
+    }
+
+    pub async fn wait_path(&self, want: &str) {
+        let started = Instant::now();
+        loop {
+            let p = self.path().await;
+            if p == want {
+                return;
+            }
+            assert!(started.elapsed() < WAIT, "path stayed {p:?}, wanted {want:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn fill(&self, css: &str, value: &str) {
+        let el = self
+            .browser
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no input {css}: {e}"));
+        el.clear().await.expect("clear");
+        el.send_keys(value).await.expect("type");
+    }
+
+    pub async fn click(&self, css: &str) {
+        let el = self
+            .browser
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing to click at {css}: {e}"));
+        el.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Signs in through the login page and waits until the shell shows the user.
+    pub async fn login(&self, username: &str, password: &str) {
+        self.goto("/login").await;
+        self.fill("#login-username", username).await;
+        self.fill("#login-password", password).await;
+        self.click("#login-submit").await;
+        self.text("#current-user").await;
+    }
+
+    /// Severe browser log entries (console.error, uncaught exceptions, panics,
+    /// failed resource loads) since the last call.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let logs = self.browser.issue_cmd(BrowserLog).await.expect("browser log");
+        logs.as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// chromedriver's log endpoint (not in W3C WebDriver, so not in fantoccini).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
+}

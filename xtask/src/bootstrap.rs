@@ -1,0 +1,125 @@
+//! Installs what building and testing need, from package registries only
+//! (crates.io, npm, Debian), each step skipped when already satisfied so a
+//! warm machine starts in seconds. Nothing is ever downloaded from elsewhere:
+//! trunk runs with --offline and finds every tool here.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::{output, run, Cmd};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const BINARYEN_VERSION: &str = "132";
+
+#[derive(Clone, Copy)]
+pub struct Needs {
+    pub browser: bool,
+}
+
+impl Needs {
+    pub fn build() -> Self {
+        Needs { browser: false }
+    }
+    pub fn all() -> Self {
+        Needs { browser: true }
+    }
+}
+
+pub fn tools_bin(root: &Path) -> PathBuf {
+    root.join("tools").join("node_modules").join(".bin")
+}
+
+pub fn ensure(root: &Path, needs: Needs) -> Result<(), String> {
+    wasm_target()?;
+    trunk(root)?;
+    wasm_bindgen(root)?;
+    wasm_opt(root)?;
+    if needs.browser {
+        browser(root)?;
+    }
+    Ok(())
+}
+
+fn wasm_target() -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    run(Cmd::new("rustup", Path::new(".")).args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn trunk(root: &Path) -> Result<(), String> {
+    let have = output("trunk", &["--version"]).unwrap_or_default();
+    if have.trim() == format!("trunk {TRUNK_VERSION}") {
+        return Ok(());
+    }
+    println!("bootstrap: installing trunk {TRUNK_VERSION} (found: {:?})", have.trim());
+    run(Cmd::new("cargo", root).args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+}
+
+/// The version of `wasm-bindgen` that Cargo.lock pins; the CLI must equal it.
+pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+                return Ok(v.trim_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".into())
+}
+
+fn wasm_bindgen(root: &Path) -> Result<(), String> {
+    let want = locked_wasm_bindgen(root)?;
+    let trunk_toml = std::fs::read_to_string(root.join("Trunk.toml")).unwrap_or_default();
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{want}\"")) {
+        return Err(format!(
+            "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen {want}"
+        ));
+    }
+    let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.trim() == format!("wasm-bindgen {want}") {
+        return Ok(());
+    }
+    println!("bootstrap: installing wasm-bindgen-cli {want} (found: {:?})", have.trim());
+    // Without --locked: its lockfile pins a webpki-roots the registry lacks.
+    run(Cmd::new("cargo", root).args(["install", "wasm-bindgen-cli", "--version", &want]))
+}
+
+fn wasm_opt(root: &Path) -> Result<(), String> {
+    let bin = tools_bin(root).join("wasm-opt");
+    let have = output(&bin.to_string_lossy(), &["--version"]).unwrap_or_default();
+    if have.contains(&format!("version_{BINARYEN_VERSION}")) {
+        return Ok(());
+    }
+    println!("bootstrap: installing binaryen {BINARYEN_VERSION} from npm into tools/");
+    let tools = root.join("tools");
+    std::fs::create_dir_all(&tools).map_err(|e| format!("cannot create tools/: {e}"))?;
+    run(Cmd::new("npm", &tools).args([
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        ".",
+        &format!("binaryen@{BINARYEN_VERSION}"),
+    ]))
+}
+
+fn browser(root: &Path) -> Result<(), String> {
+    let have = Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists();
+    if have {
+        return Ok(());
+    }
+    let cmd = "apt-get update && apt-get install -y chromium chromium-driver";
+    let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
+    if is_root || std::env::var_os("CI").is_some() {
+        println!("bootstrap: installing Debian chromium and chromium-driver");
+        run(Cmd::new("sh", root).args(["-c", &format!("export DEBIAN_FRONTEND=noninteractive; {cmd}")]))
+    } else {
+        Err(format!(
+            "browser tests need Debian's chromium and chromium-driver; run as root:\n    sudo sh -c '{cmd}'"
+        ))
+    }
+}
