@@ -1,1 +1,194 @@
-//! Reference API server.
+//! Reference REST server for scrm-panel: the vendor's customer module
+//! (`/wechat_api/...`) and the clinic SDK (`/clinic_api/...`) over a real
+//! SQLite file, with logins, sessions and tenants.
+//!
+//! Used both as the `scrm-server` binary and in-process by end-to-end tests
+//! through [`start`].
+
+pub mod auth;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod extract;
+pub mod options;
+pub mod routes;
+pub mod state;
+pub mod static_files;
+pub mod time;
+
+use std::fmt;
+use std::net::SocketAddr;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue, Method};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+pub use options::Options;
+
+use crate::db::Db;
+use crate::state::AppState;
+
+/// Why a server could not start.
+#[derive(Debug)]
+pub enum Error {
+    Io(std::io::Error),
+    Db(rusqlite::Error),
+    Config(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io(e) => write!(f, "I/O error: {e}"),
+            Error::Db(e) => write!(f, "database error: {e}"),
+            Error::Config(e) => write!(f, "configuration error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Io(e)
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Db(e)
+    }
+}
+
+/// A server running on the current tokio runtime. Dropping it stops the
+/// server too, without waiting; [`Running::shutdown`] waits for open
+/// requests to finish.
+pub struct Running {
+    pub addr: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl Running {
+    /// `http://127.0.0.1:PORT` (the loopback address when bound to any address).
+    pub fn url(&self) -> String {
+        let ip = if self.addr.ip().is_unspecified() {
+            std::net::IpAddr::from([127, 0, 0, 1])
+        } else {
+            self.addr.ip()
+        };
+        format!("http://{}", SocketAddr::new(ip, self.addr.port()))
+    }
+
+    /// Stops accepting connections and waits for the server task to end.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Opens and migrates the database, seeds demo data when asked and the
+/// database is new, binds the listener and spawns the server.
+pub async fn start(opts: Options) -> Result<Running, Error> {
+    let db_path = opts.db.clone();
+    let demo = opts.demo;
+    let db = tokio::task::spawn_blocking(move || -> Result<Db, Error> {
+        let (db, _new) = Db::open(&db_path)?;
+        if let Some(n) = demo {
+            let mut conn = db.blocking()?;
+            if demo::is_empty(&conn)? {
+                demo::seed(&mut conn, n)
+                    .map_err(|e| Error::Config(format!("demo data: {}", e.msg)))?;
+            }
+        }
+        Ok(db)
+    })
+    .await
+    .map_err(|e| Error::Config(format!("start-up task failed: {e}")))??;
+
+    let app = router(&opts, db)?;
+    let listener = tokio::net::TcpListener::bind(opts.listen).await?;
+    let addr = listener.local_addr()?;
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let serve = axum::serve(listener, app).with_graceful_shutdown(async move {
+            let _ = stopped.await;
+        });
+        if let Err(e) = serve.await {
+            eprintln!("scrm-server: {e}");
+        }
+    });
+    Ok(Running {
+        addr,
+        stop: Some(stop),
+        task: Some(task),
+    })
+}
+
+/// The whole HTTP surface: API routes, the JSON 404s of the API prefixes,
+/// `/config.json`, then static files for everything else.
+pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
+    let state = AppState {
+        db,
+        session_ttl: opts.session_ttl,
+    };
+    let mut app: Router<AppState> = routes::api().merge(routes::api_fallbacks());
+    if let Some(config) = opts.config_json.clone() {
+        app = app.route(
+            "/config.json",
+            get(move || {
+                let config = config.clone();
+                async move {
+                    (
+                        [
+                            (header::CONTENT_TYPE, "application/json"),
+                            (header::CACHE_CONTROL, static_files::NO_CACHE),
+                        ],
+                        config,
+                    )
+                        .into_response()
+                }
+            }),
+        );
+    }
+    let mut app = app
+        .fallback_service(static_files::router(opts.dist.as_deref()))
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(CompressionLayer::new().br(true).gzip(true));
+    if !opts.cors_origins.is_empty() {
+        let origins = opts
+            .cors_origins
+            .iter()
+            .map(|o| HeaderValue::from_str(o.trim_end_matches('/')))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| Error::Config(format!("--cors-origin: {e}")))?;
+        app = app.layer(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::list(origins))
+                .allow_credentials(true)
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
+                .max_age(std::time::Duration::from_secs(600)),
+        );
+    }
+    Ok(app)
+}

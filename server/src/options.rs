@@ -1,0 +1,145 @@
+//! Server options and the command line that fills them.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How to run a server. `Options::default()` listens on an ephemeral
+/// loopback port, which is what in-process tests want.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub listen: SocketAddr,
+    pub db: PathBuf,
+    /// The built panel; `None` serves the API only.
+    pub dist: Option<PathBuf>,
+    /// Seed this many demo customers (tenant one) when the database is new.
+    pub demo: Option<u32>,
+    /// Origins allowed to call the API with credentials (CORS); empty = same origin only.
+    pub cors_origins: Vec<String>,
+    pub session_ttl: Duration,
+    /// When `Some`, served at `/config.json` instead of dist's file.
+    pub config_json: Option<String>,
+}
+
+pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(12 * 3600);
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            db: PathBuf::from("scrm.db"),
+            dist: None,
+            demo: None,
+            cors_origins: Vec::new(),
+            session_ttl: DEFAULT_SESSION_TTL,
+            config_json: None,
+        }
+    }
+}
+
+pub const USAGE: &str = "\
+usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--demo N]
+                   [--cors-origin ORIGIN]... [--session-ttl SECS]
+
+  --listen ADDR         address to listen on (default 127.0.0.1:8080; port 0 = any free port)
+  --db FILE             SQLite database file, created and migrated if needed (default scrm.db)
+  --dist DIR            built panel to serve (trunk's dist/); API only when absent
+  --demo N              seed N demo customers when the database is new
+  --cors-origin ORIGIN  allow this origin to call the API with credentials (repeatable)
+  --session-ttl SECS    session lifetime in seconds (default 43200 = 12 h)
+  -h, --help            print this help
+";
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Command {
+    Run(Options),
+    Help,
+}
+
+/// Parses the arguments after the program name.
+pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
+    let mut opts = Options {
+        listen: DEFAULT_LISTEN
+            .parse()
+            .map_err(|e| format!("default listen address: {e}"))?,
+        ..Options::default()
+    };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--listen" => {
+                let v = value("--listen")?;
+                opts.listen = v.parse().map_err(|e| format!("--listen {v}: {e}"))?;
+            }
+            "--db" => opts.db = PathBuf::from(value("--db")?),
+            "--dist" => opts.dist = Some(PathBuf::from(value("--dist")?)),
+            "--demo" => {
+                let v = value("--demo")?;
+                opts.demo = Some(v.parse().map_err(|e| format!("--demo {v}: {e}"))?);
+            }
+            "--cors-origin" => opts.cors_origins.push(value("--cors-origin")?),
+            "--session-ttl" => {
+                let v = value("--session-ttl")?;
+                let secs: u64 = v.parse().map_err(|e| format!("--session-ttl {v}: {e}"))?;
+                if secs == 0 {
+                    return Err("--session-ttl must be at least 1 second".into());
+                }
+                opts.session_ttl = Duration::from_secs(secs);
+            }
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    Ok(Command::Run(opts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Result<Options, String> {
+        match parse_args(args.iter().map(|s| s.to_string()))? {
+            Command::Run(o) => Ok(o),
+            Command::Help => Err("help".into()),
+        }
+    }
+
+    #[test]
+    fn flags() {
+        let o = run(&[
+            "--listen",
+            "0.0.0.0:9000",
+            "--db=x.db",
+            "--demo",
+            "50",
+            "--cors-origin",
+            "http://a",
+            "--cors-origin",
+            "http://b",
+            "--session-ttl",
+            "60",
+        ])
+        .unwrap_or_default();
+        assert_eq!(o.listen.port(), 9000);
+        assert_eq!(o.db, PathBuf::from("x.db"));
+        assert_eq!(o.demo, Some(50));
+        assert_eq!(o.cors_origins, vec!["http://a", "http://b"]);
+        assert_eq!(o.session_ttl, Duration::from_secs(60));
+        assert_eq!(run(&[]).map(|o| o.listen.port()), Ok(8080));
+        assert!(run(&["--bogus"]).is_err());
+        assert!(run(&["--demo"]).is_err());
+        assert!(run(&["--session-ttl", "0"]).is_err());
+    }
+}

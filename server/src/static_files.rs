@@ -1,0 +1,94 @@
+//! The built panel (`--dist`): files as they are, index.html for client-side
+//! routes, and cache headers that let browsers keep trunk's hashed files forever
+//! while always revalidating the two files that name them.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeader;
+
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+pub const NO_CACHE: &str = "no-cache";
+
+/// A router answering every request it is given from `dist`.
+pub fn router(dist: Option<&Path>) -> Router {
+    match dist {
+        Some(dir) => {
+            // The fallback is index.html under another URL: never immutable.
+            let index = SetResponseHeader::overriding(
+                ServeFile::new(dir.join("index.html")),
+                header::CACHE_CONTROL,
+                HeaderValue::from_static(NO_CACHE),
+            );
+            let files = ServeDir::new(dir)
+                .append_index_html_on_directories(true)
+                .fallback(index);
+            Router::new()
+                .fallback_service(files)
+                .layer(middleware::from_fn(cache_control))
+        }
+        None => Router::new().fallback(no_dist),
+    }
+}
+
+async fn no_dist() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        "scrm-server: no --dist directory given, only the API is served\n",
+    )
+        .into_response()
+}
+
+async fn cache_control(req: Request, next: Next) -> Response {
+    let hashed = is_hashed_asset(req.uri().path());
+    let mut res = next.run(req).await;
+    let ok = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    if ok && !res.headers().contains_key(header::CACHE_CONTROL) {
+        let value = if hashed { IMMUTABLE } else { NO_CACHE };
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
+}
+
+/// Trunk's content-addressed names: `<stem>-<16 hex>.<ext>` and
+/// `<stem>-<16 hex>_bg.wasm`.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let Some(dash) = name.rfind('-') else {
+        return false;
+    };
+    let rest = &name[dash + 1..];
+    if rest.len() < 18 || !rest.is_char_boundary(16) {
+        return false;
+    }
+    let (hash, tail) = rest.split_at(16);
+    let hex = hash.bytes().all(|b| b.is_ascii_hexdigit());
+    let tail_ok = tail == "_bg.wasm"
+        || (tail.starts_with('.')
+            && tail.len() > 1
+            && tail[1..].bytes().all(|b| b.is_ascii_alphanumeric()));
+    dash > 0 && hex && tail_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn trunk_names() {
+        assert!(is_hashed_asset("/scrm-panel-0123456789abcdef.js"));
+        assert!(is_hashed_asset("/scrm-panel-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed_asset("/style-0123456789ABCDEF.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/config.json"));
+        assert!(!is_hashed_asset("/scrm-panel.js"));
+        assert!(!is_hashed_asset("/customers/some-route"));
+        assert!(!is_hashed_asset("/x-0123456789abcdeg.js"));
+    }
+}
