@@ -33,6 +33,7 @@ pub mod lenient;
 pub mod manual_task;
 pub mod page;
 pub mod time;
+pub mod validate;
 
 pub use endpoint::{decode_reply, query_string, Endpoint, Family, Method};
 pub use error::ReplyError;
