@@ -56,6 +56,16 @@ pub struct Customer {
 }
 
 impl Customer {
+    /// What a salesperson calls the customer: their own remark first, then
+    /// the customer's name, then the WeChat nickname.
+    pub fn display_name(&self) -> &str {
+        [&self.remark_name, &self.customer_name, &self.nick_name]
+            .into_iter()
+            .filter_map(|s| s.as_deref())
+            .find(|s| !s.trim().is_empty())
+            .unwrap_or("")
+    }
+
     pub fn tag_ids(&self) -> Vec<i64> {
         self.tags.as_deref().map(split_ids).unwrap_or_default()
     }

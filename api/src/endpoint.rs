@@ -16,6 +16,15 @@ pub enum Method {
     Post,
 }
 
+impl Method {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
 /// Which of the two reply conventions an endpoint follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {

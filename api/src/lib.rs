@@ -23,6 +23,7 @@ macro_rules! endpoint {
 
 pub mod auth;
 pub mod call;
+pub mod catalog;
 pub mod chat;
 pub mod clinic;
 pub mod customer;

@@ -339,8 +339,101 @@ where
     Ok(())
 }
 
+/// Request parameters the contract uses.
+const PARAMS: &[&str] = &[
+    "customerName",
+    "customerPhone",
+    "tagIds",
+    "beginTime",
+    "endTime",
+    "remarks",
+    "remarkName",
+    "wechatUserId",
+    "limit",
+    "pageNo",
+    "adminUserId",
+    "wechatUserIds",
+    "wechatContactIds",
+    "phone",
+    "isOpen",
+    "pepartId",
+    "company",
+    "userName",
+    "dialStatus",
+    "customerId",
+    "phoneGeo",
+    "uin",
+    "openId",
+    "wxappId",
+    "cusId",
+    "telnum",
+    "name",
+    "erpId",
+    "birthday",
+    "type",
+    "appointmentTime",
+    "appointmentTime1",
+    "pId",
+    "doctorId",
+    "id",
+    "comment",
+    "lastCreateTime",
+    "lastCancelTime",
+    "nickNames",
+    "tags",
+    "isStar",
+    "xfield1",
+    "username",
+    "password",
+];
+
+fn query() -> impl Strategy<Value = String> {
+    let value = prop_oneof![
+        Just(String::new()),
+        "[0-9]{1,12}",
+        ".{0,8}",
+        Just("2022-01-04 10:23:14".to_owned()),
+        Just("2022-01-04".to_owned()),
+        Just("1641262994000".to_owned()),
+    ];
+    prop::collection::btree_map(prop::sample::select(PARAMS), value, 0..8)
+        .prop_map(|m| serde_urlencoded::to_string(m).unwrap())
+}
+
+/// What the panel sends is what the server reads, as a query string (GET)
+/// and as JSON (POST).
+fn request_round_trips<E: Endpoint>(q: &str) -> Result<(), TestCaseError>
+where
+    E::Request: PartialEq + Debug,
+{
+    let Ok(req) = serde_urlencoded::from_str::<E::Request>(q) else {
+        return Ok(());
+    };
+    if let Ok(again) = scrm_api::query_string(&req) {
+        prop_assert_eq!(
+            &serde_urlencoded::from_str::<E::Request>(&again).unwrap(),
+            &req,
+            "{}",
+            again
+        );
+    }
+    let body = serde_json::to_string(&req).unwrap();
+    prop_assert_eq!(
+        &serde_json::from_str::<E::Request>(&body).unwrap(),
+        &req,
+        "{}",
+        body
+    );
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn requests_survive_query_string_and_json(q in query()) {
+        every_endpoint!(request_round_trips, &q);
+    }
 
     #[test]
     fn arbitrary_json_never_panics(v in any_json()) {
