@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Ack, Empty};
-use crate::lenient::{opt_i64, opt_string, opt_text, vec_or_null};
+use crate::lenient::{opt_i64, opt_string, opt_text};
 use crate::time::{lossy_timestamp, Timestamp};
 
 /// getIsOpenAfterCall: `data` is `1` (pop-up on) or `0`.
@@ -66,12 +66,17 @@ pub enum CallSource {
 pub struct CallInfo {
     #[serde(default, deserialize_with = "opt_i64")]
     pub source: Option<i64>,
-    /// `null` when nothing was found.
-    #[serde(default, deserialize_with = "vec_or_null")]
-    pub customer_list: Vec<CallCustomer>,
+    /// `null` when nothing was found (kept as `None` so it is sent back as
+    /// `null`, as the vendor does).
+    #[serde(default)]
+    pub customer_list: Option<Vec<CallCustomer>>,
 }
 
 impl CallInfo {
+    pub fn customers(&self) -> &[CallCustomer] {
+        self.customer_list.as_deref().unwrap_or_default()
+    }
+
     pub fn source(&self) -> CallSource {
         match self.source {
             None | Some(0) => CallSource::NotFound,

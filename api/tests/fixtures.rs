@@ -165,7 +165,8 @@ fn customer_info_by_call_source0() {
     let r = ok::<GetCustomerInfoByCall>("get_customer_info_by_call_source0.json");
     let data = r.data.unwrap();
     assert_eq!(data.source(), CallSource::NotFound);
-    assert!(data.customer_list.is_empty());
+    assert_eq!(data.customer_list, None);
+    assert!(data.customers().is_empty());
 }
 
 #[test]

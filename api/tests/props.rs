@@ -23,7 +23,8 @@ use scrm_api::manual_task::{
     AddManualTask, AddManualTaskBeforeAddFriend, DelManualTask, DelManualTaskDetail,
     GetManualTaskDetail, GetManualTaskList,
 };
-use scrm_api::Endpoint;
+use scrm_api::time::{civil_from_days, days_from_civil};
+use scrm_api::{Endpoint, Timestamp};
 
 /// Runs `$check::<E>($arg)` for every endpoint of the contract.
 macro_rules! every_endpoint {
@@ -429,6 +430,16 @@ where
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn china_time_text_and_epoch_agree(ms in -62_135_596_800_000i64..253_402_271_999_000) {
+        let t = Timestamp::from_epoch_ms(ms).unwrap();
+        let text = Timestamp::parse(t.display()).unwrap();
+        prop_assert_eq!(text.epoch_ms(), ms.div_euclid(1000) * 1000);
+        prop_assert_eq!(text.display(), t.display());
+        let (y, m, d) = civil_from_days(ms.div_euclid(86_400_000));
+        prop_assert_eq!(days_from_civil(y, m, d), ms.div_euclid(86_400_000));
+    }
 
     #[test]
     fn requests_survive_query_string_and_json(q in query()) {
