@@ -218,3 +218,33 @@ fn appointment_type_and_doctor() {
         ]
     );
 }
+
+#[test]
+fn list_paging_and_time_window() {
+    use scrm_api::customer::CustomerPageRequest;
+    let ok: CustomerPageRequest =
+        serde_urlencoded::from_str("beginTime=2024-01-01&endTime=2024-01-31&limit=10&pageNo=1")
+            .unwrap();
+    assert_eq!(ok.validate(), Ok(()));
+    let bad: CustomerPageRequest =
+        serde_urlencoded::from_str("beginTime=2024-02-01&endTime=2024-01-31&limit=0&pageNo=0")
+            .unwrap();
+    assert_eq!(
+        fields(bad.validate()),
+        [
+            ("limit", Problem::OutOfRange { min: 1, max: 500 }),
+            (
+                "pageNo",
+                Problem::OutOfRange {
+                    min: 1,
+                    max: i64::from(i32::MAX)
+                }
+            ),
+            ("endTime", Problem::BeforeStart),
+        ]
+    );
+    assert_eq!(
+        FieldError::new("limit", Problem::OutOfRange { min: 1, max: 500 }).message(Lang::ZhTw),
+        "每頁筆數應在1到500之間"
+    );
+}

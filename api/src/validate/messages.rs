@@ -61,6 +61,11 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("doctorId", "医生", "醫生", "Doctor"),
     ("technicianId", "技师", "技師", "Technician"),
     ("id", "预约记录", "預約記錄", "Appointment"),
+    ("limit", "每页条数", "每頁筆數", "Page size"),
+    ("pageNo", "页码", "頁碼", "Page"),
+    ("beginTime", "开始时间", "開始時間", "Start time"),
+    ("endTime", "结束时间", "結束時間", "End time"),
+    ("dialStatus", "拨打状态", "撥打狀態", "Call status"),
 ];
 
 /// The label the panel shows for a wire field name.
@@ -133,6 +138,11 @@ pub(super) fn message(e: &FieldError, lang: Lang) -> String {
             format!("{l}不能早于开始时间"),
             format!("{l}不能早於開始時間"),
             format!("{l} cannot be before the start time"),
+        ),
+        Problem::OutOfRange { min, max } => t(
+            format!("{l}应在{min}到{max}之间"),
+            format!("{l}應在{min}到{max}之間"),
+            format!("{l} must be between {min} and {max}"),
         ),
         Problem::EitherRequired { other } => {
             let o = field_label(other, lang);

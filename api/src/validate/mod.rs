@@ -49,6 +49,11 @@ pub enum Problem {
     EitherRequired {
         other: &'static str,
     },
+    /// A number outside `min..=max`.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
 }
 
 /// One failed rule, named by the field's wire name (`customerPhone`), so the

@@ -3,14 +3,18 @@
 
 use super::{normalize_mainland_mobile, FieldError, Problem};
 use crate::call::{CustomerInfoByCallRequest, UpdateIsOpenRequest};
+use crate::chat::ChatRecordRequest;
 use crate::clinic::{
     appointment_type, AddAppointmentRequest, AddCustomerRequest, CancelAppointmentRequest,
     ChangeAppointmentRequest,
 };
-use crate::customer::{BatchSaveNickNameRequest, DeleteCustomerRequest, UpdateCustomerRequest};
+use crate::customer::{
+    BatchSaveNickNameRequest, CustomerPageRequest, DeleteCustomerRequest, DownloadRequest,
+    UpdateCustomerRequest,
+};
 use crate::manual_task::{
     AddManualTaskBeforeAddFriendRequest, AddManualTaskRequest, DelManualTaskDetailRequest,
-    DelManualTaskRequest, ManualTaskDetailRequest,
+    DelManualTaskRequest, ManualTaskDetailRequest, ManualTaskListRequest,
 };
 use crate::time::{is_valid_date, Timestamp};
 
@@ -29,6 +33,9 @@ pub mod limits {
     pub const REGION: usize = 50;
     pub const ERP_ID_DIGITS: usize = 11;
     pub const UIN_DIGITS: usize = 20;
+    /// Largest page a list request may ask for; bigger pages make the vendor
+    /// time out long before the panel could show them.
+    pub const PAGE_SIZE: i64 = 500;
 }
 
 type Result = std::result::Result<(), Vec<FieldError>>;
@@ -85,6 +92,85 @@ impl Check {
         } else {
             Err(self.0)
         }
+    }
+}
+
+/// Paging and an optional time window, common to every list request.
+fn list_rules(
+    c: &mut Check,
+    limit: Option<i64>,
+    page_no: Option<i64>,
+    window: Option<(&Option<Timestamp>, &Option<Timestamp>)>,
+) {
+    if limit.is_some_and(|l| !(1..=limits::PAGE_SIZE).contains(&l)) {
+        c.fail(
+            "limit",
+            Problem::OutOfRange {
+                min: 1,
+                max: limits::PAGE_SIZE,
+            },
+        );
+    }
+    if page_no.is_some_and(|p| p < 1) {
+        c.fail(
+            "pageNo",
+            Problem::OutOfRange {
+                min: 1,
+                max: i64::from(i32::MAX),
+            },
+        );
+    }
+    if let Some((Some(begin), Some(end))) = window {
+        if end.epoch_ms() < begin.epoch_ms() {
+            c.fail("endTime", Problem::BeforeStart);
+        }
+    }
+}
+
+impl CustomerPageRequest {
+    pub fn validate(&self) -> Result {
+        let mut c = Check::default();
+        list_rules(
+            &mut c,
+            self.limit,
+            self.page_no,
+            Some((&self.begin_time, &self.end_time)),
+        );
+        c.done()
+    }
+}
+
+impl DownloadRequest {
+    pub fn validate(&self) -> Result {
+        let mut c = Check::default();
+        list_rules(
+            &mut c,
+            self.limit,
+            self.page_no,
+            Some((&self.begin_time, &self.end_time)),
+        );
+        c.done()
+    }
+}
+
+impl ChatRecordRequest {
+    pub fn validate(&self) -> Result {
+        let mut c = Check::default();
+        list_rules(
+            &mut c,
+            self.limit,
+            self.page_no,
+            Some((&self.begin_time, &self.end_time)),
+        );
+        c.done()
+    }
+}
+
+impl ManualTaskListRequest {
+    pub fn validate(&self) -> Result {
+        let mut c = Check::default();
+        list_rules(&mut c, self.limit, self.page_no, None);
+        c.done()
     }
 }
 
@@ -194,6 +280,8 @@ impl ManualTaskDetailRequest {
     pub fn validate(&self) -> Result {
         let mut c = Check::default();
         c.some("adminUserId", &self.admin_user_id);
+        list_rules(&mut c, self.limit, self.page_no, None);
+        c.one_of("dialStatus", self.dial_status, &[0, 1]);
         c.done()
     }
 }
