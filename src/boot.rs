@@ -12,12 +12,10 @@ pub fn start() {
     console_error_panic_hook::set_once();
     leptos::task::spawn_local(async {
         match load_config().await {
-            Ok(config) => {
-                leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> })
+            Ok(config) => leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> }),
+            Err(error) => {
+                leptos::mount::mount_to_body(move || view! { <ConfigErrorPage error=error.clone()/> })
             }
-            Err(error) => leptos::mount::mount_to_body(
-                move || view! { <ConfigErrorPage error=error.clone()/> },
-            ),
         }
     });
 }

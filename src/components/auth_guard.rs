@@ -45,11 +45,7 @@ pub fn AuthGuard() -> impl IntoView {
                 }
             } else if let Some(w) = web_sys::window() {
                 let back = w.location().href().unwrap_or_default();
-                let sep = if config.login_url.contains('?') {
-                    '&'
-                } else {
-                    '?'
-                };
+                let sep = if config.login_url.contains('?') { '&' } else { '?' };
                 let _ = w.location().assign(&format!(
                     "{}{sep}next={}",
                     config.login_url,

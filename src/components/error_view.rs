@@ -4,11 +4,13 @@ use leptos::prelude::*;
 use scrm_api::ReplyError;
 
 use crate::api_client::ApiError;
-use crate::i18n::{t, t_string, use_i18n, I18n};
+use leptos_i18n::I18nContext;
+
+use crate::i18n::{t, t_string, use_i18n, Locale};
 
 /// The sentence a user reads for an error; server messages are shown as the
 /// server words them (as text, never HTML).
-pub fn describe(i18n: I18n, error: &ApiError) -> String {
+pub fn describe(i18n: I18nContext<Locale>, error: &ApiError) -> String {
     match error {
         ApiError::Network(_) => t_string!(i18n, err_network).to_string(),
         ApiError::Reply(ReplyError::Unauthorized) => t_string!(i18n, err_unauthorized).to_string(),
@@ -34,10 +36,7 @@ pub fn describe(i18n: I18n, error: &ApiError) -> String {
 }
 
 #[component]
-pub fn ErrorView(
-    error: ApiError,
-    #[prop(optional, into)] on_retry: Option<Callback<()>>,
-) -> impl IntoView {
+pub fn ErrorView(error: ApiError, #[prop(optional, into)] on_retry: Option<Callback<()>>) -> impl IntoView {
     let i18n = use_i18n();
     let text = describe(i18n, &error);
     let retry = on_retry.filter(|_| error.retryable());

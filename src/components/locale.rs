@@ -1,30 +1,48 @@
-//! The start-up locale choice and the language switch.
+//! Locale tags, the start-up choice and the top-bar switch.
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n, Locale};
+use crate::i18n::{use_i18n, Locale};
 use crate::session::use_session;
 use crate::storage;
 
+pub const ALL: [(Locale, &str, &str); 3] = [
+    (Locale::zh_CN, "zh-CN", "简体中文"),
+    (Locale::zh_TW, "zh-TW", "繁體中文"),
+    (Locale::en, "en", "English"),
+];
+
+pub fn from_tag(tag: &str) -> Option<Locale> {
+    ALL.iter()
+        .find(|(_, t, _)| t.eq_ignore_ascii_case(tag.trim()))
+        .map(|(l, _, _)| *l)
+}
+
+pub fn tag(locale: Locale) -> &'static str {
+    ALL.iter()
+        .find(|(l, _, _)| *l == locale)
+        .map(|(_, t, _)| *t)
+        .unwrap_or("zh-CN")
+}
+
 /// Picks the locale before the first paint: the user's remembered choice,
-/// else the configured one, else Simplified Chinese; and keeps `<html lang>`
-/// in step for screen readers and fonts.
+/// else the configured one, else Simplified Chinese.
 #[component]
 pub fn LocaleBootstrap() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let chosen = storage::local_get(storage::LOCALE_KEY)
-        .and_then(|t| Locale::from_tag(&t))
-        .or_else(|| Locale::from_tag(&session.config.locale))
-        .unwrap_or_default();
+        .and_then(|t| from_tag(&t))
+        .or_else(|| from_tag(&session.config.locale))
+        .unwrap_or(Locale::zh_CN);
     i18n.set_locale(chosen);
     Effect::new(move |_| {
-        let tag = i18n.get_locale().tag();
+        let t = tag(i18n.get_locale());
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
-            let _ = el.set_attribute("lang", tag);
+            let _ = el.set_attribute("lang", t);
         }
     });
 }
@@ -34,18 +52,18 @@ pub fn LocaleBootstrap() -> impl IntoView {
 pub fn LocaleSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let on_change = move |ev: leptos::ev::Event| {
-        if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
-            storage::local_set(storage::LOCALE_KEY, locale.tag());
+        if let Some(locale) = from_tag(&event_target_value(&ev)) {
+            storage::local_set(storage::LOCALE_KEY, tag(locale));
             i18n.set_locale(locale);
         }
     };
     view! {
         <label class="locale-switch">
-            <span class="visually-hidden">{t!(i18n, language)}</span>
-            <select id="locale-select" on:change=on_change prop:value=move || i18n.get_locale().tag()>
-                {Locale::ALL
+            <span class="visually-hidden">{crate::i18n::t!(i18n, language)}</span>
+            <select id="locale-select" on:change=on_change prop:value=move || tag(i18n.get_locale())>
+                {ALL
                     .iter()
-                    .map(|l| view! { <option value=l.tag()>{l.native_name()}</option> })
+                    .map(|(_, t, name)| view! { <option value=*t>{*name}</option> })
                     .collect_view()}
             </select>
         </label>
