@@ -10,15 +10,30 @@ use support::Env;
 /// Every route of the shell with the marker its page renders.
 const ROUTES: &[(&str, &str)] = &[
     ("/customers", "section[data-route='/customers']"),
-    ("/customers/3063060?phone=11111122222", "section[data-route='/customers/:id']"),
-    ("/chat?wechatUserIds=1&wechatContactIds=2", "section[data-route='/chat']"),
+    (
+        "/customers/3063060?phone=11111122222",
+        "section[data-route='/customers/:id']",
+    ),
+    (
+        "/chat?wechatUserIds=1&wechatContactIds=2",
+        "section[data-route='/chat']",
+    ),
     ("/tags", "section[data-route='/tags']"),
     ("/call?phone=13800138000", "section[data-route='/call']"),
     ("/manual-tasks", "section[data-route='/manual-tasks']"),
-    ("/manual-tasks/new", "section[data-route='/manual-tasks/new']"),
-    ("/manual-tasks/11855", "section[data-route='/manual-tasks/:adminUserId']"),
+    (
+        "/manual-tasks/new",
+        "section[data-route='/manual-tasks/new']",
+    ),
+    (
+        "/manual-tasks/11855",
+        "section[data-route='/manual-tasks/:adminUserId']",
+    ),
     ("/clinic", "section[data-route='/clinic']"),
-    ("/clinic/appointments", "section[data-route='/clinic/appointments']"),
+    (
+        "/clinic/appointments",
+        "section[data-route='/clinic/appointments']",
+    ),
     ("/settings", "section[data-route='/settings']"),
     ("/no/such/page", "#not-found"),
 ];
@@ -106,7 +121,10 @@ async fn wrong_password_is_refused_then_login_and_logout_work() {
     env.click("#login-submit").await;
     let started = std::time::Instant::now();
     while env.text("#login-error").await.trim().is_empty() {
-        assert!(started.elapsed() < support::WAIT, "no error shown for a wrong password");
+        assert!(
+            started.elapsed() < support::WAIT,
+            "no error shown for a wrong password"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert_eq!(env.path().await, "/login", "still on the login page");
@@ -133,11 +151,13 @@ async fn a_401_leads_to_login_and_back_to_the_same_place() {
     let env = Env::new().await;
     env.login("sales1", "sales123").await;
     env.goto("/manual-tasks/11855?page=2").await;
-    env.text("section[data-route='/manual-tasks/:adminUserId']").await;
+    env.text("section[data-route='/manual-tasks/:adminUserId']")
+        .await;
     // The session expires (cookie gone); the next API call answers 401.
     env.browser.delete_all_cookies().await.unwrap();
     env.browser.refresh().await.unwrap();
-    env.wait_path("/login?next=/manual-tasks/11855%3Fpage%3D2").await;
+    env.wait_path("/login?next=/manual-tasks/11855%3Fpage%3D2")
+        .await;
     env.fill("#login-username", "sales1").await;
     env.fill("#login-password", "sales123").await;
     env.click("#login-submit").await;
@@ -165,6 +185,9 @@ async fn the_clinic_module_is_absent_from_navigation_when_disabled() {
     env.login("demo", "demo123").await;
     env.wait_text("nav.sidebar", "Customers").await;
     assert!(!env.exists("nav.sidebar a[href='/clinic']").await);
-    assert!(!env.exists("nav.sidebar a[href='/clinic/appointments']").await);
+    assert!(
+        !env.exists("nav.sidebar a[href='/clinic/appointments']")
+            .await
+    );
     env.browser.close().await.unwrap();
 }

@@ -71,7 +71,8 @@ impl Env {
         tweak(&mut opts);
         let server = scrm_server::start(opts).await.expect("server starts");
 
-        let chromedriver = std::env::var("SCRM_CHROMEDRIVER").unwrap_or("/usr/bin/chromedriver".into());
+        let chromedriver =
+            std::env::var("SCRM_CHROMEDRIVER").unwrap_or("/usr/bin/chromedriver".into());
         let chromium = std::env::var("SCRM_CHROMIUM").unwrap_or("/usr/bin/chromium".into());
         let port = free_port();
         let driver = Command::new(&chromedriver)
@@ -79,7 +80,9 @@ impl Env {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e} (cargo xtask test installs it)"));
+            .unwrap_or_else(|e| {
+                panic!("cannot start {chromedriver}: {e} (cargo xtask test installs it)")
+            });
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(started.elapsed() < WAIT, "chromedriver did not start");
@@ -190,7 +193,10 @@ impl Env {
             if p == want {
                 return;
             }
-            assert!(started.elapsed() < WAIT, "path stayed {p:?}, wanted {want:?}");
+            assert!(
+                started.elapsed() < WAIT,
+                "path stayed {p:?}, wanted {want:?}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -215,7 +221,9 @@ impl Env {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("nothing to click at {css}: {e}"));
-        el.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// Signs in through the login page and waits until the shell shows the user.
@@ -230,7 +238,11 @@ impl Env {
     /// Severe browser log entries (console.error, uncaught exceptions, panics,
     /// failed resource loads) since the last call.
     pub async fn console_errors(&self) -> Vec<String> {
-        let logs = self.browser.issue_cmd(BrowserLog).await.expect("browser log");
+        let logs = self
+            .browser
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("browser log");
         logs.as_array()
             .map(|entries| {
                 entries
@@ -248,7 +260,11 @@ impl Env {
 struct BrowserLog;
 
 impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
         base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {

@@ -41,7 +41,10 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<(), String> {
 
 fn wasm_target() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(Cmd::new("rustup", Path::new(".")).args(["target", "add", "wasm32-unknown-unknown"]))
@@ -52,7 +55,10 @@ fn trunk(root: &Path) -> Result<(), String> {
     if have.trim() == format!("trunk {TRUNK_VERSION}") {
         return Ok(());
     }
-    println!("bootstrap: installing trunk {TRUNK_VERSION} (found: {:?})", have.trim());
+    println!(
+        "bootstrap: installing trunk {TRUNK_VERSION} (found: {:?})",
+        have.trim()
+    );
     run(Cmd::new("cargo", root).args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
 }
 
@@ -63,7 +69,10 @@ pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(v.trim_matches('"').to_owned());
             }
         }
@@ -83,7 +92,10 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
     if have.trim() == format!("wasm-bindgen {want}") {
         return Ok(());
     }
-    println!("bootstrap: installing wasm-bindgen-cli {want} (found: {:?})", have.trim());
+    println!(
+        "bootstrap: installing wasm-bindgen-cli {want} (found: {:?})",
+        have.trim()
+    );
     // Without --locked: its lockfile pins a webpki-roots the registry lacks.
     run(Cmd::new("cargo", root).args(["install", "wasm-bindgen-cli", "--version", &want]))
 }
@@ -108,7 +120,8 @@ fn wasm_opt(root: &Path) -> Result<(), String> {
 }
 
 fn browser(root: &Path) -> Result<(), String> {
-    let have = Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists();
+    let have =
+        Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists();
     if have {
         return Ok(());
     }
@@ -116,7 +129,10 @@ fn browser(root: &Path) -> Result<(), String> {
     let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
     if is_root || std::env::var_os("CI").is_some() {
         println!("bootstrap: installing Debian chromium and chromium-driver");
-        run(Cmd::new("sh", root).args(["-c", &format!("export DEBIAN_FRONTEND=noninteractive; {cmd}")]))
+        run(Cmd::new("sh", root).args([
+            "-c",
+            &format!("export DEBIAN_FRONTEND=noninteractive; {cmd}"),
+        ]))
     } else {
         Err(format!(
             "browser tests need Debian's chromium and chromium-driver; run as root:\n    sudo sh -c '{cmd}'"

@@ -47,10 +47,7 @@ fn main() -> ExitCode {
 
 fn workspace_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or(manifest)
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
 }
 
 /// Builds dist/ in release and prints its size table.
@@ -77,7 +74,10 @@ fn demo(root: &Path, extra: &[String]) -> Result<(), String> {
     std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
     let db = data.join("demo.db");
     println!();
-    println!("Starting the reference server; Ctrl-C stops it. The database {} is kept between runs.", db.display());
+    println!(
+        "Starting the reference server; Ctrl-C stops it. The database {} is kept between runs.",
+        db.display()
+    );
     run(Cmd::new(server.as_os_str(), root)
         .args(["--listen", "127.0.0.1:8080", "--db"])
         .arg(db.as_os_str())

@@ -12,13 +12,15 @@ pub struct Row {
 
 pub fn measure(dist: &Path) -> Result<Vec<Row>, String> {
     let mut rows = Vec::new();
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
         if !path.is_file() {
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         rows.push(Row {
             name: entry.file_name().to_string_lossy().into_owned(),
             raw: bytes.len(),
@@ -58,7 +60,13 @@ pub fn print_table(dist: &Path) -> Result<(), String> {
     let (mut raw, mut gz, mut br) = (0, 0, 0);
     let (mut iraw, mut igz, mut ibr) = (0, 0, 0);
     for r in &rows {
-        println!("| {} | {} | {} | {} |", r.name, kb(r.raw), kb(r.gzip), kb(r.brotli));
+        println!(
+            "| {} | {} | {} | {} |",
+            r.name,
+            kb(r.raw),
+            kb(r.gzip),
+            kb(r.brotli)
+        );
         raw += r.raw;
         gz += r.gzip;
         br += r.brotli;
@@ -68,7 +76,12 @@ pub fn print_table(dist: &Path) -> Result<(), String> {
             ibr += r.brotli;
         }
     }
-    println!("| **initial wasm+js** | {} | {} | {} |", kb(iraw), kb(igz), kb(ibr));
+    println!(
+        "| **initial wasm+js** | {} | {} | {} |",
+        kb(iraw),
+        kb(igz),
+        kb(ibr)
+    );
     println!("| **total** | {} | {} | {} |", kb(raw), kb(gz), kb(br));
     Ok(())
 }
