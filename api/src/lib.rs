@@ -2,6 +2,18 @@
 //! endpoint, with method and path as data, so the panel and the reference
 //! server cannot disagree. No web dependencies: everything here is tested
 //! natively with `cargo test -p scrm-api`.
+//!
+//! Conventions, and why:
+//! - Every record field is optional and lenient ([`lenient`], [`time`]): the
+//!   vendor sends ids as numbers or strings, `null` or `""` for "unset", and
+//!   times as epoch milliseconds or China wall-clock text. A reply should only
+//!   fail to decode when its shape is wrong, never because of one odd value.
+//! - Unknown fields are ignored, so vendor upgrades that add columns do not
+//!   break the panel.
+//! - Lists arrive in two page envelopes; both become one [`Page`].
+//! - Rules that both sides enforce live in [`validate`]; the incremental
+//!   appointment rule in [`incremental`]; the full endpoint list in
+//!   [`catalog`].
 
 /// Declares a unit struct implementing [`Endpoint`]; keeps the per-endpoint
 /// boilerplate to one line of data each.
