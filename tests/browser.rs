@@ -57,7 +57,7 @@ async fn boots_and_renders_every_route_without_console_errors() {
     // `/` goes to the customer list.
     env.goto("/").await;
     env.wait_path("/customers").await;
-    env.browser.close().await.unwrap();
+    env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -75,7 +75,7 @@ async fn embed_mode_hides_the_sidebar_and_is_remembered() {
     // And switched off explicitly.
     env.goto("/settings?embed=0").await;
     env.text("nav.sidebar").await;
-    env.browser.close().await.unwrap();
+    env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -109,7 +109,7 @@ async fn switching_locale_changes_text_and_survives_reload() {
         .await
         .unwrap();
     env.wait_text("nav.sidebar", "客戶查詢").await;
-    env.browser.close().await.unwrap();
+    env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -143,7 +143,7 @@ async fn wrong_password_is_refused_then_login_and_logout_work() {
     // The session is gone on the server too: the shell sends us back to login.
     env.goto("/settings").await;
     env.wait_path("/login?next=/settings").await;
-    env.browser.close().await.unwrap();
+    env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -163,7 +163,7 @@ async fn a_401_leads_to_login_and_back_to_the_same_place() {
     env.click("#login-submit").await;
     env.wait_path("/manual-tasks/11855?page=2").await;
     env.text("#current-user").await;
-    env.browser.close().await.unwrap();
+    env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -171,7 +171,7 @@ async fn a_broken_config_json_shows_a_readable_error_page() {
     let env = Env::with(|o| o.config_json = Some("{ \"apiBase\": ".into())).await;
     env.goto("/customers").await;
     env.wait_text("#config-error", "config.json").await;
-    env.browser.close().await.unwrap();
+    env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -189,5 +189,5 @@ async fn the_clinic_module_is_absent_from_navigation_when_disabled() {
         !env.exists("nav.sidebar a[href='/clinic/appointments']")
             .await
     );
-    env.browser.close().await.unwrap();
+    env.close().await;
 }

@@ -6,6 +6,7 @@
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -24,7 +25,12 @@ pub struct Env {
 }
 
 impl Drop for Env {
+    /// chromedriver runs in its own process group; killing the group also
+    /// ends the Chromium it started, even when a test panicked midway.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.driver.id())])
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -79,6 +85,7 @@ impl Env {
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .unwrap_or_else(|e| {
                 panic!("cannot start {chromedriver}: {e} (cargo xtask test installs it)")
@@ -119,6 +126,11 @@ impl Env {
             driver,
             _dir: dir,
         }
+    }
+
+    /// Ends the browser session cleanly.
+    pub async fn close(self) {
+        let _ = self.browser.clone().close().await;
     }
 
     pub fn url(&self, path: &str) -> String {
