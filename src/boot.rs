@@ -10,7 +10,8 @@ use crate::config::{Config, ConfigError};
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::task::spawn_local(async {
+    // Leptos's executor is only set up by mount; the config fetch runs before it.
+    wasm_bindgen_futures::spawn_local(async {
         match load_config().await {
             Ok(config) => leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> }),
             Err(error) => {
