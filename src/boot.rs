@@ -21,8 +21,8 @@ pub fn start() {
     });
 }
 
-/// Fetched relative to the document, so a panel hosted under a sub-path
-/// reads its own config; never from cache, so a changed config applies on
+/// Fetched relative to `<base href>` (trunk's public URL), so deep links such
+/// as /customers/12 and a panel hosted under a sub-path read the right file; never from cache, so a changed config applies on
 /// the next load.
 async fn load_config() -> Result<Config, ConfigError> {
     let response = Request::get("config.json")

@@ -35,7 +35,9 @@ pub fn LocaleBootstrap() -> impl IntoView {
         .and_then(|t| from_tag(&t))
         .or_else(|| from_tag(&session.config.locale))
         .unwrap_or(Locale::zh_CN);
-    i18n.set_locale(chosen);
+    // Applied in an effect: the provider's own first effect sets the
+    // browser's language, and ours runs after it.
+    Effect::new(move |_| i18n.set_locale(chosen));
     Effect::new(move |_| {
         let t = tag(i18n.get_locale());
         if let Some(el) = web_sys::window()
