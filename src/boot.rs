@@ -13,10 +13,12 @@ pub fn start() {
     // Leptos's executor is only set up by mount; the config fetch runs before it.
     wasm_bindgen_futures::spawn_local(async {
         match load_config().await {
-            Ok(config) => leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> }),
-            Err(error) => {
-                leptos::mount::mount_to_body(move || view! { <ConfigErrorPage error=error.clone()/> })
+            Ok(config) => {
+                leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> })
             }
+            Err(error) => leptos::mount::mount_to_body(
+                move || view! { <ConfigErrorPage error=error.clone()/> },
+            ),
         }
     });
 }

@@ -175,8 +175,8 @@ mod tests {
 
     #[test]
     fn external_login_is_not_internal() {
-        let cfg = Config::parse(r#"{"loginUrl":"https://sso.example.com/login"}"#)
-            .unwrap_or_default();
+        let cfg =
+            Config::parse(r#"{"loginUrl":"https://sso.example.com/login"}"#).unwrap_or_default();
         assert!(!cfg.login_is_internal());
         assert!(Config::default().login_is_internal());
     }

@@ -49,7 +49,10 @@ mod tests {
     #[test]
     fn next_keeps_in_app_paths() {
         assert_eq!(safe_next(Some("/settings?x=1")), "/settings?x=1");
-        assert_eq!(safe_next(Some("/customers/12?phone=1")), "/customers/12?phone=1");
+        assert_eq!(
+            safe_next(Some("/customers/12?phone=1")),
+            "/customers/12?phone=1"
+        );
     }
 
     #[test]
@@ -77,6 +80,9 @@ mod tests {
 
     #[test]
     fn encoding_round_trips_through_a_query() {
-        assert_eq!(encode_component("/a b?c=中&d=1"), "/a%20b%3Fc%3D%E4%B8%AD%26d%3D1");
+        assert_eq!(
+            encode_component("/a b?c=中&d=1"),
+            "/a%20b%3Fc%3D%E4%B8%AD%26d%3D1"
+        );
     }
 }

@@ -31,11 +31,14 @@ pub fn AuthGuard() -> impl IntoView {
         let count = session.unauthorized.get();
         if previous.is_some_and(|p| p != count) || (previous.is_none() && count > 0) {
             session.user.set(None);
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
-            );
+            // The router's `search` has no leading '?'.
+            let path = location.pathname.get_untracked();
+            let search = location.search.get_untracked();
+            let here = if search.is_empty() {
+                path
+            } else {
+                format!("{path}?{search}")
+            };
             if config.login_is_internal() {
                 if !here.starts_with(&config.login_url) {
                     navigate(
@@ -45,7 +48,11 @@ pub fn AuthGuard() -> impl IntoView {
                 }
             } else if let Some(w) = web_sys::window() {
                 let back = w.location().href().unwrap_or_default();
-                let sep = if config.login_url.contains('?') { '&' } else { '?' };
+                let sep = if config.login_url.contains('?') {
+                    '&'
+                } else {
+                    '?'
+                };
                 let _ = w.location().assign(&format!(
                     "{}{sep}next={}",
                     config.login_url,

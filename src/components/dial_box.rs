@@ -17,7 +17,10 @@ pub fn DialBox() -> impl IntoView {
         let n = number.get_untracked();
         let n = n.trim();
         if !n.is_empty() {
-            navigate(&format!("/call?phone={}", encode_component(n)), Default::default());
+            navigate(
+                &format!("/call?phone={}", encode_component(n)),
+                Default::default(),
+            );
         }
     };
     view! {

@@ -36,7 +36,10 @@ pub fn describe(i18n: I18nContext<Locale>, error: &ApiError) -> String {
 }
 
 #[component]
-pub fn ErrorView(error: ApiError, #[prop(optional, into)] on_retry: Option<Callback<()>>) -> impl IntoView {
+pub fn ErrorView(
+    error: ApiError,
+    #[prop(optional, into)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let text = describe(i18n, &error);
     let retry = on_retry.filter(|_| error.retryable());
