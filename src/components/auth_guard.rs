@@ -29,7 +29,9 @@ pub fn AuthGuard() -> impl IntoView {
     let config = session.config.clone();
     Effect::new(move |previous: Option<u64>| {
         let count = session.unauthorized.get();
-        if previous.is_some_and(|p| p != count) || (previous.is_none() && count > 0) {
+        // Only a 401 seen while this shell is up counts: the counter is
+        // app-wide and still holds the one that sent us to login before.
+        if previous.is_some_and(|p| p != count) {
             session.user.set(None);
             // The router's `search` has no leading '?'.
             let path = location.pathname.get_untracked();
