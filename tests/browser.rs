@@ -196,3 +196,28 @@ async fn the_clinic_module_is_absent_from_navigation_when_disabled() {
     );
     env.close().await;
 }
+
+/// Not a check: saves screenshots of the shell at desktop and 360 px widths
+/// into target/screenshots for a person to look at.
+/// `SCRM_DIST=dist cargo test --test browser -- --ignored screenshots`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn screenshots() {
+    let env = Env::new().await;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    env.goto("/login").await;
+    env.text("#login-title").await;
+    std::fs::write(out.join("login.png"), env.browser.screenshot().await.unwrap()).unwrap();
+    env.login("demo", "demo123").await;
+    for (w, h) in [(1280, 800), (360, 740)] {
+        env.browser.set_window_size(w, h).await.unwrap();
+        for (name, path) in [("customers", "/customers"), ("settings", "/settings"), ("embed", "/call?phone=13800138000&embed=1")] {
+            env.goto(path).await;
+            env.text("main section").await;
+            std::fs::write(out.join(format!("{name}-{w}.png")), env.browser.screenshot().await.unwrap()).unwrap();
+        }
+        env.goto("/settings?embed=0").await;
+    }
+    env.close().await;
+}
