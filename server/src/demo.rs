@@ -6,7 +6,7 @@
 //! Some names and remarks are deliberately hostile (`<script>`, quotes,
 //! `%`, `_`, `\`): the panel must show them as text, never as markup.
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::auth::create_user;
 use crate::error::ApiError;
@@ -20,6 +20,18 @@ pub const LOGINS: [(&str, &str, &str); 3] = [
 ];
 
 const DAY_MS: i64 = 86_400_000;
+
+/// Numbers the demo data is known to contain in tenant one, for trying the
+/// call pop-up: a customer record (source 1), a lead in `demo`'s assigned
+/// pool (source 2), and a manual entry of `sales1` (source 3).
+pub const KNOWN_CUSTOMER_PHONE: &str = "13800000001";
+pub const KNOWN_POOL_PHONE: &str = "13800000002";
+pub const KNOWN_MANUAL_PHONE: &str = "13800000003";
+/// The customer with 10,000 chat messages: the newest of tenant one.
+pub const BUSY_CHAT_CUSTOMER: &str = "陈聊天多";
+pub const BUSY_CHAT_MESSAGES: usize = 10_000;
+/// The clinic's demo WeChat app; its followers have openIds `oDemo0001`….
+pub const CLINIC_WXAPP_ID: &str = "wx5c8ddemo0001";
 
 /// splitmix64: tiny, fast and good enough for plausible-looking data.
 pub struct Rng(u64);
@@ -206,6 +218,27 @@ pub fn seed(conn: &mut Connection, customers: u32) -> Result<Seeded, ApiError> {
         small,
         now,
     )?;
+    mark_known_customer(&tx, now)?;
+    seed_chats(&tx, &mut rng, seeded.tenant_one, 12, true, now)?;
+    seed_chats(&tx, &mut rng, seeded.tenant_two, 3, false, now)?;
+    let [demo, sales1, sales2, other] = seeded.users;
+    seed_pool(&tx, &mut rng, seeded.tenant_one, &[demo, sales1], now)?;
+    seed_pool(&tx, &mut rng, seeded.tenant_two, &[other], now)?;
+    seed_manual(
+        &tx,
+        &mut rng,
+        seeded.tenant_one,
+        &[(demo, 25), (sales1, 12), (sales2, 8)],
+        now,
+    )?;
+    seed_manual(&tx, &mut rng, seeded.tenant_two, &[(other, 5)], now)?;
+    tx.execute(
+        "UPDATE manual_entry SET customer_phone = ?1, customer_name = '手动录入演示'
+          WHERE id = (SELECT min(id) FROM manual_entry WHERE tenant_id = 1 AND admin_user_id = ?2)",
+        params![KNOWN_MANUAL_PHONE, sales1],
+    )?;
+    seed_clinic(&tx, &mut rng, seeded.tenant_one, 40, 80, now)?;
+    seed_clinic(&tx, &mut rng, seeded.tenant_two, 5, 6, now)?;
     tx.commit()?;
     Ok(seeded)
 }
@@ -375,6 +408,532 @@ fn seed_customers(
         for _ in 0..rng.below(4) {
             tag.execute(params![customer_id, rng.pick(&tags)])?;
         }
+    }
+    Ok(())
+}
+
+/// The newest customer of tenant one gets a known name and phone, the busy
+/// chat and a contact (so the first row of the list is the interesting one).
+fn mark_known_customer(tx: &Transaction, now: i64) -> Result<(), ApiError> {
+    let id: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM customer WHERE tenant_id = 1 AND wechat_contact_id IS NOT NULL ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = id {
+        tx.execute(
+            "UPDATE customer SET customer_name = ?2, customer_phone = ?3, remarks = '聊天记录一万条',
+                    create_time = ?4, last_update_time = ?4
+              WHERE id = ?1",
+            params![id, BUSY_CHAT_CUSTOMER, KNOWN_CUSTOMER_PHONE, now],
+        )?;
+    }
+    Ok(())
+}
+
+const PHRASES: &[&str] = &[
+    "您好,请问现在方便聊吗?",
+    "好的,我看一下",
+    "价格能再优惠一点吗?",
+    "这周六下午可以到店",
+    "收到,谢谢!",
+    "资料我已经发您邮箱了",
+    "明天上午十点我再联系您",
+    "嗯嗯",
+    "👍👍",
+    "<b>粗体</b>不应该变粗",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "100% 满意 & 5_折 \\ 'quoted' \"double\"",
+];
+
+fn svg_data_url(rng: &mut Rng, label: &str) -> String {
+    let hue = rng.below(360);
+    format!(
+        "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='120' height='90'><rect width='120' height='90' fill='hsl({hue},60%25,70%25)'/><text x='10' y='50' font-size='14'>{label}</text></svg>"
+    )
+}
+
+/// What one chat message row holds besides its ids and time.
+#[derive(Default)]
+struct Msg {
+    msg_type: i64,
+    app_msg_type: Option<i64>,
+    content: String,
+    media_url: Option<String>,
+    thumb_url: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    url: Option<String>,
+    file_name: Option<String>,
+    file_size: Option<i64>,
+    duration_sec: Option<i64>,
+}
+
+/// Every ninth message is of a random non-text kind, so every kind appears.
+fn demo_message(rng: &mut Rng, nick: &str, n: usize) -> Msg {
+    let kind = if n.is_multiple_of(9) {
+        rng.below(12)
+    } else {
+        0
+    };
+    match kind {
+        1 => Msg {
+            msg_type: 3,
+            content: "[图片]".into(),
+            media_url: Some(svg_data_url(rng, "图片")),
+            thumb_url: Some(svg_data_url(rng, "缩略图")),
+            ..Msg::default()
+        },
+        2 => Msg {
+            msg_type: 34,
+            content: "[语音]".into(),
+            media_url: Some(format!("/media/voice/{n}.amr")),
+            duration_sec: Some(1 + rng.below(59) as i64),
+            ..Msg::default()
+        },
+        3 => Msg {
+            msg_type: 43,
+            content: "[视频]".into(),
+            media_url: Some(format!("/media/video/{n}.mp4")),
+            thumb_url: Some(svg_data_url(rng, "视频")),
+            duration_sec: Some(3 + rng.below(120) as i64),
+            ..Msg::default()
+        },
+        4 => Msg {
+            msg_type: 47,
+            content: "[动画表情]".into(),
+            media_url: Some(svg_data_url(rng, "表情")),
+            ..Msg::default()
+        },
+        5 => Msg {
+            msg_type: 49,
+            app_msg_type: Some(5),
+            content: "[链接]".into(),
+            thumb_url: Some(svg_data_url(rng, "文章")),
+            title: Some("春季焕颜活动,限时8折".into()),
+            description: Some("<b>点击</b>查看活动详情".into()),
+            url: Some("https://example.com/activity?id=2020&from=<script>".into()),
+            ..Msg::default()
+        },
+        6 => Msg {
+            msg_type: 49,
+            app_msg_type: Some(6),
+            content: "[文件]".into(),
+            media_url: Some(format!("/media/file/{n}.pdf")),
+            file_name: Some(format!("报价单_{n}.pdf")),
+            file_size: Some(10_000 + rng.below(5_000_000) as i64),
+            ..Msg::default()
+        },
+        7 => Msg {
+            msg_type: 49,
+            app_msg_type: Some(33),
+            content: "[小程序]".into(),
+            thumb_url: Some(svg_data_url(rng, "小程序")),
+            title: Some("星河医美预约".into()),
+            description: Some("在线预约,到店核销".into()),
+            url: Some("pages/booking/index".into()),
+            ..Msg::default()
+        },
+        8 => Msg {
+            msg_type: 10000,
+            content: format!("你已添加了{nick},现在可以开始聊天了。"),
+            ..Msg::default()
+        },
+        9 => Msg {
+            msg_type: 10002,
+            content: format!("\"{nick}\" 撤回了一条消息"),
+            ..Msg::default()
+        },
+        10 => Msg {
+            msg_type: 42,
+            content: "<msg><card username=\"wxid_card\" nickname=\"名片\"/></msg>".into(),
+            ..Msg::default()
+        },
+        11 => Msg {
+            msg_type: 48,
+            content: "<msg><location x=\"24.48\" y=\"118.08\" label=\"厦门市思明区\"/></msg>"
+                .into(),
+            ..Msg::default()
+        },
+        _ => Msg {
+            msg_type: 1,
+            content: (*rng.pick(PHRASES)).to_owned(),
+            ..Msg::default()
+        },
+    }
+}
+
+/// Conversations with the newest `people` contacted customers of a tenant:
+/// a few hundred messages each, and (when `busy`) 10,000 with the newest.
+/// The first conversation also holds one message of every kind in a row.
+fn seed_chats(
+    tx: &Transaction,
+    rng: &mut Rng,
+    tenant: i64,
+    people: i64,
+    busy: bool,
+    now: i64,
+) -> Result<(), ApiError> {
+    let mut pick = tx.prepare(
+        "SELECT wc.id, wc.wechat_user_id, c.customer_name FROM customer c
+           JOIN wechat_contact wc ON wc.id = c.wechat_contact_id
+          WHERE c.tenant_id = ?1 ORDER BY c.create_time DESC, c.id DESC LIMIT ?2",
+    )?;
+    let chats = pick
+        .query_map(params![tenant, people], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO chat_message (tenant_id, wechat_user_id, wechat_contact_id, is_send, msg_type, app_msg_type,
+            content, media_url, thumb_url, title, description, url, file_name, file_size, duration_sec, create_time)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?;
+    for (i, (contact, account, nick)) in chats.iter().enumerate() {
+        let count = if busy && i == 0 {
+            BUSY_CHAT_MESSAGES
+        } else {
+            200 + rng.below(400) as usize
+        };
+        // Walk back from now so the newest message is recent.
+        let mut times = Vec::with_capacity(count);
+        let mut t = now - 60_000 - rng.below(3_600_000) as i64;
+        let gap = if count > 1000 { 1_800_000 } else { 10_800_000 };
+        for _ in 0..count {
+            times.push(t);
+            t -= 10_000 + rng.below(gap) as i64;
+        }
+        times.reverse();
+        let every_kind = count.saturating_sub(13);
+        for (n, at) in times.into_iter().enumerate() {
+            let m = if i == 0 && n >= every_kind {
+                // The newest dozen messages of the first chat: one of each kind.
+                let k = n - every_kind;
+                let mut probe = Rng::new(k as u64);
+                let mut m = demo_message(&mut probe, nick, 0);
+                for _ in 0..64 {
+                    if m.msg_type != 1 && kind_index(&m) == k % 12 {
+                        break;
+                    }
+                    m = demo_message(&mut probe, nick, 0);
+                }
+                m
+            } else {
+                demo_message(rng, nick, n)
+            };
+            stmt.execute(params![
+                tenant,
+                account,
+                contact,
+                rng.percent(50),
+                m.msg_type,
+                m.app_msg_type,
+                m.content,
+                m.media_url,
+                m.thumb_url,
+                m.title,
+                m.description,
+                m.url,
+                m.file_name,
+                m.file_size,
+                m.duration_sec,
+                at
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// Position of a message kind in [`demo_message`]'s list (text is 0).
+fn kind_index(m: &Msg) -> usize {
+    match (m.msg_type, m.app_msg_type) {
+        (3, _) => 1,
+        (34, _) => 2,
+        (43, _) => 3,
+        (47, _) => 4,
+        (49, Some(5)) => 5,
+        (49, Some(6)) => 6,
+        (49, _) => 7,
+        (10000, _) => 8,
+        (10002, _) => 9,
+        (42, _) => 10,
+        (48, _) => 11,
+        _ => 0,
+    }
+}
+
+const COMPANIES: &[&str] = &[
+    "厦门星河科技有限公司",
+    "深圳海岸贸易",
+    "杭州云端网络",
+    "个体户",
+    "<b>粗体公司</b>",
+    "O'Reilly & Sons",
+];
+
+fn seed_pool(
+    tx: &Transaction,
+    rng: &mut Rng,
+    tenant: i64,
+    owners: &[i64],
+    now: i64,
+) -> Result<(), ApiError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO pool_customer (tenant_id, admin_user_id, customer_name, customer_phone, company, remarks, assign_time)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (k, owner) in owners.iter().enumerate() {
+        for i in 0..15 {
+            let known = tenant == 1 && k == 0 && i == 0;
+            let phone = if known {
+                KNOWN_POOL_PHONE.to_owned()
+            } else {
+                mobile(rng)
+            };
+            let name = if known {
+                "客户池演示".to_owned()
+            } else {
+                chinese_name(rng)
+            };
+            stmt.execute(params![
+                tenant,
+                owner,
+                name,
+                phone,
+                rng.pick(COMPANIES),
+                rng.pick(REMARKS),
+                now - rng.below(30 * DAY_MS as u64) as i64
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+fn seed_manual(
+    tx: &Transaction,
+    rng: &mut Rng,
+    tenant: i64,
+    owners: &[(i64, u32)],
+    now: i64,
+) -> Result<(), ApiError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO manual_entry (tenant_id, admin_user_id, customer_name, customer_phone, address, nick_name,
+            user_name, company, tags, phone_geo, xfield1, remarks, dial_status, add_status, order_num,
+            assign_time, create_time, last_update_time)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)",
+    )?;
+    for (owner, count) in owners {
+        for i in 0..*count {
+            let (province, city) = *rng.pick(PLACES);
+            let surname = *rng.pick(SURNAMES);
+            let name = format!("{surname}{}", rng.pick(GIVEN));
+            let phone = mobile(rng);
+            let created = now - rng.below(60 * DAY_MS as u64) as i64;
+            let user_name = if rng.percent(50) {
+                rng.wxid()
+            } else {
+                phone.clone()
+            };
+            let street = *rng.pick(&["中山", "人民", "解放", "建设"]);
+            let address = format!("{province}省{city}市{street}路{}号", 1 + rng.below(300));
+            let nick = rng
+                .percent(50)
+                .then(|| format!("{surname}{}", rng.pick(TITLES)));
+            stmt.execute(params![
+                tenant,
+                owner,
+                name,
+                phone,
+                address,
+                nick,
+                user_name,
+                rng.pick(COMPANIES),
+                rng.percent(40).then_some("意向客户"),
+                city,
+                rng.percent(30).then_some("展会名单"),
+                rng.pick(REMARKS),
+                rng.percent(40),
+                rng.percent(20),
+                i64::from(i) + 1,
+                created,
+                created + rng.below(DAY_MS as u64) as i64
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+const STAFF: &[&str] = &["李医生", "王咨询", "赵护士", "陈前台", "刘经理", "周医生"];
+const CHANNELS: &[&str] = &["美团", "抖音", "老带新", "大众点评", "<b>渠道</b>"];
+const PROJECTS: &[&str] = &[
+    "韩式三点双眼皮",
+    "全身白瓷3次",
+    "水光针",
+    "皮秒祛斑",
+    "热玛吉",
+    "<script>alert(1)</script>",
+];
+const APPT_COMMENTS: &[&str] = &[
+    "",
+    "预约备注",
+    "顾客要求女医生",
+    "首次到店",
+    "<img src=x onerror=alert(1)>",
+];
+
+/// Clinic customers and appointments around today. Six appointments share
+/// one creation time and four one appointment time, so the incremental
+/// feeds' equal-timestamp groups can be seen at work.
+fn seed_clinic(
+    tx: &Transaction,
+    rng: &mut Rng,
+    tenant: i64,
+    customers: u32,
+    appointments: u32,
+    now: i64,
+) -> Result<(), ApiError> {
+    use crate::time::{format_ms, parse_ms};
+    let mut staff = Vec::new();
+    for name in STAFF {
+        tx.execute(
+            "INSERT INTO clinic_staff (tenant_id, name) VALUES (?1, ?2)",
+            params![tenant, name],
+        )?;
+        staff.push(tx.last_insert_rowid());
+    }
+    let mut channels = Vec::new();
+    for name in CHANNELS {
+        tx.execute(
+            "INSERT INTO clinic_channel (tenant_id, name) VALUES (?1, ?2)",
+            params![tenant, name],
+        )?;
+        channels.push(tx.last_insert_rowid());
+    }
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO clinic_customer (tenant_id, erp_id, open_id, wxappid, status, name, telnum, telnum1, birthday,
+            sex, description, wx_last_op_time, uid, channel_id, consult_id, first_pre_consult_id, pre_consult_id,
+            owner_id, intention, is_big_order, points, commission, gold, stored_principal, stored_give, model,
+            wx_scenes_bind, create_time)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+            ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
+    )?;
+    let mut ids = Vec::new();
+    for i in 0..customers {
+        let i = i64::from(i);
+        let bound = i < 10;
+        let pre = *rng.pick(&staff);
+        let name = if i % 17 == 5 {
+            (*rng.pick(HOSTILE)).to_owned()
+        } else {
+            chinese_name(rng)
+        };
+        // Some followers have not registered a phone yet.
+        let tel = if bound && i % 4 == 3 {
+            String::new()
+        } else {
+            mobile(rng)
+        };
+        let tel1 = rng.percent(20).then(|| mobile(rng));
+        let birthday = format!(
+            "{}-{:02}-{:02}",
+            1965 + rng.below(40),
+            1 + rng.below(12),
+            1 + rng.below(28)
+        );
+        let money: Vec<String> = (0..4)
+            .map(|_| format!("{}.{:02}", rng.below(5000), rng.below(100)))
+            .collect();
+        ins.execute(params![
+            tenant,
+            (i % 3 == 0).then_some(tenant * 10_000_000 + i),
+            bound.then(|| format!("oDemo{:04}", i + 1 + (tenant - 1) * 100)),
+            bound.then_some(CLINIC_WXAPP_ID),
+            if rng.percent(85) { 1 } else { 2 },
+            name,
+            tel,
+            tel1,
+            birthday,
+            1 + rng.below(2) as i64,
+            *rng.pick(REMARKS),
+            format_ms(now - rng.below(20 * DAY_MS as u64) as i64),
+            rng.pick(&staff),
+            rng.pick(&channels),
+            rng.pick(&staff),
+            pre,
+            pre,
+            rng.pick(&staff),
+            1 + rng.below(5) as i64,
+            rng.percent(15),
+            rng.below(3000) as i64,
+            money[0],
+            money[1],
+            money[2],
+            money[3],
+            rng.below(3) as i64,
+            bound.then(|| format!(
+                "[{{\"appid\":\"{CLINIC_WXAPP_ID}\",\"name\":\"星河医美服务号\"}}]"
+            )),
+            format_ms(now - (30 + rng.below(300)) as i64 * DAY_MS),
+        ])?;
+        ids.push(tx.last_insert_rowid());
+    }
+    let today = parse_ms(&format_ms(now)[..10]).unwrap_or(now);
+    let shared_create = format_ms(today - DAY_MS + 9 * 3_600_000 + 30 * 60_000);
+    let shared_appoint = format_ms(today + DAY_MS + 10 * 3_600_000);
+    let mut appt = tx.prepare_cached(
+        "INSERT INTO clinic_appointment (tenant_id, team_id, cus_id, u_id, type, content, comment, create_time,
+            appointment_time, appointment_time1, cancel_time, cancel_comment, complete_time, doctor_id, p_id)
+         VALUES (?1, 'demo', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for i in 0..appointments {
+        let created_ms = now - 60_000 - rng.below(14 * DAY_MS as u64) as i64;
+        let create = if i < 6 {
+            shared_create.clone()
+        } else {
+            format_ms(created_ms)
+        };
+        let slot =
+            today + (rng.below(21) as i64 - 7) * DAY_MS + (18 + rng.below(18) as i64) * 1_800_000;
+        let appoint = if (6..10).contains(&i) {
+            shared_appoint.clone()
+        } else {
+            format_ms(slot)
+        };
+        let appoint_ms = parse_ms(&appoint).unwrap_or(slot);
+        let end = rng.percent(30).then(|| format_ms(appoint_ms + 3_600_000));
+        let completed = appoint_ms + 5_400_000 < now && rng.percent(60);
+        let cancelled = !completed && rng.percent(12);
+        let kind = rng.below(4) as i64;
+        let cancel_time =
+            cancelled.then(|| format_ms(now - 60_000 - rng.below(2 * DAY_MS as u64) as i64));
+        let complete_time =
+            completed.then(|| format_ms(appoint_ms + 1_800_000 + rng.below(3_600_000) as i64));
+        let projects = rng
+            .percent(50)
+            .then(|| format!("{},{}", 1 + rng.below(5), 6 + rng.below(5)));
+        appt.execute(params![
+            tenant,
+            rng.pick(&ids),
+            rng.pick(&staff),
+            kind,
+            rng.pick(PROJECTS),
+            rng.pick(APPT_COMMENTS),
+            create,
+            appoint,
+            end,
+            cancel_time,
+            cancelled.then_some("顾客临时有事"),
+            complete_time,
+            (kind == 1).then(|| *rng.pick(&staff)),
+            projects,
+        ])?;
     }
     Ok(())
 }

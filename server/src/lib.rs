@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod options;
+pub mod phone;
 pub mod routes;
 pub mod state;
 pub mod static_files;

@@ -3,6 +3,7 @@
 
 pub mod migrations;
 pub mod pool;
+pub mod query;
 
 use std::path::Path;
 

@@ -5,15 +5,94 @@ use axum::http::Method;
 use axum::routing::{any, get, post};
 use axum::Router;
 
+use axum::Json;
+use scrm_api::validate::{join_messages, FieldError, Lang};
+use serde_json::{json, Value};
+
 use crate::auth;
 use crate::error::{ApiError, Family};
 use crate::state::AppState;
 
+pub mod call;
+pub mod chat;
+pub mod clinic;
+pub mod customer;
+pub mod manual_task;
+
+/// The vendor's success message.
+pub const OK_MSG: &str = "操作成功!";
+
+/// `{code: 200, msg, data: null}`, as the document's write endpoints answer.
+pub fn ok_null() -> Json<Value> {
+    Json(json!({ "code": 200, "msg": OK_MSG, "data": null }))
+}
+
+/// A failed shared validation rule as a 400 whose `msg` lists every problem.
+pub fn valid(result: Result<(), Vec<FieldError>>) -> Result<(), ApiError> {
+    result.map_err(|errors| ApiError::bad_request(join_messages(&errors, Lang::ZhCn)))
+}
+
+/// Rejects over-long text before it reaches the database.
+pub fn check_len(field: &str, value: Option<&str>, max_chars: usize) -> Result<(), ApiError> {
+    match value {
+        Some(v) if v.chars().count() > max_chars => Err(ApiError::bad_request(format!(
+            "{field}长度不能超过{max_chars}个字符"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 pub fn api() -> Router<AppState> {
+    const C: &str = "/wechat_api/customer";
     Router::new()
         .route("/wechat_api/login", post(auth::login))
         .route("/wechat_api/logout", post(auth::logout))
         .route("/wechat_api/me", get(auth::me))
+        .route(&format!("{C}/customerPage"), get(customer::page))
+        .route(&format!("{C}/downLoad"), get(customer::download))
+        .route(&format!("{C}/updateCustomer"), post(customer::update))
+        .route(&format!("{C}/delete"), post(customer::delete))
+        .route(
+            &format!("{C}/batchSaveNickName"),
+            post(customer::batch_save_nick_name),
+        )
+        .route(
+            &format!("{C}/findcontactbytagAll"),
+            get(customer::find_contacts_by_tag),
+        )
+        .route(&format!("{C}/tagList"), get(customer::tag_list))
+        .route(&format!("{C}/getIsOpenAfterCall"), get(call::get_is_open))
+        .route(
+            &format!("{C}/updateIsOpenAfterCall"),
+            post(call::update_is_open),
+        )
+        .route(
+            &format!("{C}/getCustomerInfoByCall"),
+            get(call::customer_info_by_call),
+        )
+        .route(
+            "/wechat_api/message/getRedisMessageRecord",
+            get(chat::records),
+        )
+        .route(&format!("{C}/getManualTaskList"), get(manual_task::list))
+        .route(
+            &format!("{C}/getManualTaskDetail"),
+            get(manual_task::detail),
+        )
+        .route(
+            &format!("{C}/delManualTask"),
+            post(manual_task::delete_task),
+        )
+        .route(
+            &format!("{C}/delManualTaskDetail"),
+            post(manual_task::delete_detail),
+        )
+        .route(&format!("{C}/addManualTask"), post(manual_task::add))
+        .route(
+            &format!("{C}/addManualTaskBeforeAddFriend"),
+            post(manual_task::add_before_add_friend),
+        )
+        .merge(clinic::routes())
         .method_not_allowed_fallback(method_not_allowed)
 }
 
