@@ -571,11 +571,11 @@ fn feed(
     } else {
         ""
     };
-    let base = |extra: &str| {
+    let base = |extra: &str, limit: &str| {
         format!(
             "SELECT {APPT_COLUMNS}, {column} FROM clinic_appointment
               WHERE tenant_id = ? AND {column} IS NOT NULL{cus_clause} AND {extra}
-              ORDER BY {column}, id"
+              ORDER BY {column}, id{limit}"
         )
     };
     let with = |more: &[Sql]| {
@@ -607,11 +607,11 @@ fn feed(
         Ok(rows)
     };
     let mut rows = collect(
-        base(&format!("{column} = ?")),
+        base(&format!("{column} = ?"), ""),
         with(&[Sql::Text(since_text.clone())]),
     )?;
     let newer = collect(
-        base(&format!("{column} > ? LIMIT ?")),
+        base(&format!("{column} > ?"), " LIMIT ?"),
         with(&[
             Sql::Text(since_text.clone()),
             Sql::Integer(FEED_PAGE as i64),
@@ -623,7 +623,7 @@ fn feed(
     if let (true, Some((t, id))) = (full, last) {
         // Complete the group the LIMIT may have cut.
         rows.extend(collect(
-            base(&format!("{column} = ? AND id > ?")),
+            base(&format!("{column} = ? AND id > ?"), ""),
             with(&[Sql::Text(t), Sql::Integer(id)]),
         )?);
     }
