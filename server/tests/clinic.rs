@@ -334,7 +334,7 @@ async fn appointments_add_change_cancel() {
     let v = c.get(&q).await.json();
     let a = list(&v, "appointmentList")
         .into_iter()
-        .find(|a| a["id"] == id.to_string())
+        .find(|a| a["id"].as_str() == Some(id.to_string().as_str()))
         .unwrap();
     assert_eq!(a["content"], "热玛吉");
     assert_eq!(a["comment"], "备注", "absent fields are kept");
