@@ -29,6 +29,8 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeFile;
+use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
 pub use options::Options;
 
@@ -67,6 +69,9 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// How long [`Running::shutdown`] waits for open requests.
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// A server running on the current tokio runtime. Dropping it stops the
 /// server too, without waiting; [`Running::shutdown`] waits for open
 /// requests to finish.
@@ -87,13 +92,21 @@ impl Running {
         format!("http://{}", SocketAddr::new(ip, self.addr.port()))
     }
 
-    /// Stops accepting connections and waits for the server task to end.
+    /// Stops accepting connections and waits for open requests to finish,
+    /// at most [`SHUTDOWN_GRACE`]; a client that keeps a request hanging
+    /// (a browser under test) cannot hold the caller up longer.
     pub async fn shutdown(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        if let Some(task) = self.task.take() {
-            let _ = task.await;
+        if let Some(mut task) = self.task.take() {
+            if tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+                .await
+                .is_err()
+            {
+                task.abort();
+                let _ = task.await;
+            }
         }
     }
 }
@@ -151,7 +164,25 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
         db,
         session_ttl: opts.session_ttl,
     };
-    let mut app: Router<AppState> = routes::api().merge(routes::api_fallbacks());
+    // API replies are per user and often personal: never cached anywhere.
+    let mut app: Router<AppState> =
+        routes::api()
+            .merge(routes::api_fallbacks())
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("no-store"),
+            ));
+    if let (None, Some(dist)) = (&opts.config_json, &opts.dist) {
+        // A missing config.json is a 404, not index.html parsed as JSON.
+        app = app.route_service(
+            "/config.json",
+            SetResponseHeader::overriding(
+                ServeFile::new(dist.join("config.json")),
+                header::CACHE_CONTROL,
+                HeaderValue::from_static(static_files::NO_CACHE),
+            ),
+        );
+    }
     if let Some(config) = opts.config_json.clone() {
         app = app.route(
             "/config.json",
@@ -174,6 +205,10 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
         .fallback_service(static_files::router(opts.dist.as_deref()))
         .with_state(state)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
         .layer(CompressionLayer::new().br(true).gzip(true));
     if !opts.cors_origins.is_empty() {
         let origins = opts

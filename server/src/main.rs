@@ -29,9 +29,28 @@ async fn main() {
             println!("  demo login: {user} / {password}  ({tenant})");
         }
     }
+    stop_signal().await;
+    println!("scrm-server: shutting down");
+    running.shutdown().await;
+}
+
+/// Ctrl-C, or SIGTERM on Unix (what service managers and containers send).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+                return;
+            }
+            Err(e) => eprintln!("scrm-server: cannot listen for SIGTERM: {e}"),
+        }
+    }
     if let Err(e) = tokio::signal::ctrl_c().await {
         eprintln!("scrm-server: cannot listen for Ctrl-C: {e}");
     }
-    println!("scrm-server: shutting down");
-    running.shutdown().await;
 }

@@ -213,6 +213,14 @@ async fn static_files_fallback_and_cache_headers() {
         Some("application/json")
     );
 
+    // API replies are never cached; everything is nosniff.
+    let r = c.get("/wechat_api/me").await;
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    assert_eq!(
+        r.header("x-content-type-options").as_deref(),
+        Some("nosniff")
+    );
+
     // API paths never fall back to the panel.
     let r = c.get("/wechat_api/customer/unknown").await;
     assert_eq!(r.status, 404);
@@ -377,4 +385,31 @@ async fn demo_seeding_only_on_a_new_database_and_deterministic() {
     // Another new database gets the same data.
     let other = server_with(40, |_| {}).await;
     assert_eq!(count(&other.db_path()).2, before.2);
+}
+
+#[tokio::test]
+async fn missing_config_json_is_404_not_index_html() {
+    let dist = make_dist();
+    std::fs::remove_file(dist.path().join("config.json")).unwrap();
+    let path = dist.path().to_owned();
+    let s = server_with(5, |o| o.dist = Some(path)).await;
+    let r = s.client().get("/config.json").await;
+    assert_eq!(r.status, 404);
+    assert!(!r.text().contains("panel placeholder"));
+}
+
+#[tokio::test]
+async fn shutdown_stops_the_server_promptly() {
+    let s = server().await;
+    let url = s.url();
+    let mut c = s.client();
+    assert_eq!(c.get("/wechat_api/me").await.status, 401);
+    let started = std::time::Instant::now();
+    s.running.shutdown().await;
+    assert!(started.elapsed() < scrm_server::SHUTDOWN_GRACE + Duration::from_secs(1));
+    let addr = url.trim_start_matches("http://").to_owned();
+    assert!(
+        tokio::net::TcpStream::connect(addr).await.is_err(),
+        "still listening"
+    );
 }
