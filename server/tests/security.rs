@@ -171,3 +171,29 @@ async fn body_limit_applies_to_every_post() {
     assert_eq!(r.status, 413);
     assert_eq!(r.json()["code"], 413);
 }
+
+/// The route table covers the whole contract catalogue, with the right methods.
+#[tokio::test]
+async fn every_catalogued_endpoint_is_served() {
+    use scrm_api::catalog::ALL;
+    use scrm_api::{Family, Method as M};
+    let s = server().await;
+    let mut c = s.login("demo").await;
+    for e in ALL.iter().filter(|e| e.name != "Logout") {
+        let path = match e.family {
+            Family::Vendor => e.path.to_owned(),
+            Family::Clinic => format!("{}{}", scrm_server::routes::clinic::CLINIC_BASE, e.path),
+        };
+        let (right, wrong) = match e.method {
+            M::Get => (c.get(&path).await, c.post(&path, &json!({})).await),
+            M::Post => (c.post(&path, &json!({})).await, c.get(&path).await),
+        };
+        assert!(
+            ![404, 405].contains(&right.status),
+            "{} {path}: {}",
+            e.name,
+            right.status
+        );
+        assert_eq!(wrong.status, 405, "{} {path} with the wrong method", e.name);
+    }
+}

@@ -30,23 +30,27 @@ pub const FEED_PAGE: usize = 200;
 
 type Reply = Result<Json<Value>, ClinicError>;
 
+/// Where the clinic family is mounted; the SDK's paths are `/{functionName}` below it.
+pub const CLINIC_BASE: &str = "/clinic_api";
+
 pub fn routes() -> Router<AppState> {
-    const B: &str = "/clinic_api";
+    use scrm_api::clinic::{
+        AddCustomer, AddOneAppointment, CancelOneAppointment, ChangeOneAppointment,
+        GetAppointmentList, GetCusInfoByCusId, GetCusInfoByCusTelnum, GetCustomerInfo,
+    };
+    use scrm_api::Endpoint;
+    fn at(path: &str) -> String {
+        format!("{CLINIC_BASE}{path}")
+    }
     Router::new()
-        .route(&format!("{B}/getcustomerinfo"), get(get_customer_info))
-        .route(&format!("{B}/getCusInfoByCusId"), get(by_cus_id))
-        .route(&format!("{B}/getCusInfoByCusTelnum"), get(by_telnum))
-        .route(&format!("{B}/addCustomer"), post(add_customer))
-        .route(&format!("{B}/addOneAppointment"), post(add_appointment))
-        .route(
-            &format!("{B}/changeOneAppointment"),
-            post(change_appointment),
-        )
-        .route(
-            &format!("{B}/cancelOneAppointment"),
-            post(cancel_appointment),
-        )
-        .route(&format!("{B}/getAppointmentList"), get(appointment_list))
+        .route(&at(GetCustomerInfo::PATH), get(get_customer_info))
+        .route(&at(GetCusInfoByCusId::PATH), get(by_cus_id))
+        .route(&at(GetCusInfoByCusTelnum::PATH), get(by_telnum))
+        .route(&at(AddCustomer::PATH), post(add_customer))
+        .route(&at(AddOneAppointment::PATH), post(add_appointment))
+        .route(&at(ChangeOneAppointment::PATH), post(change_appointment))
+        .route(&at(CancelOneAppointment::PATH), post(cancel_appointment))
+        .route(&at(GetAppointmentList::PATH), get(appointment_list))
 }
 
 fn ok(mut fields: Map<String, Value>) -> Json<Value> {

@@ -42,54 +42,52 @@ pub fn check_len(field: &str, value: Option<&str>, max_chars: usize) -> Result<(
     }
 }
 
+/// The vendor routes. Paths come from the `scrm-api` endpoint types, so the
+/// panel's client and this table cannot drift apart.
 pub fn api() -> Router<AppState> {
-    const C: &str = "/wechat_api/customer";
+    use scrm_api::auth::{Login, Logout, WhoAmI};
+    use scrm_api::call::{GetCustomerInfoByCall, GetIsOpenAfterCall, UpdateIsOpenAfterCall};
+    use scrm_api::chat::GetRedisMessageRecord;
+    use scrm_api::customer::{
+        BatchSaveNickName, CustomerPage, DeleteCustomer, DownLoad, FindContactByTagAll, TagList,
+        UpdateCustomer,
+    };
+    use scrm_api::manual_task::{
+        AddManualTask, AddManualTaskBeforeAddFriend, DelManualTask, DelManualTaskDetail,
+        GetManualTaskDetail, GetManualTaskList,
+    };
+    use scrm_api::Endpoint;
     Router::new()
-        .route("/wechat_api/login", post(auth::login))
-        .route("/wechat_api/logout", post(auth::logout))
-        .route("/wechat_api/me", get(auth::me))
-        .route(&format!("{C}/customerPage"), get(customer::page))
-        .route(&format!("{C}/downLoad"), get(customer::download))
-        .route(&format!("{C}/updateCustomer"), post(customer::update))
-        .route(&format!("{C}/delete"), post(customer::delete))
+        .route(Login::PATH, post(auth::login))
+        .route(Logout::PATH, post(auth::logout))
+        .route(WhoAmI::PATH, get(auth::me))
+        .route(CustomerPage::PATH, get(customer::page))
+        .route(DownLoad::PATH, get(customer::download))
+        .route(UpdateCustomer::PATH, post(customer::update))
+        .route(DeleteCustomer::PATH, post(customer::delete))
         .route(
-            &format!("{C}/batchSaveNickName"),
+            BatchSaveNickName::PATH,
             post(customer::batch_save_nick_name),
         )
         .route(
-            &format!("{C}/findcontactbytagAll"),
+            FindContactByTagAll::PATH,
             get(customer::find_contacts_by_tag),
         )
-        .route(&format!("{C}/tagList"), get(customer::tag_list))
-        .route(&format!("{C}/getIsOpenAfterCall"), get(call::get_is_open))
+        .route(TagList::PATH, get(customer::tag_list))
+        .route(GetIsOpenAfterCall::PATH, get(call::get_is_open))
+        .route(UpdateIsOpenAfterCall::PATH, post(call::update_is_open))
         .route(
-            &format!("{C}/updateIsOpenAfterCall"),
-            post(call::update_is_open),
-        )
-        .route(
-            &format!("{C}/getCustomerInfoByCall"),
+            GetCustomerInfoByCall::PATH,
             get(call::customer_info_by_call),
         )
+        .route(GetRedisMessageRecord::PATH, get(chat::records))
+        .route(GetManualTaskList::PATH, get(manual_task::list))
+        .route(GetManualTaskDetail::PATH, get(manual_task::detail))
+        .route(DelManualTask::PATH, post(manual_task::delete_task))
+        .route(DelManualTaskDetail::PATH, post(manual_task::delete_detail))
+        .route(AddManualTask::PATH, post(manual_task::add))
         .route(
-            "/wechat_api/message/getRedisMessageRecord",
-            get(chat::records),
-        )
-        .route(&format!("{C}/getManualTaskList"), get(manual_task::list))
-        .route(
-            &format!("{C}/getManualTaskDetail"),
-            get(manual_task::detail),
-        )
-        .route(
-            &format!("{C}/delManualTask"),
-            post(manual_task::delete_task),
-        )
-        .route(
-            &format!("{C}/delManualTaskDetail"),
-            post(manual_task::delete_detail),
-        )
-        .route(&format!("{C}/addManualTask"), post(manual_task::add))
-        .route(
-            &format!("{C}/addManualTaskBeforeAddFriend"),
+            AddManualTaskBeforeAddFriend::PATH,
             post(manual_task::add_before_add_friend),
         )
         .merge(clinic::routes())
