@@ -2,6 +2,7 @@
 //! Each one bootstraps the toolchain it needs from package registries only,
 //! skipping every step that is already satisfied.
 
+mod bench;
 mod bootstrap;
 mod sizes;
 mod util;
@@ -117,8 +118,7 @@ fn test(root: &Path) -> Result<(), String> {
 }
 
 fn bench(root: &Path) -> Result<(), String> {
-    let dist = dist(root)?;
-    println!("bench: bundle sizes above ({}).", dist.display());
-    println!("bench: no timing benchmarks are registered yet; they arrive with the page issues.");
-    Ok(())
+    dist(root)?;
+    let server = server_binary(root)?;
+    bench::customer_page(root, &server)
 }
