@@ -197,3 +197,45 @@ async fn every_catalogued_endpoint_is_served() {
         assert_eq!(wrong.status, 405, "{} {path} with the wrong method", e.name);
     }
 }
+
+/// Concurrent writers wait for each other instead of failing.
+#[tokio::test]
+async fn concurrent_writes_all_succeed() {
+    let s = server().await;
+    let mut tasks = Vec::new();
+    for i in 0..24 {
+        let mut c = s.login(if i % 2 == 0 { "demo" } else { "sales1" }).await;
+        tasks.push(tokio::spawn(async move {
+            let mut statuses = Vec::new();
+            for j in 0..5 {
+                let r = c
+                    .post(
+                        "/wechat_api/customer/addManualTask",
+                        &json!({"customerName": format!("并发{i}-{j}"), "customerPhone": "13912345678", "phoneGeo": "厦门"}),
+                    )
+                    .await;
+                statuses.push(r.status);
+                let r = c
+                    .post("/clinic_api/addCustomer", &json!({"name": format!("并发{i}-{j}"), "telnum": "13912345678"}))
+                    .await;
+                statuses.push(r.status);
+            }
+            statuses
+        }));
+    }
+    for t in tasks {
+        assert!(t.await.unwrap().iter().all(|s| *s == 200));
+    }
+    let mut c = s.login("demo").await;
+    let me = c.get("/wechat_api/me").await.json()["data"]["adminUserId"]
+        .as_i64()
+        .unwrap();
+    let v = c
+        .get_q(
+            "/wechat_api/customer/getManualTaskDetail",
+            &[("adminUserId", &me.to_string()), ("customerName", "并发")],
+        )
+        .await
+        .json();
+    assert_eq!(v["data"]["count"], 60);
+}

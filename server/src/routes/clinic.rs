@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rusqlite::types::Value as Sql;
+use rusqlite::TransactionBehavior;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use scrm_api::clinic::{
     appointment_type, AddAppointmentRequest, AddCustomerRequest, AppointmentListRequest,
@@ -296,7 +297,7 @@ async fn add_customer(
     let id = state
         .db
         .run(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             if let Some(erp) = erp_id {
                 let taken: bool = tx.query_row(
                     "SELECT EXISTS (SELECT 1 FROM clinic_customer WHERE tenant_id = ?1 AND erp_id = ?2)",
@@ -444,7 +445,7 @@ async fn change_appointment(
     state
         .db
         .run(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let cur = current(&tx, tenant, id)?;
             if cur.cancelled {
                 return Err(ApiError::bad_request("预约已取消,不能修改"));
@@ -505,7 +506,7 @@ async fn cancel_appointment(
     state
         .db
         .run(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let cur = current(&tx, tenant, id)?;
             if cur.cancelled {
                 return Err(ApiError::bad_request("预约已取消"));

@@ -5,6 +5,7 @@
 use axum::extract::State;
 use axum::Json;
 use rusqlite::types::Value;
+use rusqlite::TransactionBehavior;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use scrm_api::auth::Ack;
 use scrm_api::customer::{
@@ -301,7 +302,7 @@ pub async fn update(
     let reply = state
         .db
         .run(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let current: Option<Option<i64>> = tx
                 .query_row(
                     "SELECT wechat_contact_id FROM customer WHERE tenant_id = ?1 AND id = ?2",
@@ -431,7 +432,7 @@ pub async fn batch_save_nick_name(
     state
         .db
         .run(move |conn| {
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             {
                 let mut upd = tx.prepare_cached(
                     "UPDATE wechat_contact SET customer_nick_name = ?3 WHERE tenant_id = ?1 AND id = ?2",

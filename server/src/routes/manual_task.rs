@@ -6,6 +6,7 @@
 use axum::extract::State;
 use axum::Json;
 use rusqlite::types::Value;
+use rusqlite::TransactionBehavior;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use scrm_api::auth::DataReply;
 use scrm_api::manual_task::{
@@ -276,9 +277,11 @@ pub async fn add(
         .db
         .run(move |conn| {
             let now = now_ms();
-            let order = next_order(conn, tenant, owner)?;
+            // Immediate: the next queue position is read and taken atomically.
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let order = next_order(&tx, tenant, owner)?;
             let phone = phone::for_storage(req.customer_phone.as_deref().unwrap_or(""));
-            conn.execute(
+            tx.execute(
                 "INSERT INTO manual_entry (tenant_id, admin_user_id, customer_name, customer_phone, address,
                     nick_name, user_name, company, tags, phone_geo, xfield1, xfield2, xfield3, xfield4, xfield5,
                     xfield6, xfield7, xfield8, xfield9, xfield10, v1, order_num, assign_time, create_time,
@@ -311,6 +314,7 @@ pub async fn add(
                     now
                 ],
             )?;
+            tx.commit()?;
             Ok(())
         })
         .await?;
@@ -343,7 +347,7 @@ pub async fn add_before_add_friend(
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or_else(|| phone.clone());
             let now = now_ms();
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let existing: Option<i64> = tx
                 .query_row(
                     "SELECT id FROM manual_entry WHERE tenant_id = ?1 AND admin_user_id = ?2 AND customer_phone = ?3
