@@ -30,8 +30,20 @@ pub fn tools_bin(root: &Path) -> PathBuf {
 
 pub fn ensure(root: &Path, needs: Needs) -> Result<(), String> {
     wasm_target()?;
-    trunk(root)?;
-    wasm_bindgen(root)?;
+    // The two cargo installs dominate a cold machine; their link steps
+    // and single-threaded crates overlap well on two cores.
+    let (t, w) = std::thread::scope(|s| {
+        let t = s.spawn(|| trunk(root));
+        let w = s.spawn(|| wasm_bindgen(root));
+        (
+            t.join()
+                .unwrap_or_else(|_| Err("trunk install panicked".into())),
+            w.join()
+                .unwrap_or_else(|_| Err("wasm-bindgen install panicked".into())),
+        )
+    });
+    t?;
+    w?;
     wasm_opt(root)?;
     if needs.browser {
         browser(root)?;
