@@ -349,7 +349,11 @@ fn seed_customers(
         } else {
             (*rng.pick(NICKS)).to_owned()
         };
-        let created = now - rng.below(365 * DAY_MS as u64) as i64;
+        // Ids grow with creation time, as in a live system: the newest-first
+        // index then walks the table in storage order.
+        let span = 365 * DAY_MS;
+        let slot = span / i64::from(count.max(1));
+        let created = now - span + i64::from(i) * slot + rng.below(slot.max(1) as u64) as i64;
         let updated = created + rng.below((now - created).max(1) as u64) as i64;
         let contact_id = if rng.percent(92) {
             let account = rng.pick(accounts);

@@ -135,8 +135,15 @@ fn customer_page(
     paging: Paging,
 ) -> Result<PageReply<Customer>, ApiError> {
     let w = customer_where(tenant, f);
+    // SQLite does not drop unused LEFT JOINs from a count; join only when a
+    // filter looks at the contact.
+    let count_from = if f.remark.is_some() || f.wechat_user_id.is_some() {
+        CUSTOMER_FROM
+    } else {
+        "FROM customer c"
+    };
     let count: i64 = conn.query_row(
-        &format!("SELECT count(*) {CUSTOMER_FROM}{}", w.sql()),
+        &format!("SELECT count(*) {count_from}{}", w.sql()),
         params_from_iter(w.params.iter()),
         |r| r.get(0),
     )?;
