@@ -150,9 +150,21 @@ impl FromRequestParts<AppState> for Session {
     }
 }
 
-fn session_cookie(token: &str, max_age_secs: u64) -> Result<HeaderValue, ApiError> {
+/// The session cookie; `Secure` when the request came over HTTPS through a
+/// TLS-terminating proxy (`X-Forwarded-Proto: https`), so it is never sent
+/// back over plain HTTP there, while plain-HTTP development keeps working.
+fn session_cookie(
+    token: &str,
+    max_age_secs: u64,
+    headers: &HeaderMap,
+) -> Result<HeaderValue, ApiError> {
+    let secure = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
     HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}"
+        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{}",
+        if secure { "; Secure" } else { "" }
     ))
     .map_err(ApiError::internal)
 }
@@ -160,6 +172,7 @@ fn session_cookie(token: &str, max_age_secs: u64) -> Result<HeaderValue, ApiErro
 /// `POST /wechat_api/login`
 pub async fn login(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Body(req): Body<LoginRequest>,
 ) -> Result<Response, ApiError> {
     let ttl = state.session_ttl;
@@ -209,7 +222,7 @@ pub async fn login(
     let Some(user) = me else {
         return Err(ApiError::bad_request(MSG_BAD_LOGIN));
     };
-    let cookie = session_cookie(&token, ttl.as_secs().max(1))?;
+    let cookie = session_cookie(&token, ttl.as_secs().max(1), &headers)?;
     let body = DataReply {
         code: Some(200),
         msg: Some("登录成功".into()),
@@ -219,7 +232,11 @@ pub async fn login(
 }
 
 /// `POST /wechat_api/logout`: the session ends for every holder of the token.
-pub async fn logout(State(state): State<AppState>, session: Session) -> Result<Response, ApiError> {
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    session: Session,
+) -> Result<Response, ApiError> {
     let hash = session.token_hash.clone();
     state
         .db
@@ -228,7 +245,7 @@ pub async fn logout(State(state): State<AppState>, session: Session) -> Result<R
             Ok(())
         })
         .await?;
-    let cookie = session_cookie("", 0)?;
+    let cookie = session_cookie("", 0, &headers)?;
     let body = Ack {
         code: Some(200),
         msg: Some("已退出登录".into()),

@@ -33,6 +33,19 @@ async fn login_sets_cookie_and_returns_user() {
     for attr in ["HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(cookie.contains(attr), "{cookie} lacks {attr}");
     }
+    assert!(!cookie.contains("Secure"), "plain HTTP keeps working");
+    let r = c
+        .send(
+            Method::POST,
+            "/wechat_api/login",
+            Some((
+                "application/json",
+                br#"{"username":"demo","password":"demo123"}"#.to_vec(),
+            )),
+            &[("x-forwarded-proto", "https")],
+        )
+        .await;
+    assert!(r.header("set-cookie").unwrap().ends_with("; Secure"));
     // The typed reply of the contract decodes it.
     let typed: scrm_api::auth::DataReply<scrm_api::auth::LoginData> =
         serde_json::from_value(v.clone()).unwrap();
