@@ -208,14 +208,26 @@ async fn screenshots() {
     std::fs::create_dir_all(&out).unwrap();
     env.goto("/login").await;
     env.text("#login-title").await;
-    std::fs::write(out.join("login.png"), env.browser.screenshot().await.unwrap()).unwrap();
+    std::fs::write(
+        out.join("login.png"),
+        env.browser.screenshot().await.unwrap(),
+    )
+    .unwrap();
     env.login("demo", "demo123").await;
     for (w, h) in [(1280, 800), (360, 740)] {
         env.browser.set_window_size(w, h).await.unwrap();
-        for (name, path) in [("customers", "/customers"), ("settings", "/settings"), ("embed", "/call?phone=13800138000&embed=1")] {
+        for (name, path) in [
+            ("customers", "/customers"),
+            ("settings", "/settings"),
+            ("embed", "/call?phone=13800138000&embed=1"),
+        ] {
             env.goto(path).await;
             env.text("main section").await;
-            std::fs::write(out.join(format!("{name}-{w}.png")), env.browser.screenshot().await.unwrap()).unwrap();
+            std::fs::write(
+                out.join(format!("{name}-{w}.png")),
+                env.browser.screenshot().await.unwrap(),
+            )
+            .unwrap();
         }
         env.goto("/settings?embed=0").await;
     }
