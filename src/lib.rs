@@ -1,10 +1,11 @@
 //! scrm-panel: the sales panel SPA.
 //!
-//! Modules that need no browser (`config`, `nav`) compile on the host so
+//! Modules that need no browser (`config`, `embed`, `nav`) compile on the host so
 //! `cargo test` checks them natively; everything that touches the DOM is
 //! compiled for wasm32 only.
 
 pub mod config;
+pub mod embed;
 pub mod nav;
 
 // leptos_i18n 0.6 marks the macro deprecated in favour of build.rs code
