@@ -5,6 +5,7 @@ use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api_client::ApiClient;
+use crate::call_pop::CallPop;
 use crate::components::locale::LocaleBootstrap;
 use crate::components::shell::Shell;
 use crate::components::toast::ToastProvider;
@@ -17,6 +18,11 @@ use crate::session::Session;
 pub fn App(config: Config) -> impl IntoView {
     let session = Session::new(config);
     provide_context(ApiClient::new(session.clone()));
+    // Call screen-pop: app-wide so no page owns it.
+    provide_context(CallPop::new(
+        ApiClient::new(session.clone()),
+        session.config.clinic.enabled,
+    ));
     provide_context(session);
 
     view! {

@@ -125,6 +125,9 @@ pub struct CallCustomer {
     pub user_name: Option<String>,
     #[serde(default, deserialize_with = "opt_string")]
     pub uin: Option<String>,
+    /// `1` starred (customer records only).
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub is_star: Option<i64>,
     #[serde(default, deserialize_with = "opt_i64")]
     pub dial_status: Option<i64>,
     #[serde(default, deserialize_with = "opt_i64")]

@@ -1,26 +1,44 @@
-//! The dial box: type or paste a number, press Enter. The call screen-pop
-//! issue gives it its full behaviour; for now it opens the call page.
+//! The dial box: type or paste a number, press Enter or Call. The number is
+//! normalised with the shared rule first; an impossible number is explained
+//! here instead of dialled. A good one is dialled — a `tel:` link, or
+//! `scrm:dial` to the embedding page — and, with the switch on, the pop-up
+//! opens on it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use scrm_api::validate::{normalize_mainland_mobile, FieldError, Problem};
 
+use crate::call_pop::use_call_pop;
+use crate::components::call_result::lang;
+use crate::components::embed_bridge;
+use crate::embed::Outbound;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::nav::encode_component;
+use crate::session::use_session;
 
 #[component]
 pub fn DialBox() -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
+    let session = use_session();
+    let pop = use_call_pop();
     let number = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = number.get_untracked();
-        let n = n.trim();
-        if !n.is_empty() {
-            navigate(
-                &format!("/call?phone={}", encode_component(n)),
-                Default::default(),
-            );
+        let raw = number.get_untracked();
+        match normalize_mainland_mobile(&raw) {
+            Err(e) => problem.set(Some(
+                FieldError::new("customerPhone", Problem::Phone(e))
+                    .message(lang(i18n.get_locale_untracked())),
+            )),
+            Ok(phone) => {
+                problem.set(None);
+                if session.embed.get_untracked() {
+                    embed_bridge::post(&session.config, &Outbound::Dial { phone });
+                } else if let Some(w) = web_sys::window() {
+                    // The OS hands tel: to the softphone; the page stays.
+                    let _ = w.location().set_href(&format!("tel:{phone}"));
+                }
+                pop.incoming(raw);
+            }
         }
     };
     view! {
@@ -32,9 +50,13 @@ pub fn DialBox() -> impl IntoView {
                 inputmode="tel"
                 autocomplete="off"
                 placeholder=move || t_string!(i18n, dial_placeholder)
+                aria-describedby="dial-error"
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
                 bind:value=number
+                on:input=move |_| problem.set(None)
             />
-            <button type="submit">{t!(i18n, dial_button)}</button>
+            <button type="submit" id="dial-button">{t!(i18n, dial_button)}</button>
+            <span id="dial-error" class="dial-error" role="status">{move || problem.get()}</span>
         </form>
     }
 }

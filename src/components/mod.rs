@@ -10,3 +10,9 @@ pub mod shell;
 pub mod sidebar;
 pub mod toast;
 pub mod topbar;
+
+// Call screen-pop (issue 5).
+pub mod auto_open_switch;
+pub mod call_popup;
+pub mod call_result;
+pub mod embed_bridge;

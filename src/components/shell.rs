@@ -6,6 +6,8 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::auth_guard::AuthGuard;
+use crate::components::call_popup::CallPopup;
+use crate::components::embed_bridge::EmbedBridge;
 use crate::components::sidebar::Sidebar;
 use crate::components::topbar::TopBar;
 use crate::i18n::{t, use_i18n};
@@ -42,5 +44,8 @@ pub fn Shell() -> impl IntoView {
                 </main>
             </div>
         </div>
+        // Call screen-pop (issue 5): one pop-up over every page.
+        <CallPopup/>
+        <EmbedBridge/>
     }
 }

@@ -1,19 +1,23 @@
-//! `/settings`: language now; the call-popup switch arrives with its issue.
+//! `/settings`: the interface language (kept in this browser) and the call
+//! screen-pop switch (kept per user on the server).
 
 use leptos::prelude::*;
 
+use crate::components::auto_open_switch::AutoOpenSwitch;
 use crate::components::locale::LocaleSwitch;
-use crate::components::placeholder::Placeholder;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, use_i18n};
 
 #[component]
 pub fn Settings() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Placeholder title=Signal::derive(move || t_string!(i18n, nav_settings).to_string()) route="/settings">
+        <section class="page settings-page" data-route="/settings">
+            <h1>{t!(i18n, nav_settings)}</h1>
             <h2>{t!(i18n, language)}</h2>
             <p class="muted">{t!(i18n, settings_locale_hint)}</p>
             <LocaleSwitch/>
-        </Placeholder>
+            <h2>{t!(i18n, settings_call)}</h2>
+            <AutoOpenSwitch id="settings-auto-open"/>
+        </section>
     }
 }

@@ -1,0 +1,100 @@
+//! The call screen-pop: a modal `<dialog>` over whatever page is open, so
+//! nothing typed there is lost. The browser's modal dialog keeps Tab inside
+//! and makes the page behind inert; Esc and the close button close it, and
+//! focus goes back where it was. Mounted once by the shell; its content
+//! follows the app-wide [`CallPop`](crate::call_pop::CallPop).
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::call_pop::use_call_pop;
+use crate::components::auto_open_switch::AutoOpenSwitch;
+use crate::components::call_result::CallResult;
+use crate::i18n::{t, use_i18n};
+
+fn active_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+#[component]
+pub fn CallPopup() -> impl IntoView {
+    let i18n = use_i18n();
+    let pop = use_call_pop();
+    let dialog = NodeRef::<html::Dialog>::new();
+    // Where focus was before the pop-up took it; local because DOM nodes
+    // are not Send.
+    let return_to: StoredValue<Option<web_sys::HtmlElement>, LocalStorage> =
+        StoredValue::new_local(None);
+    let is_open = Memo::new(move |_| pop.current.with(Option::is_some));
+
+    Effect::new(move |_| {
+        let open = is_open.get();
+        let Some(el) = dialog.get() else { return };
+        if open && !el.open() {
+            return_to.set_value(active_element());
+            let _ = el.show_modal();
+            if let Some(close) = el
+                .query_selector(".call-pop-close")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = close.focus();
+            }
+        } else if !open && el.open() {
+            el.close();
+            if let Some(prev) = return_to.get_value().filter(|p| p.is_connected()) {
+                let _ = prev.focus();
+            }
+            return_to.set_value(None);
+        }
+    });
+
+    let phone_text = move || {
+        pop.current.with(|c| {
+            c.as_ref()
+                .map(|c| c.phone.clone().unwrap_or_else(|_| c.raw.clone()))
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <dialog
+            id="call-pop"
+            class="call-pop"
+            node_ref=dialog
+            aria-labelledby="call-pop-title"
+            // Esc: close through the state, so state and dialog agree.
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+                pop.close();
+            }
+            on:close=move |_| {
+                if is_open.get_untracked() {
+                    pop.close();
+                }
+            }
+        >
+            <header class="call-pop-head">
+                <h2 id="call-pop-title">
+                    {t!(i18n, call_pop_title)} " "
+                    <span id="call-pop-phone" class="call-pop-phone">{phone_text}</span>
+                </h2>
+                <button type="button" class="call-pop-close" on:click=move |_| pop.close()>
+                    {t!(i18n, close)}
+                </button>
+            </header>
+            <div class="call-pop-body">
+                {move || pop.current.get().map(|call| view! { <CallResult call=call/> })}
+            </div>
+            <footer class="call-pop-foot">
+                <AutoOpenSwitch id="call-pop-auto-open"/>
+            </footer>
+        </dialog>
+    }
+}
