@@ -267,6 +267,31 @@ impl Env {
     }
 }
 
+impl Env {
+    /// Every browser log entry since the last read, as (level, message);
+    /// reading empties the log, as for [`Env::console_errors`].
+    pub async fn console_entries(&self) -> Vec<(String, String)> {
+        let logs = self
+            .browser
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("browser log");
+        logs.as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .map(|e| {
+                        (
+                            e["level"].as_str().unwrap_or_default().to_owned(),
+                            e["message"].as_str().unwrap_or_default().to_owned(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
 /// chromedriver's log endpoint (not in W3C WebDriver, so not in fantoccini).
 #[derive(Debug)]
 struct BrowserLog;

@@ -1,0 +1,492 @@
+//! The call screen-pop end to end, in headless Chromium against the
+//! reference server and its demo data: every trigger (dial box, `/call`,
+//! window message), every `source`, the switch, the embedding protocol with
+//! a real second origin, and the dialog's keyboard behaviour.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use serde_json::{json, Value};
+use support::{Env, WAIT};
+
+/// Demo numbers (server/src/demo.rs): a customer record, a lead in demo's
+/// assigned pool, a manual entry; and one nobody has.
+const CUSTOMER: &str = "13800000001";
+const POOL: &str = "13800000002";
+const MANUAL: &str = "13800000003";
+const NOBODY: &str = "13911112222";
+
+const OPEN: &str = "#call-pop[open]";
+
+/// Runs `script` (which may `await`) in the current page and returns what
+/// it returns.
+async fn js(env: &Env, script: &str) -> Value {
+    let wrapped = format!(
+        "const done = arguments[arguments.length - 1];
+         (async () => {{ {script} }})().then(done, e => done('error: ' + e));"
+    );
+    env.browser
+        .execute_async(&wrapped, vec![])
+        .await
+        .expect("script runs")
+}
+
+/// What the server says the switch is, asked with the browser's session.
+async fn server_switch(env: &Env) -> Value {
+    js(
+        env,
+        "const r = await fetch('/wechat_api/customer/getIsOpenAfterCall');
+         return (await r.json()).data;",
+    )
+    .await
+}
+
+/// Sets the switch through /settings and waits until the server has it.
+async fn set_switch(env: &Env, on: bool) {
+    env.goto("/settings").await;
+    let boxed = wait_enabled(env, "#settings-auto-open").await;
+    if boxed.is_selected().await.unwrap() != on {
+        boxed.click().await.unwrap();
+    }
+    let want = json!(i64::from(on));
+    let started = Instant::now();
+    while server_switch(env).await != want {
+        assert!(
+            started.elapsed() < WAIT,
+            "the server never saw the switch {on}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until a control is there and enabled (the switch is disabled until
+/// its value has been read).
+async fn wait_enabled(env: &Env, css: &str) -> fantoccini::elements::Element {
+    let started = Instant::now();
+    loop {
+        if let Ok(el) = env.browser.find(Locator::Css(css)).await {
+            if el.is_enabled().await.unwrap_or(false) {
+                return el;
+            }
+        }
+        assert!(started.elapsed() < WAIT, "{css} never became enabled");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn dial(env: &Env, number: &str) {
+    env.fill("#dial-input", number).await;
+    env.click("#dial-button").await;
+}
+
+async fn press_escape(env: &Env) {
+    let active = env.browser.active_element().await.unwrap();
+    active.send_keys("\u{E00C}").await.unwrap();
+}
+
+/// Serves, on `listener` (a port of 127.0.0.1 of its own, i.e. a second
+/// origin), the "CRM" page that embeds the panel. It records every message
+/// the panel posts in `window.received` and sends `scrm:call` with
+/// `call(phone)`. Returns the page's URL.
+fn embedding_page(listener: TcpListener, panel: &str) -> String {
+    let port = listener.local_addr().unwrap().port();
+    let html = format!(
+        r#"<!doctype html><html><head><meta charset="utf-8"><title>CRM</title>
+<script>
+window.received = [];
+addEventListener('message', e => received.push({{origin: e.origin, data: e.data}}));
+function call(phone) {{
+  document.getElementById('panel').contentWindow.postMessage({{type: 'scrm:call', phone}}, '*');
+}}
+</script></head><body>
+<iframe id="panel" title="SCRM" src="{panel}/customers?embed=1" style="width:360px;height:640px;border:0"></iframe>
+</body></html>"#
+    );
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let reply = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{html}",
+                html.len()
+            );
+            let _ = stream.write_all(reply.as_bytes());
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+fn origin_of(listener: &TcpListener) -> String {
+    format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port())
+}
+
+/// The messages the embedding page has received from the panel.
+async fn received(env: &Env) -> Vec<Value> {
+    match env
+        .browser
+        .execute("return window.received.map(m => m.data);", vec![])
+        .await
+        .unwrap()
+    {
+        Value::Array(v) => v,
+        _ => Vec::new(),
+    }
+}
+
+async fn wait_received(env: &Env, want: impl Fn(&Value) -> bool, what: &str) {
+    let started = Instant::now();
+    loop {
+        if received(env).await.iter().any(&want) {
+            return;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "the embedding page never got {what}: {:?}",
+            received(env).await
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dial_box_pops_up_every_source_and_esc_returns_focus() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    set_switch(&env, true).await;
+    env.goto("/customers").await;
+
+    // Spaces, dashes and +86 are normalised before the lookup.
+    dial(&env, "+86 138-0000 0001").await;
+    env.text(OPEN).await;
+    env.text("#call-pop .call-records[data-source='1']").await;
+    env.wait_text("#call-pop-phone", CUSTOMER).await;
+    env.wait_text("#call-pop", "陈聊天多").await;
+    assert!(env.exists("#call-pop .call-link-edit").await);
+    assert!(env.exists("#call-pop .call-link-chat").await);
+    // The page did not change underneath.
+    assert_eq!(env.path().await, "/customers");
+
+    // Esc closes, and focus is back where it was.
+    press_escape(&env).await;
+    env.wait_gone(OPEN).await;
+    let focused = env.browser.active_element().await.unwrap();
+    assert_eq!(
+        focused.attr("id").await.unwrap().as_deref(),
+        Some("dial-button")
+    );
+
+    dial(&env, POOL).await;
+    env.text("#call-pop .call-records[data-source='2']").await;
+    env.wait_text("#call-pop .call-source", "分配给我的").await;
+    env.wait_text("#call-pop", "客户池演示").await;
+    env.click("#call-pop .call-pop-close").await;
+    env.wait_gone(OPEN).await;
+
+    dial(&env, MANUAL).await;
+    env.text("#call-pop .call-records[data-source='3']").await;
+    env.wait_text("#call-pop", "手动录入演示").await;
+    env.wait_text("#call-pop", "拨打状态").await;
+    assert!(env.exists("#call-pop .call-link-tasks").await);
+    press_escape(&env).await;
+    env.wait_gone(OPEN).await;
+
+    // Nobody: offers to add the number, prefilled; the clinic module is on in
+    // the default config.json, so "add customer" too.
+    dial(&env, NOBODY).await;
+    env.text("#call-pop .call-records[data-source='0']").await;
+    let add = env.text("#call-add-manual-task").await;
+    assert!(!add.is_empty());
+    let href = env
+        .browser
+        .find(Locator::Css("#call-add-manual-task"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(href.contains(NOBODY), "{href}");
+    assert!(env.exists("#call-add-customer").await);
+    env.wait_text("#call-pop .call-clinic", "诊所没有该号码的顾客")
+        .await;
+    press_escape(&env).await;
+    env.wait_gone(OPEN).await;
+
+    // An impossible number is explained, not looked up.
+    dial(&env, "138 0000 000").await;
+    env.wait_text("#dial-error", "11").await;
+    assert!(!env.exists(OPEN).await);
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn switch_off_means_no_pop_up_and_round_trips_through_the_server() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    // Off by default for a new user.
+    assert_eq!(server_switch(&env).await, json!(0));
+
+    // /call with the switch off: the page offers the pop-up, none opens.
+    env.goto(&format!("/call?phone={CUSTOMER}")).await;
+    wait_enabled(&env, "#call-page-auto-open").await;
+    env.wait_text("#call-phone", CUSTOMER).await;
+    // The dial box still dials with the switch off, and still pops nothing.
+    dial(&env, POOL).await;
+    env.text("#call-show").await;
+    assert!(!env.exists(OPEN).await, "no pop-up with the switch off");
+    assert!(env.path().await.starts_with("/call"));
+    // Asking for it opens it.
+    env.click("#call-show").await;
+    env.text("#call-pop .call-records[data-source='1']").await;
+
+    // Turned on inside the pop-up: saved on the server, seen on /settings.
+    let inside = wait_enabled(&env, "#call-pop-auto-open").await;
+    inside.click().await.unwrap();
+    let started = Instant::now();
+    while server_switch(&env).await != json!(1) {
+        assert!(started.elapsed() < WAIT, "switch not saved");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    env.goto("/settings").await;
+    let boxed = wait_enabled(&env, "#settings-auto-open").await;
+    assert!(boxed.is_selected().await.unwrap());
+
+    // And /call now opens it by itself.
+    env.goto(&format!("/call?phone={MANUAL}")).await;
+    env.text("#call-pop .call-records[data-source='3']").await;
+
+    // Off again from /settings: /call opens nothing.
+    set_switch(&env, false).await;
+    env.goto(&format!("/call?phone={CUSTOMER}")).await;
+    wait_enabled(&env, "#call-page-auto-open").await;
+    let boxed = wait_enabled(&env, "#call-page-auto-open").await;
+    assert!(!boxed.is_selected().await.unwrap());
+    assert!(!env.exists(OPEN).await);
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_lookup_retries_stale_answers_are_dropped_and_invalid_numbers_say_so() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+
+    // The network fails for the lookup: the pop-up says so and offers retry.
+    env.goto(&format!("/call?phone={CUSTOMER}")).await;
+    wait_enabled(&env, "#call-page-auto-open").await;
+    env.browser
+        .execute(
+            "window.__realFetch = window.fetch;
+             window.fetch = (input, init) => {
+               const url = typeof input === 'string' ? input : input.url;
+               return url.includes('getCustomerInfoByCall')
+                 ? Promise.reject(new TypeError('offline'))
+                 : window.__realFetch(input, init);
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    env.click("#call-show").await;
+    env.text("#call-pop .error-view").await;
+    env.browser
+        .execute("window.fetch = window.__realFetch;", vec![])
+        .await
+        .unwrap();
+    env.click("#call-pop .error-view button").await;
+    env.text("#call-pop .call-records[data-source='1']").await;
+    assert!(!env.exists("#call-pop .call-records .error-view").await);
+    press_escape(&env).await;
+    env.wait_gone(OPEN).await;
+
+    // A slow answer for an earlier call never replaces a newer call's.
+    set_switch(&env, true).await;
+    env.goto(&format!("/call?phone={NOBODY}")).await;
+    env.text("#call-pop .call-records[data-source='0']").await;
+    env.browser
+        .execute(
+            "window.__realFetch = window.fetch;
+             window.fetch = (input, init) => {
+               const url = typeof input === 'string' ? input : input.url;
+               const p = window.__realFetch(input, init);
+               return url.includes('phone=13800000001')
+                 ? p.then(r => new Promise(ok => setTimeout(() => { window.__slowDone = true; ok(r); }, 1500)))
+                 : p;
+             };
+             const go = phone => {
+               history.pushState(null, '', '/call?phone=' + phone);
+               dispatchEvent(new PopStateEvent('popstate'));
+             };
+             go('13800000001');
+             setTimeout(() => go('13800000002'), 100);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    env.wait_text("#call-pop-phone", POOL).await;
+    let started = Instant::now();
+    while env
+        .browser
+        .execute("return window.__slowDone === true;", vec![])
+        .await
+        .unwrap()
+        != json!(true)
+    {
+        assert!(started.elapsed() < WAIT, "the slow answer never came");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    env.text("#call-pop .call-records[data-source='2']").await;
+    // Give the stale answer every chance to be (wrongly) applied.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(env.exists("#call-pop .call-records[data-source='2']").await);
+    assert!(!env.exists("#call-pop .call-records[data-source='1']").await);
+    env.wait_text("#call-pop-phone", POOL).await;
+
+    // An impossible number from /call: the pop-up explains instead of looking up.
+    env.goto("/call?phone=12345").await;
+    env.text("#call-pop .call-result[data-state='invalid']")
+        .await;
+    env.wait_text("#call-pop", "11").await;
+    env.close().await;
+}
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clinic_profile_and_coming_appointments_for_the_number() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let made = js(
+        &env,
+        "const post = (f, body) => fetch('/clinic_api/' + f, {method: 'POST',
+           headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)})
+           .then(r => r.json());
+         const tomorrow = new Date(Date.now() + 32 * 3600 * 1000).toISOString().slice(0, 10);
+         const a = await post('addCustomer', {name: '诊所来电测试', telnum: '13911112222'});
+         const b = await post('addOneAppointment', {telnum: '13911112222', type: 2,
+           content: '热玛吉复诊', appointmentTime: tomorrow + ' 10:00:00'});
+         return [a.errNum, b.errNum];",
+    )
+    .await;
+    assert_eq!(made, json!([0, 0]), "clinic fixtures");
+    set_switch(&env, true).await;
+    env.goto("/call?phone=139%201111%202222").await;
+    env.text("#call-pop .call-records[data-source='0']").await;
+    env.wait_text("#call-pop .call-clinic", "诊所来电测试")
+        .await;
+    env.wait_text("#call-pop .call-clinic", "热玛吉复诊").await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embedded_panel_talks_to_its_page_and_ignores_foreign_origins() {
+    // Two embedding origins: one configured, one not.
+    let ok_listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let foreign_listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let ok_origin = origin_of(&ok_listener);
+    let foreign_origin = origin_of(&foreign_listener);
+    let config = json!({
+        "apiBase": "", "auth": "cookie", "loginUrl": "/login", "locale": "zh-CN",
+        "embedOrigins": [ok_origin],
+        "clinic": {"enabled": false, "apiBase": "/clinic_api"}
+    });
+    let env = Env::with(|o| o.config_json = Some(config.to_string())).await;
+    env.login("demo", "demo123").await;
+    set_switch(&env, true).await;
+    let panel = env.server.url().trim_end_matches('/').to_owned();
+    let ok_page = embedding_page(ok_listener, &panel);
+    let foreign_page = embedding_page(foreign_listener, &panel);
+
+    // The allowed page: ready and resize arrive, a call pops up in the frame.
+    env.browser.goto(&ok_page).await.unwrap();
+    wait_received(&env, |m| m["type"] == "scrm:ready", "scrm:ready").await;
+    wait_received(
+        &env,
+        |m| m["type"] == "scrm:resize" && m["height"].as_u64().unwrap_or(0) > 0,
+        "scrm:resize",
+    )
+    .await;
+    env.browser.enter_frame(0).await.unwrap();
+    env.text("section[data-route='/customers']").await;
+    assert!(!env.exists("nav.sidebar").await);
+    // Unsaved text in the frame, focus in it.
+    env.fill("#dial-input", "13812345678 待回拨").await;
+    env.browser.enter_parent_frame().await.unwrap();
+    env.browser
+        .execute("call('+86 138 0000 0001');", vec![])
+        .await
+        .unwrap();
+    env.browser.enter_frame(0).await.unwrap();
+    env.text("#call-pop .call-records[data-source='1']").await;
+    assert!(!env.exists("#call-pop .call-clinic").await, "clinic is off");
+    // A new call replaces the current one.
+    env.browser.enter_parent_frame().await.unwrap();
+    env.browser
+        .execute(&format!("call('{MANUAL}');"), vec![])
+        .await
+        .unwrap();
+    env.browser.enter_frame(0).await.unwrap();
+    env.text("#call-pop .call-records[data-source='3']").await;
+    press_escape(&env).await;
+    env.wait_gone(OPEN).await;
+    let focused = env.browser.active_element().await.unwrap();
+    assert_eq!(
+        focused.attr("id").await.unwrap().as_deref(),
+        Some("dial-input")
+    );
+    let kept = env
+        .browser
+        .find(Locator::Css("#dial-input"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("13812345678 待回拨"));
+
+    // Dialling from the embedded dial box asks the page to dial.
+    dial(&env, "138-0000-0002").await;
+    env.text("#call-pop .call-records[data-source='2']").await;
+    env.browser.enter_parent_frame().await.unwrap();
+    wait_received(
+        &env,
+        |m| m["type"] == "scrm:dial" && m["phone"] == POOL,
+        "scrm:dial",
+    )
+    .await;
+
+    // A page on an origin that is not configured is not heard.
+    let _ = env.console_entries().await;
+    env.browser.goto(&foreign_page).await.unwrap();
+    env.browser.enter_frame(0).await.unwrap();
+    env.text("section[data-route='/customers']").await;
+    env.browser.enter_parent_frame().await.unwrap();
+    env.browser
+        .execute(&format!("call('{CUSTOMER}');"), vec![])
+        .await
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        let logged =
+            env.console_entries().await.into_iter().any(|(_, m)| {
+                m.contains("ignored a window message") && m.contains(&foreign_origin)
+            });
+        if logged {
+            break;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "the foreign message was not logged"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    env.browser.enter_frame(0).await.unwrap();
+    assert!(
+        !env.exists(OPEN).await,
+        "a foreign origin opened the pop-up"
+    );
+    env.close().await;
+}
