@@ -14,6 +14,7 @@ use scrm_api::clinic::{
     Appointment, AppointmentListRequest, ClinicCustomer, GetAppointmentList, GetCusInfoByCusTelnum,
     TelnumRequest,
 };
+use scrm_api::customer::{Tag, TagList, TagListRequest};
 use scrm_api::time::Timestamp;
 use scrm_api::validate::{normalize_mainland_mobile, PhoneError};
 use scrm_api::ReplyError;
@@ -63,6 +64,9 @@ pub struct CallPop {
     /// Why the switch could not be read or saved, for the switch to show.
     pub switch_error: RwSignal<Option<ApiError>>,
     pub current: RwSignal<Option<PopCall>>,
+    /// The tenant's tags, read once when a record first carries tag ids, so
+    /// the pop-up can name them.
+    pub tags: RwSignal<Option<Vec<Tag>>>,
     seq: StoredValue<u64>,
     api: StoredValue<ApiClient>,
     clinic_on: bool,
@@ -74,6 +78,7 @@ impl CallPop {
             auto_open: RwSignal::new(None),
             switch_error: RwSignal::new(None),
             current: RwSignal::new(None),
+            tags: RwSignal::new(None),
             seq: StoredValue::new(0),
             api: StoredValue::new(api),
             clinic_on,
@@ -119,11 +124,21 @@ impl CallPop {
                         phone: Some(phone),
                     })
                     .await;
-                let lookup = match reply {
-                    Ok(r) => Lookup::Done(r.data.unwrap_or_default()),
-                    Err(e) => Lookup::Failed(e),
+                let info = match reply {
+                    Ok(r) => r.data.unwrap_or_default(),
+                    Err(e) => return self.apply(seq, |c| c.lookup = Lookup::Failed(e)),
                 };
-                self.apply(seq, |c| c.lookup = lookup);
+                let tagged = info
+                    .customers()
+                    .iter()
+                    .any(|c| c.tags.as_deref().is_some_and(|t| !t.trim().is_empty()));
+                self.apply(seq, |c| c.lookup = Lookup::Done(info));
+                if tagged && self.tags.try_get_untracked().flatten().is_none() {
+                    // Without names the ids are still shown; no error for this.
+                    if let Ok(list) = api.call::<TagList>(&TagListRequest {}).await {
+                        let _ = self.tags.try_set(Some(list.data));
+                    }
+                }
             });
         }
         if self.clinic_on {

@@ -54,7 +54,12 @@ pub fn read_message(allowed: &[String], origin: &str, data: &str) -> Result<Inbo
     }
     let phone = match value.get("phone") {
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
+        // Integers only: a float is no phone number (and formatting floats
+        // would cost the bundle).
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) => v.to_string(),
+            None => return Err(Ignored::NotOurs),
+        },
         _ => return Err(Ignored::NotOurs),
     };
     Ok(Inbound::Call { phone })

@@ -160,6 +160,18 @@ async fn every_source_pops_up_with_its_content() {
     let env = Env::new().await;
     env.login("demo", "demo123").await;
     set_switch(&env, true).await;
+    // Give the known customer one tag, to see it named.
+    let tag = js(
+        &env,
+        "const tags = (await (await fetch('/wechat_api/customer/tagList')).json()).data;
+         const page = await (await fetch('/wechat_api/customer/customerPage?customerPhone=13800000001')).json();
+         const r = await fetch('/wechat_api/customer/updateCustomer', {method: 'POST',
+           headers: {'Content-Type': 'application/json'},
+           body: JSON.stringify({customerId: page.data[0].customerId, tags: String(tags[0].tagId)})});
+         return (await r.json()).code === 200 ? tags[0].tagName : null;",
+    )
+    .await;
+    let tag = tag.as_str().expect("a demo tag").to_owned();
 
     // Spaces, dashes and +86 are normalised before the lookup.
     env.goto("/call?phone=%2B86%20138-0000%200001").await;
@@ -167,6 +179,7 @@ async fn every_source_pops_up_with_its_content() {
     env.wait_text("#call-pop-phone", CUSTOMER).await;
     env.wait_text("#call-pop .call-source", "客户资料").await;
     env.wait_text("#call-pop", "陈聊天多").await;
+    env.wait_text("#call-pop .call-tags", &tag).await;
     assert!(env.exists("#call-pop .call-link-edit").await);
     assert!(env.exists("#call-pop .call-link-chat").await);
 
@@ -200,7 +213,7 @@ async fn every_source_pops_up_with_its_content() {
     env.text("#call-pop .call-records[data-source='0']").await;
     let href = env
         .browser
-        .find(Locator::Css("#call-add-manual-task"))
+        .find(Locator::Css("#call-pop .call-add-manual-task"))
         .await
         .unwrap()
         .attr("href")
@@ -208,7 +221,7 @@ async fn every_source_pops_up_with_its_content() {
         .unwrap()
         .unwrap_or_default();
     assert!(href.contains(NOBODY), "{href}");
-    assert!(env.exists("#call-add-customer").await);
+    assert!(env.exists("#call-pop .call-add-customer").await);
     env.wait_text("#call-pop .call-clinic", "诊所没有该号码的顾客")
         .await;
     env.close().await;

@@ -90,7 +90,12 @@ pub fn CallPopup() -> impl IntoView {
                 </button>
             </header>
             <div class="call-pop-body">
-                {move || pop.current.get().map(|call| view! { <CallResult call=call/> })}
+                // The body's texts are plain strings: re-rendered on a new
+                // language as on a new answer.
+                {move || {
+                    let _ = i18n.get_locale();
+                    pop.current.get().map(|call| view! { <CallResult call=call/> })
+                }}
             </div>
             <footer class="call-pop-foot">
                 <AutoOpenSwitch id="call-pop-auto-open"/>

@@ -1,23 +1,35 @@
 //! What the pop-up says about one call: who the number belongs to, by where
 //! getCustomerInfoByCall found it (`source` 0–3), and with the clinic module
 //! the clinic profile and coming appointments. Everything is shown as text.
+//!
+//! The pop-up re-renders this whole view whenever the call or the language
+//! changes, so texts are plain strings (`t_string!`) rather than one reactive
+//! closure each: every distinct view type costs wasm size.
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use scrm_api::call::{CallCustomer, CallSource};
 use scrm_api::clinic::{Appointment, ClinicCustomer};
-use scrm_api::validate::{FieldError, Lang, Problem};
+use scrm_api::lenient::split_ids;
+use scrm_api::validate::PhoneError;
 
 use crate::call_pop::{use_call_pop, ClinicPart, Lookup, PopCall};
 use crate::components::error_view::ErrorView;
-use crate::i18n::{t, use_i18n, Locale};
+use crate::i18n::{t_string, use_i18n, Locale};
 use crate::nav::encode_component;
+use leptos_i18n::I18nContext;
 
-/// The shared validation messages' language for the UI's locale.
-pub fn lang(locale: Locale) -> Lang {
-    match locale {
-        Locale::zh_CN => Lang::ZhCn,
-        Locale::zh_TW => Lang::ZhTw,
-        Locale::en => Lang::En,
+type I18n = I18nContext<Locale>;
+
+/// An impossible number in words: the shared rule's verdict, in the
+/// interface language (kept here rather than the shared validation messages,
+/// which would bring every field's messages into the bundle).
+pub fn phone_problem(i18n: I18n, e: PhoneError) -> String {
+    match e {
+        PhoneError::Empty => t_string!(i18n, phone_empty).to_string(),
+        PhoneError::BadCharacters => t_string!(i18n, phone_bad_characters).to_string(),
+        PhoneError::WrongLength(n) => format!("{}{n}", t_string!(i18n, phone_wrong_length)),
+        PhoneError::NotMobile => t_string!(i18n, phone_not_mobile).to_string(),
     }
 }
 
@@ -32,9 +44,20 @@ fn display_name(c: &CallCustomer) -> String {
 }
 
 /// One labelled fact, left out when there is nothing to say.
-fn fact(label: AnyView, value: Option<String>) -> Option<AnyView> {
+fn fact(label: &'static str, value: Option<String>) -> Option<impl IntoView> {
     let value = value.filter(|v| !v.trim().is_empty())?;
-    Some(view! { <dt>{label}</dt><dd>{value}</dd> }.into_any())
+    Some(view! { <dt>{label}</dt><dd>{value}</dd> })
+}
+
+/// An in-app link that closes the pop-up as it navigates.
+fn link(class: &'static str, href: String, text: &'static str) -> impl IntoView {
+    let pop = use_call_pop();
+    view! { <a class=class href=href on:click=move |_| pop.close()>{text}</a> }
+}
+
+/// A one-line status (looking up, nothing found, ...).
+fn note(class: &'static str, text: String) -> impl IntoView {
+    view! { <p class=class>{text}</p> }
 }
 
 #[component]
@@ -44,242 +67,239 @@ pub fn CallResult(call: PopCall) -> impl IntoView {
     let phone = match call.phone {
         Ok(p) => p,
         Err(e) => {
-            let text = FieldError::new("customerPhone", Problem::Phone(e))
-                .message(lang(i18n.get_locale_untracked()));
-            return view! {
-                <div class="call-result" data-state="invalid" role="alert">
-                    <p>{t!(i18n, call_invalid)} " " <span class="call-invalid-reason">{text}</span></p>
-                </div>
-            }
-            .into_any();
+            let text = format!(
+                "{} {}",
+                t_string!(i18n, call_invalid),
+                phone_problem(i18n, e)
+            );
+            return Either::Left(view! {
+                <div class="call-result" data-state="invalid" role="alert">{note("call-invalid", text)}</div>
+            });
         }
     };
     let clinic_on = call.clinic != ClinicPart::Off;
     let main = match call.lookup {
-        Lookup::Loading => view! {
-            <p class="muted" aria-busy="true">{t!(i18n, call_looking_up)}</p>
+        Lookup::Loading => {
+            EitherOf3::A(note("muted", t_string!(i18n, call_looking_up).to_string()))
         }
-        .into_any(),
-        Lookup::Failed(error) => view! {
+        Lookup::Failed(error) => EitherOf3::B(view! {
             <ErrorView error=error on_retry=Callback::new(move |_| pop.retry())/>
-        }
-        .into_any(),
+        }),
         Lookup::Done(info) => {
             let source = info.source();
             let code = info.source.unwrap_or(0);
             let records = info.customer_list.unwrap_or_default();
-            view! {
+            EitherOf3::C(view! {
                 <div class="call-records" data-source=code>
-                    {sourced(source, records, &phone, clinic_on)}
+                    {sourced(i18n, source, records, &phone, clinic_on)}
                 </div>
-            }
-            .into_any()
+            })
         }
     };
-    view! {
+    Either::Right(view! {
         <div class="call-result" data-state="looked-up" aria-live="polite">
             {main}
-            {clinic_section(call.clinic)}
+            {clinic_section(i18n, call.clinic)}
         </div>
-    }
-    .into_any()
-}
-
-fn close_on_click() -> impl Fn(leptos::ev::MouseEvent) + Clone {
-    let pop = use_call_pop();
-    move |_| pop.close()
+    })
 }
 
 fn sourced(
+    i18n: I18n,
     source: CallSource,
     records: Vec<CallCustomer>,
     phone: &str,
     clinic_on: bool,
-) -> AnyView {
-    let i18n = use_i18n();
+) -> impl IntoView {
     if source == CallSource::NotFound || records.is_empty() {
         let phone_q = encode_component(phone);
-        return view! {
-            <p class="call-none">{t!(i18n, call_no_record)}</p>
+        return Either::Left(view! {
+            {note("call-none", t_string!(i18n, call_no_record).to_string())}
             <div class="call-actions">
-                <a class="button" id="call-add-manual-task"
-                    href=format!("/manual-tasks/new?customerPhone={phone_q}")
-                    on:click=close_on_click()>
-                    {t!(i18n, call_add_manual_task)}
-                </a>
-                {clinic_on.then(|| view! {
-                    <a class="button" id="call-add-customer"
-                        href=format!("/clinic?telnum={phone_q}")
-                        on:click=close_on_click()>
-                        {t!(i18n, call_add_customer)}
-                    </a>
-                })}
+                {link(
+                    "button call-add-manual-task",
+                    format!("/manual-tasks/new?customerPhone={phone_q}"),
+                    t_string!(i18n, call_add_manual_task),
+                )}
+                {clinic_on.then(|| link(
+                    "button call-add-customer",
+                    format!("/clinic?telnum={phone_q}"),
+                    t_string!(i18n, call_add_customer),
+                ))}
             </div>
-        }
-        .into_any();
+        });
     }
     let badge = match source {
-        CallSource::Customers => t!(i18n, call_from_customers).into_any(),
-        CallSource::AssignedPool => t!(i18n, call_from_pool).into_any(),
-        CallSource::ManualEntry => t!(i18n, call_from_manual).into_any(),
-        CallSource::NotFound | CallSource::Unknown(_) => t!(i18n, call_source_unknown).into_any(),
+        CallSource::Customers => t_string!(i18n, call_from_customers),
+        CallSource::AssignedPool => t_string!(i18n, call_from_pool),
+        CallSource::ManualEntry => t_string!(i18n, call_from_manual),
+        CallSource::NotFound | CallSource::Unknown(_) => t_string!(i18n, call_source_unknown),
     };
-    view! {
-        <p class="call-source">{badge}</p>
+    Either::Right(view! {
+        {note("call-source", badge.to_string())}
         <ul class="call-record-list">
             {records
                 .into_iter()
-                .map(|r| view! { <li class="call-record">{record(source, r)}</li> })
+                .map(|r| view! { <li class="call-record">{record(i18n, source, r)}</li> })
                 .collect_view()}
         </ul>
-    }
-    .into_any()
+    })
 }
 
-fn record(source: CallSource, r: CallCustomer) -> AnyView {
-    let i18n = use_i18n();
+/// Manual entries (source 3) have their own facts and link to their task
+/// list; customer records (1) link to editing and chat; pool rows (2) are not
+/// customer records, so they have no edit page.
+fn record(i18n: I18n, source: CallSource, r: CallCustomer) -> impl IntoView {
+    let manual = source == CallSource::ManualEntry;
     let name = display_name(&r);
-    let starred = r.is_star == Some(1);
-    let head = view! {
-        <h3 class="call-record-name">
-            {name}
-            {starred.then(|| view! {
-                " " <span class="call-star" title=move || crate::i18n::t_string!(i18n, call_starred)>
-                    "★" <span class="visually-hidden">{t!(i18n, call_starred)}</span>
-                </span>
-            })}
-        </h3>
+    let star = (r.is_star == Some(1)).then(|| {
+        let label = t_string!(i18n, call_starred);
+        view! { " " <span class="call-star" title=label>"★"<span class="visually-hidden">{label}</span></span> }
+    });
+    let status = |code: Option<i64>, yes: &str, no: &str| {
+        code.map(|c| match c {
+            1 => yes.to_owned(),
+            0 => no.to_owned(),
+            n => n.to_string(),
+        })
     };
-    if source == CallSource::ManualEntry {
-        let dial = r.dial_status.map(|s| match s {
-            1 => crate::i18n::t_string!(i18n, call_dialled).to_string(),
-            0 => crate::i18n::t_string!(i18n, call_not_dialled).to_string(),
-            n => n.to_string(),
-        });
-        let add = r.add_status.map(|s| match s {
-            1 => crate::i18n::t_string!(i18n, call_added).to_string(),
-            0 => crate::i18n::t_string!(i18n, call_not_added).to_string(),
-            n => n.to_string(),
-        });
-        let tasks = r.admin_user_id.map(|id| {
-            view! {
-                <a href=format!("/manual-tasks/{id}") class="call-link-tasks" on:click=close_on_click()>
-                    {t!(i18n, call_task_list)}
-                </a>
-            }
-        });
-        return view! {
-            {head}
-            <dl class="call-facts">
-                {fact(t!(i18n, call_name).into_any(), r.customer_name)}
-                {fact(t!(i18n, call_company).into_any(), r.company)}
-                {fact(t!(i18n, call_phone).into_any(), r.customer_phone)}
-                {fact(t!(i18n, call_dial_status).into_any(), dial)}
-                {fact(t!(i18n, call_add_status).into_any(), add)}
-                {fact(t!(i18n, call_remarks).into_any(), r.remarks)}
-            </dl>
-            <div class="call-links">{tasks}</div>
-        }
-        .into_any();
-    }
-    // Pool rows (source 2) are not customer records: no edit page for them.
-    let edit = (source == CallSource::Customers)
-        .then_some(r.customer_id)
-        .flatten()
+    let (dial, add) = if manual {
+        (
+            status(
+                r.dial_status,
+                t_string!(i18n, call_dialled),
+                t_string!(i18n, call_not_dialled),
+            ),
+            status(
+                r.add_status,
+                t_string!(i18n, call_added),
+                t_string!(i18n, call_not_added),
+            ),
+        )
+    } else {
+        (None, None)
+    };
+    let tasks = r.admin_user_id.filter(|_| manual).map(|id| {
+        link(
+            "call-link-tasks",
+            format!("/manual-tasks/{id}"),
+            t_string!(i18n, call_task_list),
+        )
+    });
+    let edit = r
+        .customer_id
+        .filter(|_| source == CallSource::Customers)
         .map(|id| {
             let q = encode_component(r.customer_phone.as_deref().unwrap_or(""));
-            view! {
-                <a href=format!("/customers/{id}?phone={q}") class="call-link-edit" on:click=close_on_click()>
-                    {t!(i18n, call_edit)}
-                </a>
-            }
+            link(
+                "call-link-edit",
+                format!("/customers/{id}?phone={q}"),
+                t_string!(i18n, call_edit),
+            )
         });
     let chat = match (r.wechat_user_id, r.wechat_contact_id) {
-        (Some(u), Some(c)) => Some(view! {
-            <a href=format!("/chat?wechatUserIds={u}&wechatContactIds={c}") class="call-link-chat"
-                on:click=close_on_click()>
-                {t!(i18n, call_chat)}
-            </a>
-        }),
+        (Some(u), Some(c)) if !manual => Some(link(
+            "call-link-chat",
+            format!("/chat?wechatUserIds={u}&wechatContactIds={c}"),
+            t_string!(i18n, call_chat),
+        )),
         _ => None,
     };
     view! {
-        {head}
+        <h3 class="call-record-name">{name}{star}</h3>
         <dl class="call-facts">
-            {fact(t!(i18n, call_name).into_any(), r.customer_name)}
-            {fact(t!(i18n, call_nickname).into_any(), r.nick_name)}
-            {fact(t!(i18n, call_phone).into_any(), r.customer_phone)}
-            {fact(t!(i18n, call_company).into_any(), r.company)}
-            {fact(t!(i18n, call_tags).into_any(), r.tags)}
-            {fact(t!(i18n, call_remarks).into_any(), r.remarks)}
+            {fact(t_string!(i18n, call_name), r.customer_name)}
+            {fact(t_string!(i18n, call_nickname), r.nick_name.filter(|_| !manual))}
+            {fact(t_string!(i18n, call_phone), r.customer_phone)}
+            {fact(t_string!(i18n, call_company), r.company)}
+            {tags_fact(i18n, r.tags.filter(|_| !manual))}
+            {fact(t_string!(i18n, call_dial_status), dial)}
+            {fact(t_string!(i18n, call_add_status), add)}
+            {fact(t_string!(i18n, call_remarks), r.remarks)}
         </dl>
-        <div class="call-links">{edit} " " {chat}</div>
+        <div class="call-links">{edit}{chat}{tasks}</div>
     }
-    .into_any()
 }
 
-fn clinic_section(part: ClinicPart) -> Option<AnyView> {
-    let i18n = use_i18n();
+/// The record's tags by name once the tag list is known, by id until then.
+fn tags_fact(i18n: I18n, tags: Option<String>) -> Option<impl IntoView> {
     let pop = use_call_pop();
+    let ids = split_ids(tags.as_deref().unwrap_or(""));
+    if ids.is_empty() {
+        return None;
+    }
+    let text = move || {
+        pop.tags.with(|known| {
+            ids.iter()
+                .map(|id| {
+                    known
+                        .iter()
+                        .flatten()
+                        .find(|t| t.tag_id == Some(*id))
+                        .and_then(|t| t.tag_name.clone())
+                        .unwrap_or_else(|| format!("#{id}"))
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    let label = t_string!(i18n, call_tags);
+    Some(view! { <dt>{label}</dt><dd class="call-tags">{text}</dd> })
+}
+
+fn clinic_section(i18n: I18n, part: ClinicPart) -> Option<impl IntoView> {
+    let pop = use_call_pop();
+    let retry = Callback::new(move |_| pop.retry());
     let body = match part {
         ClinicPart::Off => return None,
-        ClinicPart::Loading => {
-            view! { <p class="muted" aria-busy="true">{t!(i18n, call_clinic_loading)}</p> }
-                .into_any()
-        }
-        ClinicPart::NoProfile => {
-            view! { <p class="call-clinic-none">{t!(i18n, call_clinic_none)}</p> }.into_any()
-        }
+        ClinicPart::Loading => EitherOf3::A(note(
+            "muted",
+            t_string!(i18n, call_clinic_loading).to_string(),
+        )),
+        ClinicPart::NoProfile => EitherOf3::A(note(
+            "call-clinic-none",
+            t_string!(i18n, call_clinic_none).to_string(),
+        )),
         ClinicPart::Failed(error) => {
-            view! { <ErrorView error=error on_retry=Callback::new(move |_| pop.retry())/> }
-                .into_any()
+            EitherOf3::B(view! { <ErrorView error=error on_retry=retry/> })
         }
         ClinicPart::Found {
             customer,
             appointments,
-        } => view! {
-            {clinic_profile(*customer)}
-            <h4>{t!(i18n, call_appointments)}</h4>
+        } => EitherOf3::C(view! {
+            {clinic_profile(i18n, *customer)}
+            <h4>{t_string!(i18n, call_appointments)}</h4>
             {match appointments {
-                Ok(list) if list.is_empty() => {
-                    view! { <p class="muted">{t!(i18n, call_no_appointments)}</p> }.into_any()
-                }
-                Ok(list) => view! {
+                Ok(list) if list.is_empty() => EitherOf3::A(note(
+                    "muted",
+                    t_string!(i18n, call_no_appointments).to_string(),
+                )),
+                Ok(list) => EitherOf3::B(view! {
                     <ul class="call-appointments">
                         {list.into_iter().map(appointment).collect_view()}
                     </ul>
-                }
-                .into_any(),
-                Err(error) => view! {
-                    <ErrorView error=error on_retry=Callback::new(move |_| pop.retry())/>
-                }
-                .into_any(),
+                }),
+                Err(error) => EitherOf3::C(view! { <ErrorView error=error on_retry=retry/> }),
             }}
-        }
-        .into_any(),
+        }),
     };
-    Some(
-        view! {
-            <section class="call-clinic" aria-labelledby="call-clinic-title">
-                <h3 id="call-clinic-title">{t!(i18n, call_clinic_title)}</h3>
-                {body}
-            </section>
-        }
-        .into_any(),
-    )
+    Some(view! {
+        <section class="call-clinic" aria-labelledby="call-clinic-title">
+            <h3 id="call-clinic-title">{t_string!(i18n, call_clinic_title)}</h3>
+            {body}
+        </section>
+    })
 }
 
-fn clinic_profile(c: ClinicCustomer) -> AnyView {
-    let i18n = use_i18n();
+fn clinic_profile(i18n: I18n, c: ClinicCustomer) -> impl IntoView {
     view! {
         <dl class="call-facts call-clinic-profile">
-            {fact(t!(i18n, call_name).into_any(), c.name)}
-            {fact(t!(i18n, call_phone).into_any(), c.telnum)}
-            {fact(t!(i18n, call_birthday).into_any(), c.birthday)}
-            {fact(t!(i18n, call_remarks).into_any(), c.description)}
+            {fact(t_string!(i18n, call_name), c.name)}
+            {fact(t_string!(i18n, call_phone), c.telnum)}
+            {fact(t_string!(i18n, call_birthday), c.birthday)}
+            {fact(t_string!(i18n, call_remarks), c.description)}
         </dl>
     }
-    .into_any()
 }
 
 fn appointment(a: Appointment) -> impl IntoView {
@@ -289,12 +309,15 @@ fn appointment(a: Appointment) -> impl IntoView {
         .map(|t| t.display().get(..16).unwrap_or(t.display()).to_owned())
         .unwrap_or_default();
     let what = a.content.unwrap_or_default();
-    let comment = a.comment.filter(|c| !c.trim().is_empty());
+    let comment = a
+        .comment
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| format!(" · {c}"))
+        .unwrap_or_default();
     view! {
         <li class="call-appointment">
-            <span class="call-appointment-time">{when}</span> " "
-            <span>{what}</span>
-            {comment.map(|c| view! { <span class="muted">" · " {c}</span> })}
+            <span class="call-appointment-time">{when}</span> " " {what}
+            <span class="muted">{comment}</span>
         </li>
     }
 }

@@ -5,10 +5,10 @@
 //! opens on it.
 
 use leptos::prelude::*;
-use scrm_api::validate::{normalize_mainland_mobile, FieldError, Problem};
+use scrm_api::validate::normalize_mainland_mobile;
 
 use crate::call_pop::use_call_pop;
-use crate::components::call_result::lang;
+use crate::components::call_result::phone_problem;
 use crate::components::embed_bridge;
 use crate::embed::Outbound;
 use crate::i18n::{t, t_string, use_i18n};
@@ -25,10 +25,7 @@ pub fn DialBox() -> impl IntoView {
         ev.prevent_default();
         let raw = number.get_untracked();
         match normalize_mainland_mobile(&raw) {
-            Err(e) => problem.set(Some(
-                FieldError::new("customerPhone", Problem::Phone(e))
-                    .message(lang(i18n.get_locale_untracked())),
-            )),
+            Err(e) => problem.set(Some(phone_problem(i18n, e))),
             Ok(phone) => {
                 problem.set(None);
                 if session.embed.get_untracked() {
