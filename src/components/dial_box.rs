@@ -1,7 +1,7 @@
 //! The dial box: type or paste a number, press Enter or Call. The number is
 //! normalised with the shared rule first; an impossible number is explained
 //! here instead of dialled. A good one is dialled — a `tel:` link, or
-//! `scrm:dial` to the embedding page — and, with the switch on, the pop-up
+//! `scrm:dial` to the embedding page when framed — and, with the switch on, the pop-up
 //! opens on it.
 
 use leptos::prelude::*;
@@ -28,11 +28,18 @@ pub fn DialBox() -> impl IntoView {
             Err(e) => problem.set(Some(phone_problem(i18n, e))),
             Ok(phone) => {
                 problem.set(None);
-                if session.embed.get_untracked() {
-                    embed_bridge::post(&session.config, &Outbound::Dial { phone });
-                } else if let Some(w) = web_sys::window() {
-                    // The OS hands tel: to the softphone; the page stays.
-                    let _ = w.location().set_href(&format!("tel:{phone}"));
+                let asked_page = session.embed.get_untracked()
+                    && embed_bridge::post(
+                        &session.config,
+                        &Outbound::Dial {
+                            phone: phone.clone(),
+                        },
+                    );
+                if !asked_page {
+                    if let Some(w) = web_sys::window() {
+                        // The OS hands tel: to the softphone; the page stays.
+                        let _ = w.location().set_href(&format!("tel:{phone}"));
+                    }
                 }
                 pop.incoming(raw);
             }

@@ -22,18 +22,22 @@ thread_local! {
     static LAST_HEIGHT: RefCell<u32> = const { RefCell::new(0) };
 }
 
+/// The embedding page's window, when the panel runs in a frame.
+fn parent() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    window
+        .parent()
+        .ok()
+        .flatten()
+        .filter(|p| !js_sys::Object::is(p, &window))
+}
+
 /// Posts `message` to the embedding page, if there is one and its origin is
-/// configured; otherwise says on the console why nothing was sent.
-pub fn post(config: &Config, message: &Outbound) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let parent = match window.parent() {
-        Ok(Some(p)) if !js_sys::Object::is(&p, &window) => p,
-        _ => {
-            web_sys::console::warn_1(&"scrm: not embedded; nothing to post to".into());
-            return;
-        }
+/// configured; otherwise says on the console why nothing was sent. Answers
+/// whether it was sent.
+pub fn post(config: &Config, message: &Outbound) -> bool {
+    let (Some(window), Some(parent)) = (web_sys::window(), parent()) else {
+        return false;
     };
     let ancestor = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into())
         .ok()
@@ -52,12 +56,12 @@ pub fn post(config: &Config, message: &Outbound) {
         web_sys::console::warn_1(
             &"scrm: the embedding page's origin is not in embedOrigins; message not sent".into(),
         );
-        return;
+        return false;
     };
     let Ok(data) = js_sys::JSON::parse(&message.to_json()) else {
-        return;
+        return false;
     };
-    let _ = parent.post_message(&data, &target);
+    parent.post_message(&data, &target).is_ok()
 }
 
 /// The page's height as the embedding page should size the iframe: the
@@ -115,8 +119,11 @@ pub fn EmbedBridge() -> impl IntoView {
     };
     on_cleanup(move || listener.remove());
 
+    // Only a framed panel has someone to tell; `?embed=1` at the top level
+    // just means the compact layout.
+    let framed = parent().is_some();
     let embed = session.embed;
-    if embed.get_untracked() {
+    if framed && embed.get_untracked() {
         post(&config, &Outbound::Ready);
     }
 
@@ -127,7 +134,7 @@ pub fn EmbedBridge() -> impl IntoView {
     {
         let config = config.clone();
         Effect::new(move |_| {
-            if !embed.get() {
+            if !framed || !embed.get() {
                 return;
             }
             if let Some(old) = observer.get_value() {
@@ -151,7 +158,7 @@ pub fn EmbedBridge() -> impl IntoView {
         let config = config.clone();
         Effect::new(move |_| {
             pop.current.track();
-            if embed.get() {
+            if framed && embed.get() {
                 let config = config.clone();
                 request_animation_frame(move || post_height(&config));
             }
