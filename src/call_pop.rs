@@ -98,6 +98,7 @@ impl CallPop {
     /// Opens (or replaces) the pop-up on `raw` whatever the switch says:
     /// the user asked for it.
     pub fn open(self, raw: String) {
+        mark(MARK_OPEN);
         let seq = self.seq.get_value() + 1;
         self.seq.set_value(seq);
         let phone = normalize_mainland_mobile(&raw);
@@ -216,6 +217,17 @@ impl CallPop {
                 let _ = self.switch_error.try_set(Some(e));
             }
         });
+    }
+}
+
+/// User Timing marks around one pop-up, for `cargo xtask bench` (trigger to
+/// pop-up filled) and for anyone profiling in the browser's tools.
+pub const MARK_OPEN: &str = "scrm:call-open";
+pub const MARK_FILLED: &str = "scrm:call-filled";
+
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
     }
 }
 

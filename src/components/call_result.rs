@@ -13,7 +13,7 @@ use scrm_api::clinic::{Appointment, ClinicCustomer};
 use scrm_api::lenient::split_ids;
 use scrm_api::validate::PhoneError;
 
-use crate::call_pop::{use_call_pop, ClinicPart, Lookup, PopCall};
+use crate::call_pop::{mark, use_call_pop, ClinicPart, Lookup, PopCall, MARK_FILLED};
 use crate::components::error_view::ErrorView;
 use crate::i18n::{t_string, use_i18n, Locale};
 use crate::nav::encode_component;
@@ -78,6 +78,9 @@ pub fn CallResult(call: PopCall) -> impl IntoView {
         }
     };
     let clinic_on = call.clinic != ClinicPart::Off;
+    if !matches!(call.lookup, Lookup::Loading) && call.clinic != ClinicPart::Loading {
+        mark(MARK_FILLED);
+    }
     let main = match call.lookup {
         Lookup::Loading => {
             EitherOf3::A(note("muted", t_string!(i18n, call_looking_up).to_string()))

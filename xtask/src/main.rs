@@ -118,7 +118,23 @@ fn test(root: &Path) -> Result<(), String> {
 }
 
 fn bench(root: &Path) -> Result<(), String> {
-    dist(root)?;
+    let dist = dist(root)?;
     let server = server_binary(root)?;
-    bench::customer_page(root, &server)
+    bench::customer_page(root, &server)?;
+    // Call screen-pop: trigger to pop-up filled, in headless Chromium
+    // (tests/call_pop_bench.rs prints its README row).
+    run(Cmd::new("cargo", root)
+        .args([
+            "test",
+            "-p",
+            "scrm-panel",
+            "--test",
+            "call_pop_bench",
+            "--",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env("SCRM_DIST", dist.as_os_str())
+        .env("SCRM_CHROMIUM", "/usr/bin/chromium")
+        .env("SCRM_CHROMEDRIVER", "/usr/bin/chromedriver"))
 }
