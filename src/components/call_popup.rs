@@ -55,6 +55,10 @@ pub fn CallPopup() -> impl IntoView {
         }
     });
 
+    // Leaving the shell (sign-out, session expired) ends the call shown, so
+    // nobody signs in to someone else's pop-up.
+    on_cleanup(move || pop.close());
+
     let phone_text = move || {
         pop.current.with(|c| {
             c.as_ref()
