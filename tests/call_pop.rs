@@ -183,6 +183,21 @@ async fn every_source_pops_up_with_its_content() {
     assert!(env.exists("#call-pop .call-link-edit").await);
     assert!(env.exists("#call-pop .call-link-chat").await);
 
+    // Focus is in the dialog and Tab, either way, keeps it there.
+    for key in ["\u{E004}"; 6].into_iter().chain(["\u{E008}\u{E004}"; 6]) {
+        let inside = env
+            .browser
+            .execute(
+                "return !!document.activeElement.closest('#call-pop');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(inside, json!(true), "focus left the pop-up");
+        let active = env.browser.active_element().await.unwrap();
+        active.send_keys(key).await.unwrap();
+    }
+
     // Esc closes; focus goes back to what had it.
     press_escape(&env).await;
     env.wait_gone(OPEN).await;

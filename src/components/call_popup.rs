@@ -1,12 +1,12 @@
 //! The call screen-pop: a modal `<dialog>` over whatever page is open, so
-//! nothing typed there is lost. The browser's modal dialog keeps Tab inside
-//! and makes the page behind inert; Esc and the close button close it, and
+//! nothing typed there is lost. The modal dialog makes the page behind
+//! inert and Tab wraps inside it; Esc and the close button close it, and
 //! focus goes back where it was. Mounted once by the shell; its content
 //! follows the app-wide [`CallPop`](crate::call_pop::CallPop).
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::call_pop::use_call_pop;
 use crate::components::auto_open_switch::AutoOpenSwitch;
@@ -19,6 +19,41 @@ fn active_element() -> Option<web_sys::HtmlElement> {
         .active_element()?
         .dyn_into::<web_sys::HtmlElement>()
         .ok()
+}
+
+const FOCUSABLE: &str =
+    "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea";
+
+/// Keeps Tab inside the dialog: from the last control to the first and back.
+/// (A modal dialog already makes the page inert, but the browser would
+/// otherwise step out to its own toolbar.)
+fn wrap_tab(dialog: &web_sys::HtmlDialogElement, ev: &web_sys::KeyboardEvent) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let (Some(first), Some(last)) = (
+        list.get(0),
+        list.length().checked_sub(1).and_then(|i| list.get(i)),
+    ) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(JsValue::from);
+    let at = |node: &web_sys::Node| active.as_ref() == Some(node.as_ref());
+    let target = match (ev.shift_key(), at(&first), at(&last)) {
+        (true, true, _) => last,
+        (false, _, true) => first,
+        _ => return,
+    };
+    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
+        ev.prevent_default();
+        let _ = el.focus();
+    }
 }
 
 #[component]
@@ -77,6 +112,11 @@ pub fn CallPopup() -> impl IntoView {
             on:cancel=move |ev: leptos::ev::Event| {
                 ev.prevent_default();
                 pop.close();
+            }
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if let Some(el) = dialog.get_untracked() {
+                    wrap_tab(&el, &ev);
+                }
             }
             on:close=move |_| {
                 if is_open.get_untracked() {
