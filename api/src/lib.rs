@@ -38,6 +38,7 @@ pub mod call;
 pub mod catalog;
 pub mod chat;
 pub mod clinic;
+pub mod csv;
 pub mod customer;
 pub mod endpoint;
 pub mod error;

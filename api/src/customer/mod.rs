@@ -2,6 +2,7 @@
 //! editing and deleting a customer, personalised nicknames, contacts by tag,
 //! and the reference server's tag list.
 
+pub mod filter;
 mod records;
 
 pub use records::{Customer, Entity, LegacyPage, Tag, WechatContact};
