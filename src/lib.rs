@@ -5,6 +5,7 @@
 //! compiled for wasm32 only.
 
 pub mod config;
+pub mod links;
 pub mod nav;
 
 // leptos_i18n 0.6 marks the macro deprecated in favour of build.rs code

@@ -10,3 +10,10 @@ pub mod shell;
 pub mod sidebar;
 pub mod toast;
 pub mod topbar;
+
+// --- customer workspace (issue 4) ---
+pub mod avatar;
+pub mod confirm_dialog;
+pub mod pager;
+pub mod tag_picker;
+pub mod customer_filters;

@@ -3,6 +3,7 @@
 //! and the reference server's tag list.
 
 pub mod filter;
+pub mod form;
 mod records;
 
 pub use records::{Customer, Entity, LegacyPage, Tag, WechatContact};
