@@ -17,3 +17,5 @@ pub mod confirm_dialog;
 pub mod pager;
 pub mod tag_picker;
 pub mod customer_filters;
+pub mod leave_guard;
+pub mod customer_edit_form;
