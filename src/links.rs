@@ -17,7 +17,10 @@ mod tests {
 
     #[test]
     fn only_http_and_https() {
-        assert_eq!(http_url(Some("https://x.cn/a.png")), Some("https://x.cn/a.png"));
+        assert_eq!(
+            http_url(Some("https://x.cn/a.png")),
+            Some("https://x.cn/a.png")
+        );
         assert_eq!(http_url(Some(" HTTP://x.cn/a ")), Some("HTTP://x.cn/a"));
         for bad in [
             "javascript:alert(1)",

@@ -44,7 +44,10 @@ async fn enabled(env: &Env, css: &str) -> bool {
 async fn wait_enabled(env: &Env, css: &str, want: bool) {
     let started = Instant::now();
     while enabled(env, css).await != want {
-        assert!(started.elapsed() < WAIT, "{css} enabled never became {want}");
+        assert!(
+            started.elapsed() < WAIT,
+            "{css} enabled never became {want}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -76,7 +79,10 @@ async fn edit_save_and_reload_shows_the_change_in_the_form_and_the_list() {
     let env = Env::new().await;
     env.login("demo", "demo123").await;
     let edit_path = open_known_customer(&env).await;
-    assert!(edit_path.contains(&format!("phone={KNOWN_PHONE}")), "{edit_path}");
+    assert!(
+        edit_path.contains(&format!("phone={KNOWN_PHONE}")),
+        "{edit_path}"
+    );
     // Nothing changed yet: save is disabled.
     assert!(!enabled(&env, "#edit-save").await);
 
@@ -190,7 +196,8 @@ async fn html_and_script_in_name_and_remarks_are_shown_as_text() {
     wait_enabled(&env, "#edit-save", false).await;
 
     env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
-    env.wait_text("#customer-table tbody tr .c-name", name).await;
+    env.wait_text("#customer-table tbody tr .c-name", name)
+        .await;
     assert!(!env.exists("#customer-table img[src='x']").await);
     env.click("#customer-table tbody tr .row-edit").await;
     wait_value(&env, "#edit-remarks", remarks).await;

@@ -15,7 +15,12 @@ const ROWS: &str = "#customer-table tbody tr";
 
 async fn rows(env: &Env) -> Vec<String> {
     let mut out = Vec::new();
-    for r in env.browser.find_all(Locator::Css(ROWS)).await.unwrap_or_default() {
+    for r in env
+        .browser
+        .find_all(Locator::Css(ROWS))
+        .await
+        .unwrap_or_default()
+    {
         out.push(r.text().await.unwrap_or_default());
     }
     out
@@ -59,7 +64,8 @@ async fn phone_filter_finds_exactly_that_customer_and_the_url_restores_the_view(
     env.text("#pager-total").await;
 
     env.fill("#f-phone", KNOWN_PHONE).await;
-    env.wait_path(&format!("/customers?phone={KNOWN_PHONE}")).await;
+    env.wait_path(&format!("/customers?phone={KNOWN_PHONE}"))
+        .await;
     let found = wait_rows(&env, "just the known customer", |r| r.len() == 1).await;
     assert!(found[0].contains(KNOWN_PHONE), "{found:?}");
     env.wait_text("#pager-total", "1").await;
@@ -92,9 +98,12 @@ async fn page_size_and_page_live_in_the_url() {
     env.click("#pager-prev").await;
     env.wait_path("/customers?size=20").await;
     let first = wait_rows(&env, "page one", |r| r.len() == 20 && r[0] != second[0]).await;
-    assert!(!first.contains(&second[0]), "page one differs from page two");
+    assert!(
+        !first.contains(&second[0]),
+        "page one differs from page two"
+    );
     env.browser.back().await.unwrap();
-    env.wait_path("/customers?page=2&size=20").await;
+    env.wait_path("/customers?size=20&page=2").await;
     wait_rows(&env, "page two again", |r| r.first() == second.first()).await;
     env.close().await;
 }
@@ -144,7 +153,11 @@ async fn only_the_newest_answer_is_shown_when_answers_arrive_out_of_order() {
     // Let the held-back unfiltered answer arrive; it must not replace the view.
     tokio::time::sleep(delay + Duration::from_secs(1)).await;
     let still = wait_rows(&env, "still filtered", |_| true).await;
-    assert_eq!(still.len(), 1, "a stale answer replaced the view: {still:?}");
+    assert_eq!(
+        still.len(),
+        1,
+        "a stale answer replaced the view: {still:?}"
+    );
     assert!(still[0].contains(KNOWN_PHONE));
     env.close().await;
 }
@@ -161,7 +174,11 @@ async fn delete_asks_by_name_keeps_focus_in_the_dialog_and_removes_the_row() {
     env.click("#customer-table tbody tr .row-delete").await;
     env.wait_text("#confirm-message", &name).await;
     assert!(
-        script_bool(&env, "return !!document.activeElement.closest('dialog[open]')").await,
+        script_bool(
+            &env,
+            "return !!document.activeElement.closest('dialog[open]')"
+        )
+        .await,
         "focus is inside the dialog"
     );
     // Tab stays within the modal dialog.
@@ -186,5 +203,64 @@ async fn delete_asks_by_name_keeps_focus_in_the_dialog_and_removes_the_row() {
     env.text("#customer-empty").await;
     env.browser.refresh().await.unwrap();
     wait_rows(&env, "still gone after reload", |r| r.is_empty()).await;
+    env.close().await;
+}
+
+/// Records in a CSV text, counting line ends outside quotes only.
+fn csv_records(text: &str) -> usize {
+    let mut quoted = false;
+    let mut records = 0;
+    let mut prev = '\0';
+    for ch in text.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            '\n' if !quoted && prev == '\r' => records += 1,
+            _ => {}
+        }
+        prev = ch;
+    }
+    records
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn csv_export_of_ten_thousand_rows_has_every_row_bom_and_chinese() {
+    let env = Env::with(|o| o.demo = Some(10_000)).await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers").await;
+    wait_rows(&env, "loaded", |r| r.len() == 10).await;
+    env.wait_text("#pager-total", "10000").await;
+    // Keep the file the page hands to the browser.
+    env.browser
+        .execute(
+            "window.__files = []; const make = URL.createObjectURL;
+             URL.createObjectURL = b => { window.__files.push(b); return make(b); };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    env.click("#export-csv").await;
+    env.wait_text("#export-status", "10000").await;
+    let got = env
+        .browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__files[0].arrayBuffer().then(buf => {
+               const bytes = new Uint8Array(buf);
+               done({ head: Array.from(bytes.slice(0, 3)),
+                      text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) });
+             });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        got["head"],
+        serde_json::json!([0xEF, 0xBB, 0xBF]),
+        "UTF-8 BOM"
+    );
+    let text = got["text"].as_str().unwrap();
+    assert_eq!(csv_records(text), 10_001, "header plus 10,000 data rows");
+    assert!(text.contains("陈聊天多"), "Chinese names survive");
+    assert!(text.contains(KNOWN_PHONE));
     env.close().await;
 }

@@ -61,7 +61,9 @@ pub fn CustomerFilters(
                 ) else {
                     return;
                 };
-                if (nm.trim(), ph.trim(), rm.trim()) == (f.name.as_str(), f.phone.as_str(), f.remarks.as_str()) {
+                if (nm.trim(), ph.trim(), rm.trim())
+                    == (f.name.as_str(), f.phone.as_str(), f.remarks.as_str())
+                {
                     return;
                 }
                 f.name = nm.trim().to_owned();

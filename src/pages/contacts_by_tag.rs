@@ -19,7 +19,11 @@ use crate::pages::customer_list::list_href;
 /// The customer list narrowed to this contact: the remark filter also
 /// searches the contact's remark name (contacts carry no customer id).
 fn customer_href(c: &WechatContact) -> Option<String> {
-    let remark = c.remark_name.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+    let remark = c
+        .remark_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())?;
     Some(list_href(&CustomerFilter {
         remarks: remark.to_owned(),
         ..Default::default()
@@ -65,7 +69,10 @@ pub fn ContactsByTag() -> impl IntoView {
         loading.set(true);
         let api = api.clone();
         spawn_local(async move {
-            let r = api.call::<FindContactByTagAll>(&request).await.map(|r| r.data);
+            let r = api
+                .call::<FindContactByTagAll>(&request)
+                .await
+                .map(|r| r.data);
             if latest.try_get_value() != Some(n) {
                 return;
             }

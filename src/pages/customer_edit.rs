@@ -26,7 +26,7 @@ const FIND_LIMIT: i64 = 500;
 #[derive(Clone)]
 enum Load {
     Loading,
-    Found(Customer, CustomerForm),
+    Found(Box<(Customer, CustomerForm)>),
     Missing,
     Failed(ApiError),
 }
@@ -90,7 +90,7 @@ pub fn CustomerEdit() -> impl IntoView {
                     Some(c) => {
                         let address = current_address(&api, &c).await;
                         let form = CustomerForm::from_record(&c, address.as_deref());
-                        Load::Found(c, form)
+                        Load::Found(Box::new((c, form)))
                     }
                     None => Load::Missing,
                 },
@@ -135,9 +135,12 @@ pub fn CustomerEdit() -> impl IntoView {
                 Load::Failed(e) => view! {
                     <ErrorView error=e on_retry=move |_| retry.update(|n| *n += 1)/>
                 }.into_any(),
-                Load::Found(c, original) => view! {
+                Load::Found(found) => {
+                    let (c, original) = *found;
+                    view! {
                     <CustomerEditForm customer=c original=original on_saved=on_saved/>
-                }.into_any(),
+                }.into_any()
+                }
             }}
         </section>
     }

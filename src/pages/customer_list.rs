@@ -15,6 +15,7 @@ use scrm_api::Page;
 use crate::api_client::{use_api, ApiError};
 use crate::components::avatar::Avatar;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::csv_export::CsvExport;
 use crate::components::customer_filters::CustomerFilters;
 use crate::components::error_view::{describe, ErrorView};
 use crate::components::pager::Pager;
@@ -174,6 +175,7 @@ pub fn CustomerList() -> impl IntoView {
         <section class="page customer-list" data-route="/customers">
             <h1>{t!(i18n, nav_customers)}</h1>
             <CustomerFilters filter=filter tags=tags errors=field_errors on_change=go/>
+            <CsvExport filter=filter/>
             <div class="list-status" aria-live="polite">
                 <Show when=move || loading.get()>
                     <p class="loading" id="customer-loading">{t!(i18n, cust_loading)}</p>
@@ -248,7 +250,10 @@ fn CustomerRow(
         move || row_tags(&c, &tags.get()).join("、")
     };
     let starred = c.starred();
-    let row_id = c.customer_id.map(|i| format!("customer-{i}")).unwrap_or_default();
+    let row_id = c
+        .customer_id
+        .map(|i| format!("customer-{i}"))
+        .unwrap_or_default();
     let me = c.clone();
     view! {
         <tr id=row_id class="customer-row">

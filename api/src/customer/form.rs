@@ -159,9 +159,14 @@ mod tests {
         f.name = "名".repeat(51);
         f.address = "称".repeat(51);
         let p = f.problems(5, Some(9));
-        assert!(p.contains(&FieldError::new("customerName", Problem::TooLong { max: 50 })));
+        assert!(p.contains(&FieldError::new(
+            "customerName",
+            Problem::TooLong { max: 50 }
+        )));
         assert!(p.contains(&FieldError::new("address", Problem::TooLong { max: 50 })));
-        assert!(CustomerForm::from_record(&record(), None).problems(5, Some(9)).is_empty());
+        assert!(CustomerForm::from_record(&record(), None)
+            .problems(5, Some(9))
+            .is_empty());
     }
 
     #[test]
