@@ -5,7 +5,8 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::components::text::tr;
+use crate::i18n::{t_string, use_i18n};
 
 #[component]
 pub fn ConfirmDialog(
@@ -48,7 +49,7 @@ pub fn ConfirmDialog(
             <p class="form-error" role="alert">{move || error.get()}</p>
             <div class="dialog-actions">
                 <button type="button" id="confirm-cancel" autofocus on:click=move |_| on_cancel.run(())>
-                    {t!(i18n, cancel)}
+                    {tr(i18n, |i| t_string!(i, cancel).to_string())}
                 </button>
                 <button type="button" id="confirm-ok" class="danger" disabled=move || busy.get()
                     on:click=move |_| on_confirm.run(())>

@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 
 use crate::api_client::use_api;
 use crate::components::error_view::describe;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::components::text::tr;
+use crate::i18n::{t_string, use_i18n};
 
 /// Rows per downLoad request: big enough to be quick, small enough that a
 /// page of progress is visible and one answer stays a few hundred KB.
@@ -144,13 +145,13 @@ pub fn CsvExport(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView 
     view! {
         <div class="export-bar">
             <button type="button" id="export-csv" disabled=move || phase.get() == Phase::Running on:click=start>
-                {t!(i18n, export_csv)}
+                {tr(i18n, |i| t_string!(i, export_csv).to_string())}
             </button>
             <Show when=move || phase.get() == Phase::Running>
                 <progress id="export-progress" max=move || total.get().max(1).to_string() value=move || done.get().to_string()
-                    aria-label=move || t_string!(i18n, export_progress)></progress>
+                    aria-label=tr(i18n, |i| t_string!(i, export_progress).to_string())></progress>
                 <span id="export-count">{move || format!("{} / {}", done.get(), total.get())}</span>
-                <button type="button" id="export-cancel" on:click=cancel>{t!(i18n, cancel)}</button>
+                <button type="button" id="export-cancel" on:click=cancel>{tr(i18n, |i| t_string!(i, cancel).to_string())}</button>
             </Show>
             <span id="export-status" role="status">{move || message.get()}</span>
         </div>

@@ -13,7 +13,8 @@ use crate::components::error_view::describe;
 use crate::components::leave_guard::LeaveGuard;
 use crate::components::tag_picker::{use_tag_list, TagPicker};
 use crate::components::toast::{use_toasts, ToastKind};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::components::text::tr;
+use crate::i18n::{t_string, use_i18n};
 use crate::storage;
 
 fn draft_key(id: i64) -> String {
@@ -136,11 +137,11 @@ pub fn CustomerEditForm(
         <LeaveGuard dirty=dirty message=Signal::derive(move || t_string!(i18n, edit_leave_question).to_string())/>
         <Show when=move || restored.get()>
             <div class="notice" id="edit-restored" role="status">
-                {t!(i18n, edit_draft_restored)} " "
+                {tr(i18n, |i| t_string!(i, edit_draft_restored).to_string())} " "
                 <button type="button" id="edit-discard" on:click=move |_| {
                     form.set(original.get_untracked());
                     restored.set(false);
-                }>{t!(i18n, edit_discard)}</button>
+                }>{tr(i18n, |i| t_string!(i, edit_discard).to_string())}</button>
             </div>
         </Show>
         <form class="edit-form" id="customer-edit-form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
@@ -148,14 +149,14 @@ pub fn CustomerEditForm(
             {text_field("edit-phone", t_string!(i18n, cust_phone).to_string(), "customerPhone", |f| &f.phone, |f, v| f.phone = v)}
             {text_field("edit-nick", t_string!(i18n, edit_nick_name).to_string(), "nickName", |f| &f.nick_name, |f, v| f.nick_name = v)}
             <div class="field">
-                <label for="edit-remarks">{t!(i18n, cust_remarks)}</label>
+                <label for="edit-remarks">{tr(i18n, |i| t_string!(i, cust_remarks).to_string())}</label>
                 <textarea id="edit-remarks" rows="3" aria-describedby="edit-remarks-error"
                     prop:value=move || form.get().remarks
                     on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.remarks = v); }></textarea>
                 <span class="form-error" id="edit-remarks-error">{message_for("remarks")}</span>
             </div>
             <div class="field">
-                <span class="label">{t!(i18n, cust_tags)}</span>
+                <span class="label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</span>
                 <TagPicker id="edit-tags" label=Signal::derive(move || t_string!(i18n, edit_tags_none).to_string())
                     tags=tags selected=Signal::derive(move || form.get().tags)
                     on_change=move |ids| form.update(|f| f.tags = ids)/>
@@ -165,11 +166,11 @@ pub fn CustomerEditForm(
             <label class="tag-option" for="edit-star">
                 <input type="checkbox" id="edit-star" prop:checked=move || form.get().star
                     on:change=move |ev| { let on = event_target_checked(&ev); form.update(|f| f.star = on); }/>
-                <span>{t!(i18n, cust_starred)}</span>
+                <span>{tr(i18n, |i| t_string!(i, cust_starred).to_string())}</span>
             </label>
             {match contact {
                 Some(_) => text_field("edit-address", t_string!(i18n, edit_address).to_string(), "address", |f| &f.address, |f, v| f.address = v).into_any(),
-                None => view! { <p class="muted" id="edit-address-none">{t!(i18n, edit_address_none)}</p> }.into_any(),
+                None => view! { <p class="muted" id="edit-address-none">{tr(i18n, |i| t_string!(i, edit_address_none).to_string())}</p> }.into_any(),
             }}
             <p class="form-error" id="edit-save-error" role="alert">{move || save_error.get()}</p>
             <div class="form-actions">
@@ -179,7 +180,7 @@ pub fn CustomerEditForm(
                 </button>
                 <button type="button" id="edit-reset" disabled=move || !dirty.get() || saving.get()
                     on:click=move |_| { form.set(original.get_untracked()); restored.set(false); }>
-                    {t!(i18n, edit_discard)}
+                    {tr(i18n, |i| t_string!(i, edit_discard).to_string())}
                 </button>
             </div>
         </form>

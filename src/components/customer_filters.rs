@@ -11,7 +11,8 @@ use scrm_api::customer::Tag;
 use scrm_api::validate::{FieldError, Lang};
 
 use crate::components::tag_picker::TagPicker;
-use crate::i18n::{t, t_string, use_i18n, Locale};
+use crate::components::text::tr;
+use crate::i18n::{t_string, use_i18n, Locale};
 
 /// How long typing must pause before a text filter is applied.
 const DEBOUNCE: Duration = Duration::from_millis(350);
@@ -109,43 +110,43 @@ pub fn CustomerFilters(
     };
 
     view! {
-        <form class="filter-bar" role="search" aria-label=move || t_string!(i18n, cust_filters)
+        <form class="filter-bar" role="search" aria-label=tr(i18n, |i| t_string!(i, cust_filters).to_string())
             on:submit=move |ev| ev.prevent_default()>
             <div class="field">
-                <label for="f-name">{t!(i18n, cust_name)}</label>
+                <label for="f-name">{tr(i18n, |i| t_string!(i, cust_name).to_string())}</label>
                 {text_input("f-name", name, "search")}
             </div>
             <div class="field">
-                <label for="f-phone">{t!(i18n, cust_phone)}</label>
+                <label for="f-phone">{tr(i18n, |i| t_string!(i, cust_phone).to_string())}</label>
                 {text_input("f-phone", phone, "search")}
             </div>
             <div class="field">
-                <span class="label" id="f-tags-label">{t!(i18n, cust_tags)}</span>
+                <span class="label" id="f-tags-label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</span>
                 <TagPicker id="f-tags" label=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
                     tags=tags selected=Signal::derive(move || filter.get().tags)
                     on_change=on_tags/>
             </div>
             <div class="field">
-                <label for="f-from">{t!(i18n, cust_created_from)}</label>
+                <label for="f-from">{tr(i18n, |i| t_string!(i, cust_created_from).to_string())}</label>
                 <input id="f-from" type="date" prop:value=move || filter.get().from
                     on:change=move |ev| set_date(true, event_target_value(&ev))/>
                 <span class="form-error" id="f-from-error">{error_for("beginTime")}</span>
             </div>
             <div class="field">
-                <label for="f-to">{t!(i18n, cust_created_to)}</label>
+                <label for="f-to">{tr(i18n, |i| t_string!(i, cust_created_to).to_string())}</label>
                 <input id="f-to" type="date" prop:value=move || filter.get().to
                     on:change=move |ev| set_date(false, event_target_value(&ev))/>
                 <span class="form-error" id="f-to-error" role="alert">{error_for("endTime")}</span>
             </div>
             <div class="field">
-                <label for="f-remarks">{t!(i18n, cust_remarks)}</label>
+                <label for="f-remarks">{tr(i18n, |i| t_string!(i, cust_remarks).to_string())}</label>
                 {text_input("f-remarks", remarks, "search")}
             </div>
             <div class="field field-actions">
                 <button type="button" id="f-clear" on:click=move |_| {
                     let f = CustomerFilter { size: filter.get_untracked().size, ..Default::default() };
                     on_change.run(f);
-                }>{t!(i18n, cust_clear_filters)}</button>
+                }>{tr(i18n, |i| t_string!(i, cust_clear_filters).to_string())}</button>
             </div>
         </form>
     }

@@ -20,3 +20,4 @@ pub mod customer_filters;
 pub mod leave_guard;
 pub mod pager;
 pub mod tag_picker;
+pub mod text;

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use scrm_api::customer::filter::PAGE_SIZES;
 
-use crate::i18n::{t, t_string, use_i18n};
+use crate::components::text::tr;
+use crate::i18n::{t_string, use_i18n};
 
 #[component]
 pub fn Pager(
@@ -16,14 +17,14 @@ pub fn Pager(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="pager" aria-label=move || t_string!(i18n, pager_label)>
-            <span id="pager-total">{t!(i18n, pager_total)} " " {move || total.get()}</span>
+        <nav class="pager" aria-label=tr(i18n, |i| t_string!(i, pager_label).to_string())>
+            <span id="pager-total">{tr(i18n, |i| t_string!(i, pager_total).to_string())} " " {move || total.get()}</span>
             <button type="button" id="pager-prev" disabled=move || page.get() <= 1
-                on:click=move |_| on_page.run(page.get_untracked() - 1)>{t!(i18n, pager_prev)}</button>
+                on:click=move |_| on_page.run(page.get_untracked() - 1)>{tr(i18n, |i| t_string!(i, pager_prev).to_string())}</button>
             <span id="pager-page">{move || format!("{} / {}", page.get(), pages.get().max(1))}</span>
             <button type="button" id="pager-next" disabled=move || page.get() >= pages.get()
-                on:click=move |_| on_page.run(page.get_untracked() + 1)>{t!(i18n, pager_next)}</button>
-            <label for="pager-size">{t!(i18n, pager_size)}</label>
+                on:click=move |_| on_page.run(page.get_untracked() + 1)>{tr(i18n, |i| t_string!(i, pager_next).to_string())}</button>
+            <label for="pager-size">{tr(i18n, |i| t_string!(i, pager_size).to_string())}</label>
             <select id="pager-size" on:change=move |ev| {
                 if let Ok(n) = event_target_value(&ev).parse() { on_size.run(n) }
             }>

@@ -13,7 +13,8 @@ use crate::api_client::{use_api, ApiError};
 use crate::components::avatar::Avatar;
 use crate::components::error_view::ErrorView;
 use crate::components::tag_picker::{use_tag_list, TagPicker};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::components::text::tr;
+use crate::i18n::{t_string, use_i18n};
 use crate::pages::customer_list::list_href;
 
 /// The customer list narrowed to this contact: the remark filter also
@@ -100,18 +101,18 @@ pub fn ContactsByTag() -> impl IntoView {
 
     view! {
         <section class="page contacts-by-tag" data-route="/tags">
-            <h1>{t!(i18n, nav_tags)}</h1>
-            <form class="filter-bar" role="search" aria-label=move || t_string!(i18n, nav_tags)
+            <h1>{tr(i18n, |i| t_string!(i, nav_tags).to_string())}</h1>
+            <form class="filter-bar" role="search" aria-label=tr(i18n, |i| t_string!(i, nav_tags).to_string())
                 on:submit=move |ev| { ev.prevent_default(); run(); }>
                 <div class="field">
-                    <span class="label">{t!(i18n, cust_tags)}</span>
+                    <span class="label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</span>
                     <TagPicker id="t-tags" label=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
                         tags=tags selected=chosen on_change=move |ids| chosen.set(ids)/>
                 </div>
                 <div class="field">
-                    <label for="t-account">{t!(i18n, tags_account)}</label>
+                    <label for="t-account">{tr(i18n, |i| t_string!(i, tags_account).to_string())}</label>
                     <select id="t-account" on:change=move |ev| account.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected=move || account.get().is_none()>{t!(i18n, tags_all_accounts)}</option>
+                        <option value="" selected=move || account.get().is_none()>{tr(i18n, |i| t_string!(i, tags_all_accounts).to_string())}</option>
                         <For each=move || accounts.get() key=|a| a.0 let:a>
                             <option value=a.0.to_string() selected=move || account.get() == Some(a.0)>{a.1.clone()}</option>
                         </For>
@@ -120,33 +121,33 @@ pub fn ContactsByTag() -> impl IntoView {
                 <label class="tag-option" for="t-offline">
                     <input type="checkbox" id="t-offline" prop:checked=move || offline.get()
                         on:change=move |ev| offline.set(event_target_checked(&ev))/>
-                    <span>{t!(i18n, tags_include_offline)}</span>
+                    <span>{tr(i18n, |i| t_string!(i, tags_include_offline).to_string())}</span>
                 </label>
                 <div class="field field-actions">
-                    <button type="submit" id="t-search" disabled=move || loading.get()>{t!(i18n, tags_search)}</button>
+                    <button type="submit" id="t-search" disabled=move || loading.get()>{tr(i18n, |i| t_string!(i, tags_search).to_string())}</button>
                 </div>
             </form>
             <Show when=move || loading.get()>
-                <p class="loading">{t!(i18n, cust_loading)}</p>
+                <p class="loading">{tr(i18n, |i| t_string!(i, cust_loading).to_string())}</p>
             </Show>
             {move || match result.get() {
-                None => view! { <p class="muted">{t!(i18n, tags_hint)}</p> }.into_any(),
+                None => view! { <p class="muted">{tr(i18n, |i| t_string!(i, tags_hint).to_string())}</p> }.into_any(),
                 Some(Err(e)) => {
                     let again = search.clone();
                     view! { <ErrorView error=e on_retry=move |_| again()/> }.into_any()
                 }
-                Some(Ok(list)) if list.is_empty() => view! { <p class="empty" id="t-empty">{t!(i18n, tags_empty)}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="empty" id="t-empty">{tr(i18n, |i| t_string!(i, tags_empty).to_string())}</p> }.into_any(),
                 Some(Ok(list)) => view! {
-                    <p id="t-count">{t!(i18n, pager_total)} " " {list.len()}</p>
+                    <p id="t-count">{tr(i18n, |i| t_string!(i, pager_total).to_string())} " " {list.len()}</p>
                     <div class="table-wrap">
                         <table class="data-table" id="contact-table">
                             <thead><tr>
-                                <th scope="col">{t!(i18n, cust_avatar)}</th>
-                                <th scope="col">{t!(i18n, cust_nickname)}</th>
-                                <th scope="col">{t!(i18n, tags_alias)}</th>
-                                <th scope="col">{t!(i18n, edit_address)}</th>
-                                <th scope="col">{t!(i18n, tags_account)}</th>
-                                <th scope="col">{t!(i18n, cust_actions)}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, tags_alias).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, edit_address).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, tags_account).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions).to_string())}</th>
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|c| {
@@ -161,8 +162,8 @@ pub fn ContactsByTag() -> impl IntoView {
                                             <td>{text(&c.customer_nick_name)}</td>
                                             <td>{c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}</td>
                                             <td class="c-actions">
-                                                {record.map(|h| view! { <A href=h>{t!(i18n, tags_customer_record)}</A> })}
-                                                {chat.map(|h| view! { <A href=h>{t!(i18n, cust_chat)}</A> })}
+                                                {record.map(|h| view! { <A href=h>{tr(i18n, |i| t_string!(i, tags_customer_record).to_string())}</A> })}
+                                                {chat.map(|h| view! { <A href=h>{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
                                             </td>
                                         </tr>
                                     }

@@ -18,7 +18,8 @@ use scrm_api::customer::{
 use crate::api_client::{use_api, ApiError};
 use crate::components::customer_edit_form::CustomerEditForm;
 use crate::components::error_view::ErrorView;
-use crate::i18n::{t, use_i18n};
+use crate::components::text::tr;
+use crate::i18n::{t_string, use_i18n};
 
 /// The search a reload repeats; 500 is customerPage's largest page.
 const FIND_LIMIT: i64 = 500;
@@ -122,14 +123,14 @@ pub fn CustomerEdit() -> impl IntoView {
 
     view! {
         <section class="page customer-edit" data-route="/customers/:id">
-            <h1>{t!(i18n, page_customer_edit)}</h1>
-            <p><A href="/customers" attr:id="edit-back">{t!(i18n, edit_back)}</A></p>
+            <h1>{tr(i18n, |i| t_string!(i, page_customer_edit).to_string())}</h1>
+            <p><A href="/customers" attr:id="edit-back">{tr(i18n, |i| t_string!(i, edit_back).to_string())}</A></p>
             {move || match load.get() {
-                Load::Loading => view! { <p class="loading" id="edit-loading">{t!(i18n, cust_loading)}</p> }.into_any(),
+                Load::Loading => view! { <p class="loading" id="edit-loading">{tr(i18n, |i| t_string!(i, cust_loading).to_string())}</p> }.into_any(),
                 Load::Missing => view! {
                     <div class="notice" id="edit-missing" role="alert">
-                        <p>{t!(i18n, edit_missing)}</p>
-                        <p>{t!(i18n, customer_id)} ": " <span class="param">{raw_id.get_untracked()}</span></p>
+                        <p>{tr(i18n, |i| t_string!(i, edit_missing).to_string())}</p>
+                        <p>{tr(i18n, |i| t_string!(i, customer_id).to_string())} ": " <span class="param">{raw_id.get_untracked()}</span></p>
                     </div>
                 }.into_any(),
                 Load::Failed(e) => view! {

@@ -21,7 +21,8 @@ use crate::components::error_view::{describe, ErrorView};
 use crate::components::pager::Pager;
 use crate::components::tag_picker::{tag_label, use_tag_list};
 use crate::components::toast::{use_toasts, ToastKind};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::components::text::tr;
+use crate::i18n::{t_string, use_i18n};
 use crate::nav::encode_component;
 
 /// The address of the list showing `f`.
@@ -173,34 +174,34 @@ pub fn CustomerList() -> impl IntoView {
 
     view! {
         <section class="page customer-list" data-route="/customers">
-            <h1>{t!(i18n, nav_customers)}</h1>
+            <h1>{tr(i18n, |i| t_string!(i, nav_customers).to_string())}</h1>
             <CustomerFilters filter=filter tags=tags errors=field_errors on_change=go/>
             <CsvExport filter=filter/>
             <div class="list-status" aria-live="polite">
                 <Show when=move || loading.get()>
-                    <p class="loading" id="customer-loading">{t!(i18n, cust_loading)}</p>
+                    <p class="loading" id="customer-loading">{tr(i18n, |i| t_string!(i, cust_loading).to_string())}</p>
                 </Show>
             </div>
             {move || error.get().map(|e| view! {
                 <ErrorView error=e on_retry=move |_| retry.update(|n| *n += 1)/>
             })}
             <Show when=move || !loading.get() && error.get().is_none() && page.get().is_some_and(|p| p.items.is_empty())>
-                <p class="empty" id="customer-empty">{t!(i18n, cust_empty)}</p>
+                <p class="empty" id="customer-empty">{tr(i18n, |i| t_string!(i, cust_empty).to_string())}</p>
             </Show>
             <div class="table-wrap">
                 <table id="customer-table" aria-busy=move || loading.get().to_string()>
-                    <caption class="visually-hidden">{t!(i18n, nav_customers)}</caption>
+                    <caption class="visually-hidden">{tr(i18n, |i| t_string!(i, nav_customers).to_string())}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, cust_avatar)}</th>
-                            <th scope="col">{t!(i18n, cust_name)}</th>
-                            <th scope="col">{t!(i18n, cust_nickname)}</th>
-                            <th scope="col">{t!(i18n, cust_remark_name)}</th>
-                            <th scope="col">{t!(i18n, cust_phone)}</th>
-                            <th scope="col">{t!(i18n, cust_tags)}</th>
-                            <th scope="col">{t!(i18n, cust_star)}</th>
-                            <th scope="col">{t!(i18n, cust_last_update)}</th>
-                            <th scope="col">{t!(i18n, cust_actions)}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar).to_string())}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_name).to_string())}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname).to_string())}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_remark_name).to_string())}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_phone).to_string())}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_star).to_string())}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_last_update).to_string())}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions).to_string())}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -264,14 +265,14 @@ fn CustomerRow(
             <td class="c-phone">{text(&c.customer_phone)}</td>
             <td class="c-tags">{tag_cell}</td>
             <td class="c-star">
-                {starred.then(|| view! { <span aria-label=move || t_string!(i18n, cust_starred)>"★"</span> })}
+                {starred.then(|| view! { <span aria-label=tr(i18n, |i| t_string!(i, cust_starred).to_string())>"★"</span> })}
             </td>
             <td class="c-updated">{c.last_update_time.as_ref().map(|t| t.display().to_owned())}</td>
             <td class="c-actions">
-                {edit.map(|h| view! { <A href=h attr:class="row-edit">{t!(i18n, cust_edit)}</A> })}
-                {chat.map(|h| view! { <A href=h attr:class="row-chat">{t!(i18n, cust_chat)}</A> })}
+                {edit.map(|h| view! { <A href=h attr:class="row-edit">{tr(i18n, |i| t_string!(i, cust_edit).to_string())}</A> })}
+                {chat.map(|h| view! { <A href=h attr:class="row-chat">{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
                 <button type="button" class="row-delete danger" on:click=move |_| on_delete.run(me.clone())>
-                    {t!(i18n, cust_delete)}
+                    {tr(i18n, |i| t_string!(i, cust_delete).to_string())}
                 </button>
             </td>
         </tr>
