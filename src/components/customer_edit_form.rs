@@ -12,8 +12,8 @@ use crate::components::customer_filters::lang;
 use crate::components::error_view::describe;
 use crate::components::leave_guard::LeaveGuard;
 use crate::components::tag_picker::{use_tag_list, TagPicker};
-use crate::components::toast::{use_toasts, ToastKind};
 use crate::components::text::tr;
+use crate::components::toast::{use_toasts, ToastKind};
 use crate::i18n::{t_string, use_i18n};
 use crate::storage;
 

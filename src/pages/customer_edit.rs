@@ -33,12 +33,15 @@ enum Load {
 }
 
 /// The contact's personalised form of address, best effort: an empty field
-/// when it cannot be found (the list endpoints do not carry it).
+/// when it cannot be found (the list endpoints do not carry it). Asking for
+/// the customer's own tags keeps the answer small; it always includes the
+/// customer's contact.
 async fn current_address(api: &crate::api_client::ApiClient, c: &Customer) -> Option<String> {
     let contact = c.wechat_contact_id?;
+    let tags = c.tags.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let request = FindContactByTagAllRequest {
         wechat_user_id: c.wechat_user_id,
-        tag_ids: None,
+        tag_ids: tags.map(str::to_owned),
         is_off_line: Some(1),
     };
     let reply = api.call::<FindContactByTagAll>(&request).await.ok()?;

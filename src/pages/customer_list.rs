@@ -20,8 +20,8 @@ use crate::components::customer_filters::CustomerFilters;
 use crate::components::error_view::{describe, ErrorView};
 use crate::components::pager::Pager;
 use crate::components::tag_picker::{tag_label, use_tag_list};
-use crate::components::toast::{use_toasts, ToastKind};
 use crate::components::text::tr;
+use crate::components::toast::{use_toasts, ToastKind};
 use crate::i18n::{t_string, use_i18n};
 use crate::nav::encode_component;
 
