@@ -3,16 +3,8 @@
 //! the tag was removed) is still shown, as its raw id, and can be unticked.
 
 use leptos::prelude::*;
+pub use scrm_api::customer::tag_label;
 use scrm_api::customer::Tag;
-
-/// The name of tag `id`, or the id itself when the list does not know it.
-pub fn tag_label(tags: &[Tag], id: i64) -> String {
-    tags.iter()
-        .find(|t| t.tag_id == Some(id))
-        .and_then(|t| t.tag_name.clone())
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| id.to_string())
-}
 
 #[component]
 pub fn TagPicker(

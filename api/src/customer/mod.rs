@@ -6,7 +6,7 @@ pub mod filter;
 pub mod form;
 mod records;
 
-pub use records::{Customer, Entity, LegacyPage, Tag, WechatContact};
+pub use records::{tag_label, Customer, Entity, LegacyPage, Tag, WechatContact};
 
 use serde::{Deserialize, Deserializer, Serialize};
 
