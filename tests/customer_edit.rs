@@ -209,3 +209,16 @@ async fn html_and_script_in_name_and_remarks_are_shown_as_text() {
     assert_eq!(pwned, serde_json::Value::Bool(true), "no script ran");
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_that_is_gone_is_said_to_be_gone() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto(&format!("/customers/999999?phone={KNOWN_PHONE}"))
+        .await;
+    env.text("#edit-missing").await;
+    assert!(!env.exists("#customer-edit-form").await);
+    env.goto("/customers/not-a-number").await;
+    env.text("#edit-missing").await;
+    env.close().await;
+}

@@ -264,3 +264,43 @@ async fn csv_export_of_ten_thousand_rows_has_every_row_bom_and_chinese() {
     assert!(text.contains(KNOWN_PHONE));
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_delete_is_reported_and_the_row_stays() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
+    wait_rows(&env, "the known customer", |r| r.len() == 1).await;
+    let row = env
+        .browser
+        .find(Locator::Css("#customer-table tbody tr"))
+        .await
+        .unwrap();
+    let id = row
+        .attr("id")
+        .await
+        .unwrap()
+        .unwrap()
+        .trim_start_matches("customer-")
+        .to_owned();
+    env.click("#customer-table tbody tr .row-delete").await;
+    env.text("dialog[open]").await;
+    // Someone else deletes the customer first.
+    let status = env
+        .browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('/wechat_api/customer/delete', { method: 'POST', credentials: 'include',
+               headers: { 'Content-Type': 'application/json' },
+               body: JSON.stringify({ customerId: Number(arguments[0]) }) })
+             .then(r => done(r.status));",
+            vec![serde_json::json!(id)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(status, serde_json::json!(200));
+    env.click("#confirm-ok").await;
+    env.wait_text("dialog[open] .form-error", "不存在").await;
+    assert_eq!(rows(&env).await.len(), 1, "the row stays");
+    env.close().await;
+}
