@@ -48,6 +48,7 @@ pub mod manual_task;
 pub mod page;
 pub mod time;
 pub mod validate;
+pub mod xlsx;
 
 pub use endpoint::{decode_reply, query_string, Endpoint, Family, Method};
 pub use error::ReplyError;
