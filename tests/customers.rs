@@ -223,7 +223,7 @@ fn csv_records(text: &str) -> usize {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn csv_export_of_ten_thousand_rows_has_every_row_bom_and_chinese() {
+async fn export_of_ten_thousand_rows_as_csv_and_xlsx_has_every_row_and_chinese() {
     let env = Env::with(|o| o.demo = Some(10_000)).await;
     env.login("demo", "demo123").await;
     env.goto("/customers").await;
@@ -262,6 +262,47 @@ async fn csv_export_of_ten_thousand_rows_has_every_row_bom_and_chinese() {
     assert_eq!(csv_records(text), 10_001, "header plus 10,000 data rows");
     assert!(text.contains("陈聊天多"), "Chinese names survive");
     assert!(text.contains(KNOWN_PHONE));
+
+    // XLSX: packed by the worker wasm, stored (uncompressed) ZIP, so the
+    // sheet's XML can be read straight out of the file's bytes.
+    env.click("#export-xlsx").await;
+    let started = Instant::now();
+    while !script_bool(&env, "return window.__files.length === 2").await {
+        assert!(
+            started.elapsed() < WAIT * 4,
+            "no XLSX file: {}",
+            env.text("#export-status").await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let got = env
+        .browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const file = window.__files[1];
+             file.arrayBuffer().then(buf => {
+               const bytes = new Uint8Array(buf);
+               done({ type: file.type, head: Array.from(bytes.slice(0, 4)),
+                      text: new TextDecoder('utf-8').decode(bytes) });
+             });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        got["head"],
+        serde_json::json!([0x50, 0x4B, 0x03, 0x04]),
+        "a ZIP"
+    );
+    assert!(got["type"].as_str().unwrap().contains("spreadsheetml"));
+    let text = got["text"].as_str().unwrap();
+    assert!(text.contains("xl/worksheets/sheet1.xml"));
+    assert_eq!(
+        text.matches("<row ").count(),
+        10_001,
+        "header plus 10,000 rows"
+    );
+    assert!(text.contains("陈聊天多"), "Chinese names survive");
     env.close().await;
 }
 

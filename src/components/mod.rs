@@ -14,10 +14,11 @@ pub mod topbar;
 // --- customer workspace (issue 4) ---
 pub mod avatar;
 pub mod confirm_dialog;
-pub mod csv_export;
 pub mod customer_edit_form;
 pub mod customer_filters;
+pub mod export;
 pub mod leave_guard;
 pub mod pager;
 pub mod tag_picker;
 pub mod text;
+pub mod xlsx_file;

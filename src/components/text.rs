@@ -11,6 +11,6 @@ use crate::i18n::Locale;
 pub fn tr(
     i18n: I18nContext<Locale>,
     key: fn(I18nContext<Locale>) -> String,
-) -> impl Fn() -> String + Clone + Copy + Send + Sync + 'static {
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     move || key(i18n)
 }

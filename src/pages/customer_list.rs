@@ -15,9 +15,9 @@ use scrm_api::Page;
 use crate::api_client::{use_api, ApiError};
 use crate::components::avatar::Avatar;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::csv_export::CsvExport;
 use crate::components::customer_filters::CustomerFilters;
 use crate::components::error_view::{describe, ErrorView};
+use crate::components::export::Export;
 use crate::components::pager::Pager;
 use crate::components::tag_picker::{tag_label, use_tag_list};
 use crate::components::text::tr;
@@ -176,7 +176,7 @@ pub fn CustomerList() -> impl IntoView {
         <section class="page customer-list" data-route="/customers">
             <h1>{tr(i18n, |i| t_string!(i, nav_customers).to_string())}</h1>
             <CustomerFilters filter=filter tags=tags errors=field_errors on_change=go/>
-            <CsvExport filter=filter/>
+            <Export filter=filter/>
             <div class="list-status" aria-live="polite">
                 <Show when=move || loading.get()>
                     <p class="loading" id="customer-loading">{tr(i18n, |i| t_string!(i, cust_loading).to_string())}</p>
