@@ -157,7 +157,8 @@ pub fn CustomerEditForm(
             </div>
             <div class="field">
                 <span class="label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</span>
-                <TagPicker id="edit-tags" label=Signal::derive(move || t_string!(i18n, edit_tags_none).to_string())
+                <TagPicker id="edit-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
+                    placeholder=Signal::derive(move || t_string!(i18n, edit_tags_none).to_string())
                     tags=tags selected=Signal::derive(move || form.get().tags)
                     on_change=move |ids| form.update(|f| f.tags = ids)/>
                 <span class="form-error">{message_for("tags")}</span>

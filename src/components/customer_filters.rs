@@ -122,7 +122,8 @@ pub fn CustomerFilters(
             </div>
             <div class="field">
                 <span class="label" id="f-tags-label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</span>
-                <TagPicker id="f-tags" label=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
+                <TagPicker id="f-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
+                    placeholder=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
                     tags=tags selected=Signal::derive(move || filter.get().tags)
                     on_change=on_tags/>
             </div>

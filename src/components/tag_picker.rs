@@ -10,7 +10,12 @@ use scrm_api::customer::Tag;
 pub fn TagPicker(
     /// Prefix for element ids, unique on the page.
     id: &'static str,
-    #[prop(into)] label: Signal<String>,
+    /// The field's name, read out with the summary and as the group's legend.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Shown when nothing is chosen.
+    #[prop(into)]
+    placeholder: Signal<String>,
     #[prop(into)] tags: Signal<Vec<Tag>>,
     #[prop(into)] selected: Signal<Vec<i64>>,
     #[prop(into)] on_change: Callback<Vec<i64>>,
@@ -31,7 +36,7 @@ pub fn TagPicker(
         let known = tags.get();
         let chosen = selected.get();
         if chosen.is_empty() {
-            label.get()
+            placeholder.get()
         } else {
             chosen
                 .iter()
@@ -42,7 +47,7 @@ pub fn TagPicker(
     };
     view! {
         <details class="tag-picker" id=id>
-            <summary aria-label=move || label.get()>{summary}</summary>
+            <summary><span class="visually-hidden">{move || label.get()} ": "</span>{summary}</summary>
             <fieldset>
                 <legend class="visually-hidden">{move || label.get()}</legend>
                 <For each=options key=|(tid, name)| (*tid, name.clone()) let:opt>

@@ -106,7 +106,8 @@ pub fn ContactsByTag() -> impl IntoView {
                 on:submit=move |ev| { ev.prevent_default(); run(); }>
                 <div class="field">
                     <span class="label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</span>
-                    <TagPicker id="t-tags" label=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
+                    <TagPicker id="t-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
+                    placeholder=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
                         tags=tags selected=chosen on_change=move |ids| chosen.set(ids)/>
                 </div>
                 <div class="field">
