@@ -345,3 +345,59 @@ async fn a_failed_delete_is_reported_and_the_row_stays() {
     assert_eq!(rows(&env).await.len(), 1, "the row stays");
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_export_shows_progress_and_saves_nothing() {
+    let env = Env::with(|o| o.demo = Some(1500)).await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers").await;
+    wait_rows(&env, "loaded", |r| r.len() == 10).await;
+    // Hold the export's second page until the test lets it go.
+    env.browser
+        .execute(
+            "window.__files = []; const make = URL.createObjectURL;
+             URL.createObjectURL = b => { window.__files.push(b); return make(b); };
+             let release; window.__gate = new Promise(r => { release = r; });
+             window.__release = release;
+             const real = window.fetch.bind(window);
+             window.fetch = (req, ...rest) => {
+               const url = typeof req === 'string' ? req : req.url;
+               if (url.includes('downLoad') && url.includes('pageNo=2')) {
+                 return window.__gate.then(() => real(req, ...rest))
+                   .then(r => { setTimeout(() => { window.__heldDone = true; }, 200); return r; });
+               }
+               return real(req, ...rest);
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    env.click("#export-csv").await;
+    env.wait_text("#export-count", "1000 / ").await;
+    assert!(env.exists("#export-progress").await);
+    env.click("#export-cancel").await;
+    env.wait_gone("#export-progress").await;
+    env.browser
+        .execute("window.__release()", vec![])
+        .await
+        .unwrap();
+    // The held page now answers; the cancelled export must not save it.
+    env.wait_text("#export-status", "取消").await;
+    let started = Instant::now();
+    while !script_bool(&env, "return window.__heldDone === true").await {
+        assert!(started.elapsed() < WAIT, "the held page never answered");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        script_bool(&env, "return window.__files.length === 0").await,
+        "a cancelled export saved a file"
+    );
+    // And a new export runs to the end.
+    env.click("#export-csv").await;
+    let started = Instant::now();
+    while !script_bool(&env, "return window.__files.length === 1").await {
+        assert!(started.elapsed() < WAIT, "the second export saved nothing");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    env.close().await;
+}
