@@ -25,7 +25,8 @@ pub fn ConfirmDialog(
     #[prop(into)]
     error: Signal<Option<String>>,
     #[prop(into)] on_confirm: Callback<()>,
-    /// Cancel button, Esc, or the dialog closing any other way.
+    /// Cancel button, Esc, or the dialog closing any other way. Esc is
+    /// ignored while `busy`, so the outcome of a running request is shown.
     #[prop(into)]
     on_cancel: Callback<()>,
 ) -> impl IntoView {
@@ -43,12 +44,13 @@ pub fn ConfirmDialog(
     });
     view! {
         <dialog node_ref=node class="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-message"
+            on:cancel=move |e: web_sys::Event| { if busy.get_untracked() { e.prevent_default() } }
             on:close=move |_| { if open.get_untracked() { on_cancel.run(()) } }>
             <h2 id="confirm-title">{title}</h2>
             <p id="confirm-message">{message}</p>
             <p class="form-error" role="alert">{move || error.get()}</p>
             <div class="dialog-actions">
-                <button type="button" id="confirm-cancel" autofocus on:click=move |_| on_cancel.run(())>
+                <button type="button" id="confirm-cancel" autofocus disabled=move || busy.get() on:click=move |_| on_cancel.run(())>
                     {tr(i18n, |i| t_string!(i, cancel).to_string())}
                 </button>
                 <button type="button" id="confirm-ok" class="danger" disabled=move || busy.get()
