@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod embed;
+pub mod links;
 pub mod nav;
 
 // leptos_i18n 0.6 marks the macro deprecated in favour of build.rs code

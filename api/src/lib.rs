@@ -38,6 +38,7 @@ pub mod call;
 pub mod catalog;
 pub mod chat;
 pub mod clinic;
+pub mod csv;
 pub mod customer;
 pub mod endpoint;
 pub mod error;
@@ -47,6 +48,7 @@ pub mod manual_task;
 pub mod page;
 pub mod time;
 pub mod validate;
+pub mod xlsx;
 
 pub use endpoint::{decode_reply, query_string, Endpoint, Family, Method};
 pub use error::ReplyError;

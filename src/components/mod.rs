@@ -16,3 +16,14 @@ pub mod auto_open_switch;
 pub mod call_popup;
 pub mod call_result;
 pub mod embed_bridge;
+// --- customer workspace (issue 4) ---
+pub mod avatar;
+pub mod confirm_dialog;
+pub mod customer_edit_form;
+pub mod customer_filters;
+pub mod export;
+pub mod leave_guard;
+pub mod pager;
+pub mod tag_picker;
+pub mod text;
+pub mod xlsx_file;

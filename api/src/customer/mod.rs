@@ -2,9 +2,11 @@
 //! editing and deleting a customer, personalised nicknames, contacts by tag,
 //! and the reference server's tag list.
 
+pub mod filter;
+pub mod form;
 mod records;
 
-pub use records::{Customer, Entity, LegacyPage, Tag, WechatContact};
+pub use records::{tag_label, Customer, Entity, LegacyPage, Tag, WechatContact};
 
 use serde::{Deserialize, Deserializer, Serialize};
 

@@ -169,3 +169,37 @@ pub struct Tag {
     #[serde(default, deserialize_with = "opt_string")]
     pub tag_name: Option<String>,
 }
+
+/// The name of tag `id` for display, or the id itself when `tags` does not
+/// name it: the vendor has no tag list and tags can be removed, so an unknown
+/// id is shown as it is, never as an error.
+pub fn tag_label(tags: &[Tag], id: i64) -> String {
+    tags.iter()
+        .find(|t| t.tag_id == Some(id))
+        .and_then(|t| t.tag_name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_labels_fall_back_to_the_raw_id() {
+        let tags = [
+            Tag {
+                tag_id: Some(1),
+                tag_name: Some("VIP".into()),
+            },
+            Tag {
+                tag_id: Some(2),
+                tag_name: Some(" ".into()),
+            },
+        ];
+        assert_eq!(tag_label(&tags, 1), "VIP");
+        assert_eq!(tag_label(&tags, 2), "2");
+        assert_eq!(tag_label(&tags, 99), "99");
+        assert_eq!(tag_label(&[], 5), "5");
+    }
+}

@@ -1,0 +1,47 @@
+//! The XLSX export's worker: a separate, on-demand wasm so the writer is not
+//! in the panel's initial bundle and the page stays responsive while a large
+//! file is packed. It receives the rows as an array of arrays of strings and
+//! answers the finished file as a `Uint8Array`. On the host this is an empty
+//! program (the package's host build exists for its browser tests).
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    worker::start();
+}
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    /// Anything that is not an array of arrays of strings becomes empty
+    /// rows or cells: the panel is the only sender.
+    fn rows(data: &wasm_bindgen::JsValue) -> Vec<Vec<String>> {
+        Array::from(data)
+            .iter()
+            .map(|row| {
+                Array::from(&row)
+                    .iter()
+                    .map(|cell| cell.as_string().unwrap_or_default())
+                    .collect()
+            })
+            .collect()
+    }
+
+    pub fn start() {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let reply_to = scope.clone();
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            let file = scrm_api::xlsx::workbook(&rows(&e.data()));
+            let bytes = Uint8Array::from(file.as_slice());
+            let _ = reply_to.post_message(&bytes);
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The worker lives exactly as long as this handler: the panel
+        // terminates it after one file.
+        on_message.forget();
+        let _ = scope.post_message(&wasm_bindgen::JsValue::from_str("ready"));
+    }
+}

@@ -1,0 +1,403 @@
+//! The customer workspace end to end, in real headless Chromium against the
+//! real reference server: query, filters in the URL, stale answers, delete.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use support::{Env, WAIT};
+
+const KNOWN_PHONE: &str = "13800000001";
+const ROWS: &str = "#customer-table tbody tr";
+
+async fn rows(env: &Env) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in env
+        .browser
+        .find_all(Locator::Css(ROWS))
+        .await
+        .unwrap_or_default()
+    {
+        out.push(r.text().await.unwrap_or_default());
+    }
+    out
+}
+
+/// Waits until the table is idle and its rows satisfy `ok`.
+async fn wait_rows(env: &Env, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec<String> {
+    let started = Instant::now();
+    loop {
+        let idle = env.exists("#customer-table[aria-busy='false']").await;
+        let now = rows(env).await;
+        if idle && ok(&now) {
+            return now;
+        }
+        assert!(started.elapsed() < WAIT, "rows never {what}: {now:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn input_value(env: &Env, css: &str) -> String {
+    let el = env.browser.find(Locator::Css(css)).await.expect(css);
+    el.prop("value").await.ok().flatten().unwrap_or_default()
+}
+
+async fn script_bool(env: &Env, js: &str) -> bool {
+    env.browser
+        .execute(js, vec![])
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn phone_filter_finds_exactly_that_customer_and_the_url_restores_the_view() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers").await;
+    let all = wait_rows(&env, "a full first page", |r| r.len() == 10).await;
+    assert!(all.iter().any(|r| r.contains(KNOWN_PHONE)));
+    env.text("#pager-total").await;
+
+    env.fill("#f-phone", KNOWN_PHONE).await;
+    env.wait_path(&format!("/customers?phone={KNOWN_PHONE}"))
+        .await;
+    let found = wait_rows(&env, "just the known customer", |r| r.len() == 1).await;
+    assert!(found[0].contains(KNOWN_PHONE), "{found:?}");
+    env.wait_text("#pager-total", "1").await;
+
+    // Reload: same filter in the input, same single row.
+    env.browser.refresh().await.unwrap();
+    let again = wait_rows(&env, "restored after reload", |r| r.len() == 1).await;
+    assert!(again[0].contains(KNOWN_PHONE));
+    assert_eq!(input_value(&env, "#f-phone").await, KNOWN_PHONE);
+
+    // Back goes to the unfiltered list, and the input follows the URL.
+    env.browser.back().await.unwrap();
+    env.wait_path("/customers").await;
+    wait_rows(&env, "the full list again", |r| r.len() == 10).await;
+    assert_eq!(input_value(&env, "#f-phone").await, "");
+    let errors = env.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn page_size_and_page_live_in_the_url() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers?size=20&page=2").await;
+    let second = wait_rows(&env, "twenty rows of page two", |r| r.len() == 20).await;
+    env.wait_text("#pager-page", "2 /").await;
+    assert_eq!(input_value(&env, "#pager-size").await, "20");
+
+    env.click("#pager-prev").await;
+    env.wait_path("/customers?size=20").await;
+    let first = wait_rows(&env, "page one", |r| r.len() == 20 && r[0] != second[0]).await;
+    assert!(
+        !first.contains(&second[0]),
+        "page one differs from page two"
+    );
+    env.browser.back().await.unwrap();
+    env.wait_path("/customers?size=20&page=2").await;
+    wait_rows(&env, "page two again", |r| r.first() == second.first()).await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tag_filter_shows_only_customers_with_that_tag_by_name() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers").await;
+    wait_rows(&env, "loaded", |r| !r.is_empty()).await;
+    env.click("#f-tags summary").await;
+    let vip = env
+        .browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(
+            "//details[@id='f-tags']//label[span[text()='VIP']]",
+        ))
+        .await
+        .expect("a VIP tag option");
+    vip.click().await.unwrap();
+    let started = Instant::now();
+    while !env.path().await.contains("tags=") {
+        assert!(started.elapsed() < WAIT, "tag never reached the URL");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let tagged = wait_rows(&env, "all tagged VIP", |r| {
+        !r.is_empty() && r.iter().all(|row| row.contains("VIP"))
+    })
+    .await;
+    assert!(!tagged.is_empty());
+    // The tag is named (not a raw id) in the picker's summary too.
+    env.wait_text("#f-tags summary", "VIP").await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_newest_answer_is_shown_when_answers_arrive_out_of_order() {
+    let delay = Duration::from_secs(3);
+    let env = Env::with(|o| o.delay_first_customer_page = Some(delay)).await;
+    env.login("demo", "demo123").await;
+    // Login lands on /customers: its first query is the slow one.
+    env.wait_path("/customers").await;
+    env.fill("#f-phone", KNOWN_PHONE).await;
+    let found = wait_rows(&env, "the filtered answer", |r| r.len() == 1).await;
+    assert!(found[0].contains(KNOWN_PHONE));
+    // Let the held-back unfiltered answer arrive; it must not replace the view.
+    tokio::time::sleep(delay + Duration::from_secs(1)).await;
+    let still = wait_rows(&env, "still filtered", |_| true).await;
+    assert_eq!(
+        still.len(),
+        1,
+        "a stale answer replaced the view: {still:?}"
+    );
+    assert!(still[0].contains(KNOWN_PHONE));
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_asks_by_name_keeps_focus_in_the_dialog_and_removes_the_row() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
+    wait_rows(&env, "the known customer", |r| r.len() == 1).await;
+    let name = env.text("#customer-table tbody tr .c-name").await;
+    assert!(!name.is_empty());
+
+    env.click("#customer-table tbody tr .row-delete").await;
+    env.wait_text("#confirm-message", &name).await;
+    assert!(
+        script_bool(
+            &env,
+            "return !!document.activeElement.closest('dialog[open]')"
+        )
+        .await,
+        "focus is inside the dialog"
+    );
+    // Tab stays within the modal dialog.
+    for _ in 0..4 {
+        let active = env.browser.active_element().await.unwrap();
+        active.send_keys("\u{e004}").await.unwrap();
+        assert!(
+            script_bool(&env, "return !!document.activeElement.closest('dialog[open]') || document.activeElement === document.body").await,
+            "focus left the dialog"
+        );
+    }
+    // Esc closes it and nothing is deleted.
+    let active = env.browser.active_element().await.unwrap();
+    active.send_keys("\u{e00c}").await.unwrap();
+    env.wait_gone("dialog[open]").await;
+    assert_eq!(rows(&env).await.len(), 1);
+
+    env.click("#customer-table tbody tr .row-delete").await;
+    env.click("#confirm-ok").await;
+    env.wait_gone("dialog[open]").await;
+    wait_rows(&env, "empty after delete", |r| r.is_empty()).await;
+    env.text("#customer-empty").await;
+    env.browser.refresh().await.unwrap();
+    wait_rows(&env, "still gone after reload", |r| r.is_empty()).await;
+    env.close().await;
+}
+
+/// Records in a CSV text, counting line ends outside quotes only.
+fn csv_records(text: &str) -> usize {
+    let mut quoted = false;
+    let mut records = 0;
+    let mut prev = '\0';
+    for ch in text.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            '\n' if !quoted && prev == '\r' => records += 1,
+            _ => {}
+        }
+        prev = ch;
+    }
+    records
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_of_ten_thousand_rows_as_csv_and_xlsx_has_every_row_and_chinese() {
+    let env = Env::with(|o| o.demo = Some(10_000)).await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers").await;
+    wait_rows(&env, "loaded", |r| r.len() == 10).await;
+    env.wait_text("#pager-total", "10000").await;
+    // Keep the file the page hands to the browser.
+    env.browser
+        .execute(
+            "window.__files = []; const make = URL.createObjectURL;
+             URL.createObjectURL = b => { window.__files.push(b); return make(b); };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    env.click("#export-csv").await;
+    env.wait_text("#export-status", "10000").await;
+    let got = env
+        .browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__files[0].arrayBuffer().then(buf => {
+               const bytes = new Uint8Array(buf);
+               done({ head: Array.from(bytes.slice(0, 3)),
+                      text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) });
+             });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        got["head"],
+        serde_json::json!([0xEF, 0xBB, 0xBF]),
+        "UTF-8 BOM"
+    );
+    let text = got["text"].as_str().unwrap();
+    assert_eq!(csv_records(text), 10_001, "header plus 10,000 data rows");
+    assert!(text.contains("陈聊天多"), "Chinese names survive");
+    assert!(text.contains(KNOWN_PHONE));
+
+    // XLSX: packed by the worker wasm, stored (uncompressed) ZIP, so the
+    // sheet's XML can be read straight out of the file's bytes.
+    env.click("#export-xlsx").await;
+    let started = Instant::now();
+    while !script_bool(&env, "return window.__files.length === 2").await {
+        assert!(
+            started.elapsed() < WAIT * 4,
+            "no XLSX file: {}",
+            env.text("#export-status").await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let got = env
+        .browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const file = window.__files[1];
+             file.arrayBuffer().then(buf => {
+               const bytes = new Uint8Array(buf);
+               done({ type: file.type, head: Array.from(bytes.slice(0, 4)),
+                      text: new TextDecoder('utf-8').decode(bytes) });
+             });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        got["head"],
+        serde_json::json!([0x50, 0x4B, 0x03, 0x04]),
+        "a ZIP"
+    );
+    assert!(got["type"].as_str().unwrap().contains("spreadsheetml"));
+    let text = got["text"].as_str().unwrap();
+    assert!(text.contains("xl/worksheets/sheet1.xml"));
+    assert_eq!(
+        text.matches("<row ").count(),
+        10_001,
+        "header plus 10,000 rows"
+    );
+    assert!(text.contains("陈聊天多"), "Chinese names survive");
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_delete_is_reported_and_the_row_stays() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
+    wait_rows(&env, "the known customer", |r| r.len() == 1).await;
+    let row = env
+        .browser
+        .find(Locator::Css("#customer-table tbody tr"))
+        .await
+        .unwrap();
+    let id = row
+        .attr("id")
+        .await
+        .unwrap()
+        .unwrap()
+        .trim_start_matches("customer-")
+        .to_owned();
+    env.click("#customer-table tbody tr .row-delete").await;
+    env.text("dialog[open]").await;
+    // Someone else deletes the customer first.
+    let status = env
+        .browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('/wechat_api/customer/delete', { method: 'POST', credentials: 'include',
+               headers: { 'Content-Type': 'application/json' },
+               body: JSON.stringify({ customerId: Number(arguments[0]) }) })
+             .then(r => done(r.status));",
+            vec![serde_json::json!(id)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(status, serde_json::json!(200));
+    env.click("#confirm-ok").await;
+    env.wait_text("dialog[open] .form-error", "不存在").await;
+    assert_eq!(rows(&env).await.len(), 1, "the row stays");
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_export_shows_progress_and_saves_nothing() {
+    let env = Env::with(|o| o.demo = Some(1500)).await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers").await;
+    wait_rows(&env, "loaded", |r| r.len() == 10).await;
+    // Hold the export's second page until the test lets it go.
+    env.browser
+        .execute(
+            "window.__files = []; const make = URL.createObjectURL;
+             URL.createObjectURL = b => { window.__files.push(b); return make(b); };
+             let release; window.__gate = new Promise(r => { release = r; });
+             window.__release = release;
+             const real = window.fetch.bind(window);
+             window.fetch = (req, ...rest) => {
+               const url = typeof req === 'string' ? req : req.url;
+               if (url.includes('downLoad') && url.includes('pageNo=2')) {
+                 return window.__gate.then(() => real(req, ...rest))
+                   .then(r => { setTimeout(() => { window.__heldDone = true; }, 200); return r; });
+               }
+               return real(req, ...rest);
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    env.click("#export-csv").await;
+    env.wait_text("#export-count", "1000 / ").await;
+    assert!(env.exists("#export-progress").await);
+    env.click("#export-cancel").await;
+    env.wait_gone("#export-progress").await;
+    env.browser
+        .execute("window.__release()", vec![])
+        .await
+        .unwrap();
+    // The held page now answers; the cancelled export must not save it.
+    env.wait_text("#export-status", "取消").await;
+    let started = Instant::now();
+    while !script_bool(&env, "return window.__heldDone === true").await {
+        assert!(started.elapsed() < WAIT, "the held page never answered");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        script_bool(&env, "return window.__files.length === 0").await,
+        "a cancelled export saved a file"
+    );
+    // And a new export runs to the end.
+    env.click("#export-csv").await;
+    let started = Instant::now();
+    while !script_bool(&env, "return window.__files.length === 1").await {
+        assert!(started.elapsed() < WAIT, "the second export saved nothing");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    env.close().await;
+}
