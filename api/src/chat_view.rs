@@ -44,6 +44,22 @@ impl ChatQuery {
         })
     }
 
+    /// The panel path showing this view (ids are digits and commas, dates
+    /// `yyyy-MM-dd`, so nothing needs escaping).
+    pub fn path(&self) -> String {
+        let mut p = format!(
+            "/chat?wechatUserIds={}&wechatContactIds={}",
+            self.wechat_user_ids, self.wechat_contact_ids
+        );
+        if let Some(f) = &self.from {
+            p.push_str(&format!("&from={f}"));
+        }
+        if let Some(t) = &self.to {
+            p.push_str(&format!("&to={t}"));
+        }
+        p
+    }
+
     /// The request for page `page_no` (1 = newest messages).
     pub fn request(&self, page_no: i64) -> ChatRecordRequest {
         ChatRecordRequest {
@@ -163,13 +179,13 @@ impl Conversation {
             .position(|m| day(m).is_some_and(|d| d >= date))
     }
 
-    /// Whether the oldest loaded message is later than the start of `date`,
-    /// so older pages are needed to reach it.
-    pub fn starts_after(&self, date: &str) -> bool {
+    /// Whether older pages may still hold messages of `date`: the oldest
+    /// loaded message is from that day or later.
+    pub fn needs_older_for(&self, date: &str) -> bool {
         self.items
             .first()
             .and_then(day)
-            .is_some_and(|first| first > date)
+            .is_some_and(|first| first >= date)
     }
 }
 
@@ -446,7 +462,8 @@ mod tests {
         assert_eq!(starts_day(&c, 2), None);
         assert_eq!(c.get(0).and_then(clock), Some("23:59"));
         assert_eq!(c.first_on_or_after("2021-01-02"), Some(1));
-        assert!(c.starts_after("2020-12-31"));
+        assert!(c.needs_older_for("2021-01-01") && c.needs_older_for("2020-12-31"));
+        assert!(!c.needs_older_for("2021-01-02"));
     }
 
     #[test]
@@ -513,6 +530,10 @@ mod tests {
         assert_eq!(q.wechat_user_ids, "1,2");
         assert_eq!(q.from, None);
         assert_eq!(q.to.as_deref(), Some("2024-03-01"));
+        assert_eq!(
+            q.path(),
+            "/chat?wechatUserIds=1,2&wechatContactIds=7&to=2024-03-01"
+        );
         let r = q.request(3);
         assert_eq!((r.page_no, r.limit), (Some(3), Some(PAGE_SIZE)));
         assert_eq!(
