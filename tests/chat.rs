@@ -305,7 +305,15 @@ async fn failed_page_keeps_messages_and_retries_empty_and_filtered_views() {
          return true;",
     )
     .await;
-    env.click("#chat-load-older").await;
+    assert!(
+        env.exists("#chat-load-older").await,
+        "more history is offered"
+    );
+    js(
+        &env,
+        "document.querySelector('.chat-scroll').scrollTop = 0; return true;",
+    )
+    .await;
     env.text(".chat-top .error-view").await;
     assert_eq!(count(&env, ".msg").await, shown, "loaded messages kept");
     js(&env, "window.fetch = window.__fetch; return true;").await;

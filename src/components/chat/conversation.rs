@@ -222,6 +222,17 @@ impl ChatState {
     }
 }
 
+/// What the line above the oldest shown message says.
+#[derive(Clone, PartialEq)]
+enum Top {
+    Nothing,
+    Failed(ApiError),
+    Loading,
+    Empty,
+    End,
+    More,
+}
+
 #[component]
 pub fn ChatView(query: ChatQuery) -> impl IntoView {
     let i18n = use_i18n();
@@ -246,30 +257,43 @@ pub fn ChatView(query: ChatQuery) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let at_top = move || state.window.with(|w| w.start == 0);
-    let status = move || {
-        let empty = state.convo.with(Conversation::is_empty);
+    // A memo, so the line above the messages is only rebuilt when what it
+    // says changes (the window moves often).
+    let top = Memo::new(move |_| {
         if let Some(e) = state.error.get() {
-            return view! { <ErrorView error=e on_retry=move |_| state.retry()/> }.into_any();
+            return Top::Failed(e);
         }
         if state.loading.get() {
-            return view! { <p class="chat-status" role="status">{t!(i18n, chat_loading)}</p> }
-                .into_any();
+            return Top::Loading;
         }
-        if !state.loaded.get() || !at_top() {
-            return ().into_any();
+        if !state.loaded.get() || state.window.with(|w| w.start > 0) {
+            return Top::Nothing;
         }
-        if empty {
-            view! { <p class="chat-empty" role="status">{t!(i18n, chat_empty)}</p> }.into_any()
-        } else if state.convo.with(Conversation::complete) {
-            view! { <p class="chat-end" role="status">{t!(i18n, chat_end)}</p> }.into_any()
-        } else {
-            view! {
-                <button type="button" id="chat-load-older" class="chat-load-older"
-                    on:click=move |_| state.load_older()>{t!(i18n, chat_load_older)}</button>
+        state.convo.with(|c| {
+            if c.is_empty() {
+                Top::Empty
+            } else if c.complete() {
+                Top::End
+            } else {
+                Top::More
             }
-            .into_any()
+        })
+    });
+    let status = move || match top.get() {
+        Top::Failed(e) => view! { <ErrorView error=e on_retry=move |_| state.retry()/> }.into_any(),
+        Top::Loading => {
+            view! { <p class="chat-status" role="status">{t!(i18n, chat_loading)}</p> }.into_any()
         }
+        Top::Nothing => ().into_any(),
+        Top::Empty => {
+            view! { <p class="chat-empty" role="status">{t!(i18n, chat_empty)}</p> }.into_any()
+        }
+        Top::End => view! { <p class="chat-end" role="status">{t!(i18n, chat_end)}</p> }.into_any(),
+        Top::More => view! {
+            <button type="button" id="chat-load-older" class="chat-load-older"
+                on:click=move |_| state.load_older()>{t!(i18n, chat_load_older)}</button>
+        }
+        .into_any(),
     };
 
     view! {
