@@ -375,15 +375,20 @@ pub fn search(c: &Conversation, needle: &str) -> Vec<usize> {
         .collect()
 }
 
-/// `1.5 MB`-style size.
+/// `1.5 MB`-style size, in integer arithmetic: float formatting would add
+/// its whole machinery to the browser bundle for one decimal.
 pub fn file_size(bytes: i64) -> String {
-    let b = bytes.max(0) as f64;
-    if b < 1024.0 {
-        format!("{} B", bytes.max(0))
-    } else if b < 1024.0 * 1024.0 {
-        format!("{:.1} KB", b / 1024.0)
+    let b = bytes.max(0);
+    let tenths = |unit: i64| {
+        let t = b.saturating_mul(10) / unit;
+        format!("{}.{}", t / 10, t % 10)
+    };
+    if b < 1024 {
+        format!("{b} B")
+    } else if b < 1024 * 1024 {
+        format!("{} KB", tenths(1024))
     } else {
-        format!("{:.1} MB", b / 1024.0 / 1024.0)
+        format!("{} MB", tenths(1024 * 1024))
     }
 }
 

@@ -243,6 +243,11 @@ pub fn ChatView(query: ChatQuery) -> impl IntoView {
         state.convo.with(|c| search(c, &n))
     });
     let hit = RwSignal::new(None::<usize>);
+    // Older pages shift every index: start the stepping afresh.
+    Effect::new(move |_| {
+        hits.track();
+        hit.set(None);
+    });
     let current_key = Memo::new(move |_| {
         let i = hit.get().and_then(|p| hits.with(|h| h.get(p).copied()))?;
         state.convo.with(|c| c.key(i).map(str::to_owned))
