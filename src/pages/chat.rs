@@ -1,12 +1,34 @@
-//! `/chat`: placeholder until its issue lands.
+//! `/chat?wechatUserIds=…&wechatContactIds=…[&from=…&to=…]`: the chat
+//! history with a customer. The URL alone restores the view.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use scrm_api::chat_view::ChatQuery;
 
-use crate::components::placeholder::Placeholder;
-use crate::i18n::{t_string, use_i18n};
+use crate::components::chat::conversation::ChatView;
+use crate::i18n::{t, use_i18n};
 
 #[component]
 pub fn Chat() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <Placeholder title=Signal::derive(move || t_string!(i18n, nav_chat).to_string()) route="/chat"/> }
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| {
+            ChatQuery::from_params(
+                p.get("wechatUserIds").as_deref(),
+                p.get("wechatContactIds").as_deref(),
+                p.get("from").as_deref(),
+                p.get("to").as_deref(),
+            )
+        })
+    });
+    view! {
+        <section class="page chat-page" data-route="/chat">
+            <h1>{t!(i18n, chat_title)}</h1>
+            {move || match query.get() {
+                Some(q) => view! { <ChatView query=q/> }.into_any(),
+                None => view! { <p class="notice" role="alert">{t!(i18n, chat_missing_ids)}</p> }.into_any(),
+            }}
+        </section>
+    }
 }

@@ -1,0 +1,361 @@
+//! Chat history viewer (`/chat`) end to end, against the reference server's
+//! demo conversations in real headless Chromium.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use support::{Env, WAIT};
+
+/// JSON from the reference server through the signed-in browser.
+async fn fetch_json(env: &Env, path: &str) -> Value {
+    env.browser
+        .execute_async(
+            "const cb = arguments[arguments.length - 1];
+             fetch(arguments[0], {credentials: 'include'}).then(r => r.json()).then(cb, e => cb(String(e)));",
+            vec![json!(path)],
+        )
+        .await
+        .expect("fetch")
+}
+
+fn id(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The `/chat` path of the busy demo customer (the newest of tenant one).
+async fn busy_chat(env: &Env) -> String {
+    let v = fetch_json(env, "/wechat_api/customer/customerPage?pageNo=1&limit=1").await;
+    let row = &v["data"][0];
+    assert_eq!(row["customerName"], scrm_server::demo::BUSY_CHAT_CUSTOMER);
+    format!(
+        "/chat?wechatUserIds={}&wechatContactIds={}",
+        id(&row["wechatUserId"]),
+        id(&row["wechatContactId"])
+    )
+}
+
+async fn js(env: &Env, script: &str) -> Value {
+    env.browser.execute(script, vec![]).await.expect("script")
+}
+
+async fn count(env: &Env, css: &str) -> u64 {
+    let v = env
+        .browser
+        .execute(
+            "return document.querySelectorAll(arguments[0]).length;",
+            vec![json!(css)],
+        )
+        .await
+        .expect("count");
+    v.as_u64().unwrap_or(0)
+}
+
+/// Polls `script` until it returns true.
+async fn wait_js(env: &Env, script: &str, what: &str) {
+    let started = Instant::now();
+    loop {
+        if js(env, script).await == Value::Bool(true) {
+            return;
+        }
+        assert!(started.elapsed() < WAIT, "never true: {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Sets a date input the way a picker does (typing into one depends on the
+/// browser's locale).
+async fn set_date(env: &Env, id: &str, day: &str) {
+    env.browser
+        .execute(
+            "const i = document.getElementById(arguments[0]); i.value = arguments[1];
+             i.dispatchEvent(new Event('input', {bubbles: true})); return true;",
+            vec![json!(id), json!(day)],
+        )
+        .await
+        .expect("set date");
+}
+
+const FIRST_KEY: &str =
+    "const r = document.querySelector('.chat-list .msg-row'); return r ? r.dataset.key : null;";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_message_type_renders_as_inert_text_with_safe_links() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let path = busy_chat(&env).await;
+    env.goto(&path).await;
+    env.text(".chat-list .msg").await;
+    // The newest dozen messages of the demo chat hold one of each kind.
+    for kind in [
+        "text",
+        "image",
+        "voice",
+        "video",
+        "emoji",
+        "link",
+        "file",
+        "mini-program",
+        "system",
+        "recalled",
+        "unsupported",
+    ] {
+        assert!(
+            env.exists(&format!(".chat-list .msg-{kind}")).await,
+            "a {kind} message is shown"
+        );
+    }
+    assert!(env.exists(".msg-sent").await && env.exists(".msg-received").await);
+    env.wait_text(".msg-unsupported .bubble", "不支持的消息类型 4")
+        .await;
+    env.wait_text(".msg-file .bubble", "报价单_").await;
+    let size = env.text(".msg-file .file-size").await;
+    assert!(size.ends_with("KB") || size.ends_with("MB"), "{size}");
+    let voice = env.text(".msg-voice .bubble").await;
+    assert!(voice.contains(':'), "voice shows its duration: {voice}");
+    env.wait_text(".msg-mini-program .bubble", "星河医美预约")
+        .await;
+    env.wait_text(".msg-system .bubble", "现在可以开始聊天了")
+        .await;
+    env.wait_text(".msg-recalled .bubble", "撤回了一条消息")
+        .await;
+    // Days and times.
+    let day = env.text(".chat-day").await;
+    assert_eq!(day.len(), 10, "a yyyy-MM-dd separator: {day}");
+    let time = env.text(".msg-received time").await;
+    assert!(time.len() == 5 && time.as_bytes()[2] == b':', "{time}");
+    // Markup in messages is text.
+    env.wait_text(".msg-link .bubble", "<b>点击</b>查看活动详情")
+        .await;
+    assert_eq!(count(&env, ".chat-list b, .chat-list script").await, 0);
+    assert_eq!(count(&env, ".chat-list [onerror]").await, 0);
+    // Links only to http(s), opened without an opener; media only from http(s)
+    // (the demo's media are data: and relative URLs, so none is loaded).
+    let links = js(
+        &env,
+        "return Array.from(document.querySelectorAll('.chat-list a')).map(a => [a.getAttribute('href'), a.rel, a.target]);",
+    )
+    .await;
+    let links = links.as_array().cloned().unwrap_or_default();
+    assert!(!links.is_empty(), "the link card is a link");
+    for l in &links {
+        let href = l[0].as_str().unwrap_or_default();
+        assert!(
+            href.starts_with("http://") || href.starts_with("https://"),
+            "{l}"
+        );
+        assert_eq!(l[1], "noopener noreferrer");
+        assert_eq!(l[2], "_blank");
+    }
+    let media = js(
+        &env,
+        "return Array.from(document.querySelectorAll('.chat-list img, .chat-list audio, .chat-list video')).map(e => e.getAttribute('src'));",
+    )
+    .await;
+    for src in media.as_array().cloned().unwrap_or_default() {
+        let src = src.as_str().unwrap_or_default();
+        assert!(src.starts_with("http"), "media from {src}");
+    }
+    let errors = env.console_errors().await;
+    assert!(errors.is_empty(), "{errors:?}");
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_thousand_messages_page_search_jump_and_export() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let path = busy_chat(&env).await;
+    env.goto(&path).await;
+    env.text(".chat-list .msg").await;
+    assert!(count(&env, ".msg").await < 500);
+    let newest_first_key = js(&env, FIRST_KEY).await;
+
+    // Scrolling to the top loads the previous page; the message that was at
+    // the top stays where the reader saw it.
+    let before = js(
+        &env,
+        "const s = document.querySelector('.chat-scroll'); s.scrollTop = 0;
+         const r = document.querySelector('.chat-list .msg-row');
+         window.__anchor = [r.dataset.key, r.getBoundingClientRect().top - s.getBoundingClientRect().top];
+         return window.__anchor;",
+    )
+    .await;
+    assert_eq!(before[0], newest_first_key);
+    wait_js(
+        &env,
+        "const [k, off] = window.__anchor; const s = document.querySelector('.chat-scroll');
+         const r = document.querySelector(`.msg-row[data-key=\"${k}\"]`);
+         const first = document.querySelector('.chat-list .msg-row');
+         return !!r && first !== r && Math.abs(r.getBoundingClientRect().top - s.getBoundingClientRect().top - off) < 3;",
+        "older messages above the anchor, which kept its place",
+    )
+    .await;
+    assert!(count(&env, ".msg").await < 500);
+
+    // Search in the loaded messages: highlighted, stepping both ways.
+    env.fill("#chat-search", "优惠").await;
+    env.click("#chat-search-next").await;
+    env.wait_text("#chat-search-count", "1/").await;
+    env.wait_text(".msg.current-hit mark.hit", "优惠").await;
+    let first_hit = js(
+        &env,
+        "return document.querySelector('.msg.current-hit').parentElement.dataset.key;",
+    )
+    .await;
+    env.click("#chat-search-next").await;
+    env.wait_text("#chat-search-count", "2/").await;
+    env.click("#chat-search-prev").await;
+    env.wait_text("#chat-search-count", "1/").await;
+    let again = js(
+        &env,
+        "return document.querySelector('.msg.current-hit').parentElement.dataset.key;",
+    )
+    .await;
+    assert_eq!(first_hit, again);
+
+    // Jumping to a date before the conversation loads the whole history.
+    set_date(&env, "chat-jump-date", "2000-01-01").await;
+    env.click("#chat-jump-go").await;
+    let started = Instant::now();
+    while !env.exists(".chat-end").await {
+        assert!(count(&env, ".msg").await < 500, "bounded DOM while loading");
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "history never ended"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(count(&env, ".msg").await < 500, "bounded DOM at the top");
+    assert!(count(&env, ".msg").await > 50);
+
+    // Export: every loaded message once, oldest first, no gaps (the demo's
+    // ids of one chat are consecutive).
+    js(
+        &env,
+        "window.__exports = [];
+         HTMLAnchorElement.prototype.click = function () { window.__exports.push([this.download, this.href]); };
+         return true;",
+    )
+    .await;
+    env.click("#chat-export-csv").await;
+    env.click("#chat-export-text").await;
+    wait_js(&env, "return window.__exports.length === 2;", "two exports").await;
+    let files = env
+        .browser
+        .execute_async(
+            "const cb = arguments[arguments.length - 1];
+             Promise.all(window.__exports.map(([n, h]) => fetch(h).then(r => r.text()).then(t => [n, t]))).then(cb);",
+            vec![],
+        )
+        .await
+        .expect("exports");
+    let csv = files[0][1].as_str().unwrap_or_default().to_owned();
+    let text = files[1][1].as_str().unwrap_or_default().to_owned();
+    assert_eq!(files[0][0], "chat.csv");
+    let ids: Vec<i64> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next()?.parse().ok())
+        .collect();
+    assert_eq!(ids.len(), scrm_server::demo::BUSY_CHAT_MESSAGES);
+    assert!(
+        ids.windows(2).all(|w| w[1] == w[0] + 1),
+        "in order, no gaps or repeats"
+    );
+    assert_eq!(text.lines().count(), scrm_server::demo::BUSY_CHAT_MESSAGES);
+
+    // The middle of the conversation: jump to the day of message 5,000.
+    let middle_line = csv.lines().nth(5_000).unwrap_or_default();
+    let day = middle_line.split(',').nth(1).unwrap_or_default()[..10].to_owned();
+    set_date(&env, "chat-jump-date", &day).await;
+    env.click("#chat-jump-go").await;
+    wait_js(
+        &env,
+        &format!("return Array.from(document.querySelectorAll('.chat-day')).some(d => d.textContent.includes('{day}')) && !document.querySelector('.chat-end');"),
+        "the middle day is shown",
+    )
+    .await;
+    assert!(count(&env, ".msg").await < 500, "bounded DOM in the middle");
+    let errors = env.console_errors().await;
+    assert!(errors.is_empty(), "{errors:?}");
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_page_keeps_messages_and_retries_empty_and_filtered_views() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let path = busy_chat(&env).await;
+    env.goto(&path).await;
+    env.text(".chat-list .msg").await;
+    let shown = count(&env, ".msg").await;
+    // The next page fails: the error is said in words, messages stay.
+    js(
+        &env,
+        "window.__fetch = window.fetch;
+         window.fetch = (...a) => String(a[0] && a[0].url || a[0]).includes('getRedisMessageRecord')
+             ? Promise.reject(new TypeError('offline')) : window.__fetch(...a);
+         return true;",
+    )
+    .await;
+    assert!(
+        env.exists("#chat-load-older").await,
+        "more history is offered"
+    );
+    js(
+        &env,
+        "document.querySelector('.chat-scroll').scrollTop = 0; return true;",
+    )
+    .await;
+    env.text(".chat-top .error-view").await;
+    assert_eq!(count(&env, ".msg").await, shown, "loaded messages kept");
+    js(&env, "window.fetch = window.__fetch; return true;").await;
+    env.click(".chat-top .error-view button").await;
+    env.wait_gone(".chat-top .error-view").await;
+    wait_js(
+        &env,
+        &format!("return document.querySelectorAll('.msg').length > {shown};"),
+        "older messages after retry",
+    )
+    .await;
+
+    // A conversation with no messages.
+    env.goto("/chat?wechatUserIds=999999&wechatContactIds=999999")
+        .await;
+    env.text(".chat-empty").await;
+    assert_eq!(count(&env, ".msg").await, 0);
+    // A link without ids says so.
+    env.goto("/chat?wechatUserIds=1").await;
+    env.text(".chat-page .notice").await;
+
+    // The time range is kept in the URL and limits the messages.
+    env.goto(&path).await;
+    let day = env.text(".chat-day").await;
+    set_date(&env, "chat-from", &day).await;
+    set_date(&env, "chat-to", &day).await;
+    env.click("#chat-filter-apply").await;
+    env.wait_path(&format!("{path}&from={day}&to={day}")).await;
+    env.text(".chat-end").await;
+    let days = js(
+        &env,
+        "return Array.from(document.querySelectorAll('.chat-day')).map(d => d.textContent);",
+    )
+    .await;
+    assert_eq!(days, json!([day]), "only the chosen day");
+    let errors = env.console_errors().await;
+    // The forced network failure is the only error the browser logged, if any.
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.contains("offline") || e.contains("getRedisMessageRecord")),
+        "{errors:?}"
+    );
+    env.close().await;
+}
