@@ -1,6 +1,7 @@
 //! Pieces shared by pages.
 
 pub mod auth_guard;
+pub mod clinic;
 pub mod config_error;
 pub mod dial_box;
 pub mod error_view;
