@@ -14,7 +14,7 @@ use crate::api_client::{use_api, ApiClient, ApiError};
 use crate::components::clinic::add_customer::AddCustomerForm;
 use crate::components::clinic::profile::ClinicProfile;
 use crate::components::error_view::ErrorView;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::session::use_session;
 
 /// What a look-up found: the full record, and the follower summary when
@@ -69,15 +69,19 @@ async fn find(api: ApiClient, lookup: Lookup) -> Result<Found, ApiError> {
 pub fn Clinic() -> impl IntoView {
     let i18n = use_i18n();
     let enabled = use_session().config.clinic.enabled;
-    view! {
-        <section class="page clinic" data-route="/clinic">
-            <h1>{t!(i18n, nav_clinic)}</h1>
-            {if enabled {
-                view! { <LookupForm/> <LookupResult/> <AddCustomerForm/> }.into_any()
-            } else {
-                view! { <p class="notice">{t!(i18n, clinic_disabled)}</p> }.into_any()
-            }}
-        </section>
+    // Labels are plain text; a locale switch redraws the page (form drafts
+    // and lists live in signals or session storage, so nothing is lost).
+    move || {
+        view! {
+            <section class="page clinic" data-route="/clinic">
+                <h1>{t_string!(i18n, nav_clinic)}</h1>
+                {if enabled {
+                    view! { <LookupForm/> <LookupResult/> <AddCustomerForm/> }.into_any()
+                } else {
+                    view! { <p class="notice">{t_string!(i18n, clinic_disabled)}</p> }.into_any()
+                }}
+            </section>
+        }
     }
 }
 
@@ -120,18 +124,18 @@ fn LookupForm() -> impl IntoView {
     view! {
         <form class="clinic-lookup" id="clinic-lookup" on:submit=on_submit role="search">
             <div class="field">
-                <label for="lookup-by">{t!(i18n, clinic_lookup_by)}</label>
+                <label for="lookup-by">{t_string!(i18n, clinic_lookup_by)}</label>
                 <select id="lookup-by" prop:value=move || mode.get()
                     on:change=move |ev| mode.set(event_target_value(&ev))>
-                    <option value="telnum">{t!(i18n, clinic_by_phone)}</option>
-                    <option value="cusId">{t!(i18n, clinic_by_id)}</option>
-                    <option value="openId">{t!(i18n, clinic_by_openid)}</option>
+                    <option value="telnum">{t_string!(i18n, clinic_by_phone)}</option>
+                    <option value="cusId">{t_string!(i18n, clinic_by_id)}</option>
+                    <option value="openId">{t_string!(i18n, clinic_by_openid)}</option>
                 </select>
             </div>
             <Show when=move || mode.get() != "openId">
                 <div class="field">
                     <label for="lookup-value">
-                        {move || if mode.get() == "cusId" { t!(i18n, clinic_f_id).into_any() } else { t!(i18n, clinic_f_telnum).into_any() }}
+                        {move || if mode.get() == "cusId" { t_string!(i18n, clinic_f_id) } else { t_string!(i18n, clinic_f_telnum) }}
                     </label>
                     <input id="lookup-value" bind:value=value
                         inputmode=move || if mode.get() == "cusId" { "numeric" } else { "tel" }
@@ -148,9 +152,9 @@ fn LookupForm() -> impl IntoView {
                     <input id="lookup-wxapp-id" bind:value=app_id aria-describedby="lookup-error"/>
                 </div>
             </Show>
-            <button type="submit" id="lookup-submit">{t!(i18n, clinic_lookup)}</button>
+            <button type="submit" id="lookup-submit">{t_string!(i18n, clinic_lookup)}</button>
             <p class="form-error" id="lookup-error" role="alert">
-                {move || problem.get().then(|| t!(i18n, clinic_lookup_incomplete))}
+                {move || problem.get().then_some(t_string!(i18n, clinic_lookup_incomplete))}
             </p>
         </form>
     }
@@ -175,13 +179,13 @@ fn LookupResult() -> impl IntoView {
     view! {
         <div class="clinic-result" aria-live="polite">
             {move || match found.get() {
-                None => view! { <p class="muted" id="lookup-loading">{t!(i18n, clinic_loading)}</p> }.into_any(),
+                None => view! { <p class="muted" id="lookup-loading">{t_string!(i18n, clinic_loading)}</p> }.into_any(),
                 Some(Ok(None)) => ().into_any(),
                 Some(Ok(Some(Found { customer: Some(c), brief }))) => match brief {
                     Some(b) => view! { <ClinicProfile customer=c brief=b/> }.into_any(),
                     None => view! { <ClinicProfile customer=c/> }.into_any(),
                 },
-                Some(Ok(Some(_))) => view! { <p class="notice" id="lookup-none">{t!(i18n, clinic_not_found)}</p> }.into_any(),
+                Some(Ok(Some(_))) => view! { <p class="notice" id="lookup-none">{t_string!(i18n, clinic_not_found)}</p> }.into_any(),
                 Some(Err(e)) => view! { <ErrorView error=e on_retry=Callback::new(move |_| found.refetch())/> }.into_any(),
             }}
         </div>

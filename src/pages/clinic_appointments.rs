@@ -20,7 +20,7 @@ use crate::components::clinic::appointment_list::{AppointmentKind, AppointmentTa
 use crate::components::clinic::focus;
 use crate::components::error_view::{describe, ErrorView};
 use crate::components::toast::{use_toasts, ToastKind};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::session::use_session;
 use crate::storage;
 
@@ -55,15 +55,19 @@ fn list_path(cus: Option<i64>, feed: &str) -> String {
 pub fn ClinicAppointments() -> impl IntoView {
     let i18n = use_i18n();
     let enabled = use_session().config.clinic.enabled;
-    view! {
-        <section class="page clinic-appointments" data-route="/clinic/appointments">
-            <h1>{t!(i18n, nav_clinic_appointments)}</h1>
-            {if enabled {
-                view! { <Appointments/> }.into_any()
-            } else {
-                view! { <p class="notice">{t!(i18n, clinic_disabled)}</p> }.into_any()
-            }}
-        </section>
+    // Labels are plain text; a locale switch redraws the page (form drafts
+    // and lists live in signals or session storage, so nothing is lost).
+    move || {
+        view! {
+            <section class="page clinic-appointments" data-route="/clinic/appointments">
+                <h1>{t_string!(i18n, nav_clinic_appointments)}</h1>
+                {if enabled {
+                    view! { <Appointments/> }.into_any()
+                } else {
+                    view! { <p class="notice">{t_string!(i18n, clinic_disabled)}</p> }.into_any()
+                }}
+            </section>
+        }
     }
 }
 
@@ -226,27 +230,27 @@ fn Appointments() -> impl IntoView {
 
     view! {
         <form class="clinic-filter" id="appt-filter" on:submit=on_filter role="search">
-            <label for="filter-cus-id">{t!(i18n, clinic_filter_customer)}</label>
+            <label for="filter-cus-id">{t_string!(i18n, clinic_filter_customer)}</label>
             <input id="filter-cus-id" inputmode="numeric" bind:value=filter aria-describedby="filter-error"/>
-            <button type="submit" id="filter-apply">{t!(i18n, clinic_filter_apply)}</button>
+            <button type="submit" id="filter-apply">{t_string!(i18n, clinic_filter_apply)}</button>
             <p class="form-error" id="filter-error" role="alert">
-                {move || filter_bad.get().then(|| t!(i18n, clinic_must_be_number))}
+                {move || filter_bad.get().then_some(t_string!(i18n, clinic_must_be_number))}
             </p>
         </form>
 
         <Agenda week=week/>
 
         <section class="feed" aria-labelledby="feed-title">
-            <h2 id="feed-title">{t!(i18n, clinic_lists)}</h2>
+            <h2 id="feed-title">{t_string!(i18n, clinic_lists)}</h2>
             <div class="feed-tabs" role="group" aria-label=move || t_string!(i18n, clinic_lists)>
                 {FEEDS.iter().map(|(name, _)| {
                     let name = *name;
                     let nav = navigate.clone();
                     let label = match name {
-                        "created" => t!(i18n, clinic_feed_created).into_any(),
-                        "completed" => t!(i18n, clinic_feed_completed).into_any(),
-                        "appointed" => t!(i18n, clinic_feed_appointed).into_any(),
-                        _ => t!(i18n, clinic_feed_cancelled).into_any(),
+                        "created" => t_string!(i18n, clinic_feed_created),
+                        "completed" => t_string!(i18n, clinic_feed_completed),
+                        "appointed" => t_string!(i18n, clinic_feed_appointed),
+                        _ => t_string!(i18n, clinic_feed_cancelled),
                     };
                     view! {
                         <button type="button" id=format!("feed-{name}") class="tab"
@@ -267,7 +271,7 @@ fn Appointments() -> impl IntoView {
                 }}
             </p>
             <button type="button" id="feed-load-newer" on:click=move |_| load_newer(()) disabled=move || list.loading.get()>
-                {t!(i18n, clinic_load_newer)}
+                {t_string!(i18n, clinic_load_newer)}
             </button>
         </section>
 
@@ -283,13 +287,13 @@ fn Agenda(week: FeedState) -> impl IntoView {
     let days = Memo::new(move |_| week.items.with(|v| agenda(v, now_ms())));
     view! {
         <section class="agenda" id="agenda" aria-labelledby="agenda-title">
-            <h2 id="agenda-title">{t!(i18n, clinic_agenda)}</h2>
+            <h2 id="agenda-title">{t_string!(i18n, clinic_agenda)}</h2>
             {move || week.error.get().map(|e| view! { <ErrorView error=e/> })}
             <For each=move || days.get() key=|d| (d.date.clone(), d.items.iter().map(|a| (a.id, a.appointment_time.as_ref().map(|t| t.epoch_ms()), a.content.clone())).collect::<Vec<_>>()) let:day>
                 <div class="agenda-day" data-date=day.date.clone() data-today=if day.is_today { "true" } else { "false" }>
-                    <h3>{day.date.clone()} {day.is_today.then(|| view! { " · " {t!(i18n, clinic_today)} })}</h3>
+                    <h3>{day.date.clone()} {day.is_today.then(|| view! { " · " {t_string!(i18n, clinic_today)} })}</h3>
                     {if day.items.is_empty() {
-                        view! { <p class="muted">{t!(i18n, clinic_no_appointments)}</p> }.into_any()
+                        view! { <p class="muted">{t_string!(i18n, clinic_no_appointments)}</p> }.into_any()
                     } else {
                         view! {
                             <ol class="agenda-items">
@@ -300,7 +304,7 @@ fn Agenda(week: FeedState) -> impl IntoView {
                                             <time>{time}</time> " "
                                             <span class="agenda-content">{a.content.clone()}</span> " · "
                                             <AppointmentKind kind=a.kind/> " · "
-                                            {t!(i18n, clinic_f_cus_id)} " " {a.cus_id}
+                                            {t_string!(i18n, clinic_f_cus_id)} " " {a.cus_id}
                                         </li>
                                     }
                                 }).collect_view()}
@@ -386,10 +390,10 @@ fn NewAppointment(cus: Memo<Option<i64>>, on_created: Callback<()>) -> impl Into
     };
     view! {
         <form class="clinic-form" id="appt-new" on:submit=on_submit aria-labelledby="appt-new-title" novalidate>
-            <h2 id="appt-new-title">{t!(i18n, clinic_new_appointment)}</h2>
+            <h2 id="appt-new-title">{t_string!(i18n, clinic_new_appointment)}</h2>
             <AppointmentFields draft=draft problems=problems prefix="an" with_customer=true/>
             <p class="form-error" id="appt-new-error" role="alert">{move || server_error.get()}</p>
-            <button type="submit" id="appt-new-submit" disabled=move || save.pending().get()>{t!(i18n, clinic_create)}</button>
+            <button type="submit" id="appt-new-submit" disabled=move || save.pending().get()>{t_string!(i18n, clinic_create)}</button>
             <p class="form-ok" id="appt-new-result" role="status">
                 {move || created.get().map(|id| format!("{} #{id}", t_string!(i18n, clinic_appointment_created)))}
             </p>
@@ -487,20 +491,20 @@ fn Manage(
     };
     view! {
         <section class="clinic-form manage" id="appt-manage" aria-labelledby="appt-manage-title" on:keydown=on_key>
-            <h2 id="appt-manage-title" tabindex="-1">{t!(i18n, clinic_manage_title)} " #" {id}</h2>
+            <h2 id="appt-manage-title" tabindex="-1">{t_string!(i18n, clinic_manage_title)} " #" {id}</h2>
             <form id="appt-change" on:submit=on_change novalidate>
                 <AppointmentFields draft=draft problems=problems prefix="ae"/>
-                <button type="submit" id="appt-change-submit" disabled=move || change.pending().get()>{t!(i18n, clinic_save_change)}</button>
+                <button type="submit" id="appt-change-submit" disabled=move || change.pending().get()>{t_string!(i18n, clinic_save_change)}</button>
             </form>
             <div class="field">
-                <label for="appt-cancel-reason">{t!(i18n, clinic_cancel_reason)}</label>
+                <label for="appt-cancel-reason">{t_string!(i18n, clinic_cancel_reason)}</label>
                 <textarea id="appt-cancel-reason" bind:value=reason></textarea>
             </div>
             <button type="button" class="danger" id="appt-cancel-submit" on:click=on_cancel disabled=move || cancel.pending().get()>
-                {t!(i18n, clinic_cancel_appointment)}
+                {t_string!(i18n, clinic_cancel_appointment)}
             </button>
             <p class="form-error" id="appt-manage-error" role="alert">{move || server_error.get()}</p>
-            <button type="button" class="secondary" id="appt-manage-close" on:click=move |_| selected.set(None)>{t!(i18n, close)}</button>
+            <button type="button" class="secondary" id="appt-manage-close" on:click=move |_| selected.set(None)>{t_string!(i18n, close)}</button>
         </section>
     }
 }

@@ -13,7 +13,7 @@ use super::{field_message, focus};
 use crate::api_client::use_api;
 use crate::components::error_view::describe;
 use crate::components::toast::{use_toasts, ToastKind};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::storage;
 
 const DRAFT_KEY: &str = "scrm.clinic.addCustomer";
@@ -76,7 +76,7 @@ pub fn AddCustomerForm() -> impl IntoView {
     };
 
     let input = move |field: &'static str,
-                      label: AnyView,
+                      label: &'static str,
                       kind: &'static str,
                       get: FieldGet,
                       set: FieldSet| {
@@ -96,41 +96,45 @@ pub fn AddCustomerForm() -> impl IntoView {
         }
     };
 
-    view! {
-        <form class="clinic-form" id="add-customer" on:submit=on_submit aria-labelledby="add-customer-title" novalidate>
-            <h2 id="add-customer-title">{t!(i18n, clinic_add_customer)}</h2>
-            <div class="form-grid">
-                {input("name", t!(i18n, clinic_f_name).into_any(), "text", |d| d.name.clone(), |d, v| d.name = v)}
-                {input("telnum", t!(i18n, clinic_f_telnum).into_any(), "tel", |d| d.telnum.clone(), |d, v| d.telnum = v)}
-                {input("erpId", t!(i18n, clinic_f_erp_id).into_any(), "text", |d| d.erp_id.clone(), |d, v| d.erp_id = v)}
-                <div class="field">
-                    <label for="ac-sex">{t!(i18n, clinic_f_sex)}</label>
-                    <select id="ac-sex" name="sex"
-                        prop:value=move || draft.with(|d| d.sex.clone())
-                        on:change=move |ev| draft.update(|d| d.sex = event_target_value(&ev))>
-                        <option value="">{t!(i18n, clinic_unknown)}</option>
-                        <option value="1">{t!(i18n, clinic_sex_male)}</option>
-                        <option value="2">{t!(i18n, clinic_sex_female)}</option>
-                    </select>
-                    <p class="field-error" id="ac-sex-error">{move || field_message(i18n, errors, "sex")}</p>
+    // Redrawn as a whole when the locale changes; the draft and messages
+    // live in signals outside, so nothing typed is lost.
+    move || {
+        view! {
+            <form class="clinic-form" id="add-customer" on:submit=on_submit aria-labelledby="add-customer-title" novalidate>
+                <h2 id="add-customer-title">{t_string!(i18n, clinic_add_customer)}</h2>
+                <div class="form-grid">
+                    {input("name", t_string!(i18n, clinic_f_name), "text", |d| d.name.clone(), |d, v| d.name = v)}
+                    {input("telnum", t_string!(i18n, clinic_f_telnum), "tel", |d| d.telnum.clone(), |d, v| d.telnum = v)}
+                    {input("erpId", t_string!(i18n, clinic_f_erp_id), "text", |d| d.erp_id.clone(), |d, v| d.erp_id = v)}
+                    <div class="field">
+                        <label for="ac-sex">{t_string!(i18n, clinic_f_sex)}</label>
+                        <select id="ac-sex" name="sex"
+                            prop:value=move || draft.with(|d| d.sex.clone())
+                            on:change=move |ev| draft.update(|d| d.sex = event_target_value(&ev))>
+                            <option value="">{t_string!(i18n, clinic_unknown)}</option>
+                            <option value="1">{t_string!(i18n, clinic_sex_male)}</option>
+                            <option value="2">{t_string!(i18n, clinic_sex_female)}</option>
+                        </select>
+                        <p class="field-error" id="ac-sex-error">{move || field_message(i18n, errors, "sex")}</p>
+                    </div>
+                    {input("birthday", t_string!(i18n, clinic_f_birthday_ymd), "text", |d| d.birthday.clone(), |d, v| d.birthday = v)}
+                    {input("channelName", t_string!(i18n, clinic_f_channel), "text", |d| d.channel_name.clone(), |d, v| d.channel_name = v)}
+                    {input("channelUserName", t_string!(i18n, clinic_f_user), "text", |d| d.channel_user_name.clone(), |d, v| d.channel_user_name = v)}
+                    {input("preConsultName", t_string!(i18n, clinic_f_pre_consult), "text", |d| d.pre_consult_name.clone(), |d, v| d.pre_consult_name = v)}
+                    {input("ownerName", t_string!(i18n, clinic_f_owner), "text", |d| d.owner_name.clone(), |d, v| d.owner_name = v)}
+                    {input("description", t_string!(i18n, clinic_f_description), "text", |d| d.description.clone(), |d, v| d.description = v)}
                 </div>
-                {input("birthday", t!(i18n, clinic_f_birthday_ymd).into_any(), "text", |d| d.birthday.clone(), |d, v| d.birthday = v)}
-                {input("channelName", t!(i18n, clinic_f_channel).into_any(), "text", |d| d.channel_name.clone(), |d, v| d.channel_name = v)}
-                {input("channelUserName", t!(i18n, clinic_f_user).into_any(), "text", |d| d.channel_user_name.clone(), |d, v| d.channel_user_name = v)}
-                {input("preConsultName", t!(i18n, clinic_f_pre_consult).into_any(), "text", |d| d.pre_consult_name.clone(), |d, v| d.pre_consult_name = v)}
-                {input("ownerName", t!(i18n, clinic_f_owner).into_any(), "text", |d| d.owner_name.clone(), |d, v| d.owner_name = v)}
-                {input("description", t!(i18n, clinic_f_description).into_any(), "text", |d| d.description.clone(), |d, v| d.description = v)}
-            </div>
-            <p class="form-error" id="add-customer-error" role="alert">{move || server_error.get()}</p>
-            <button type="submit" id="add-customer-submit" disabled=move || save.pending().get()>
-                {t!(i18n, clinic_add_customer_submit)}
-            </button>
-            {move || created.get().map(|id| view! {
-                <p class="form-ok" id="add-customer-created" role="status">
-                    {t!(i18n, clinic_customer_added)} " "
-                    <A href=Lookup::CusId(id).to_path()>{t!(i18n, clinic_open_profile)} " #" {id}</A>
-                </p>
-            })}
-        </form>
+                <p class="form-error" id="add-customer-error" role="alert">{move || server_error.get()}</p>
+                <button type="submit" id="add-customer-submit" disabled=move || save.pending().get()>
+                    {t_string!(i18n, clinic_add_customer_submit)}
+                </button>
+                {move || created.get().map(|id| view! {
+                    <p class="form-ok" id="add-customer-created" role="status">
+                        {t_string!(i18n, clinic_customer_added)} " "
+                        <A href=Lookup::CusId(id).to_path()>{t_string!(i18n, clinic_open_profile)} " #" {id}</A>
+                    </p>
+                })}
+            </form>
+        }
     }
 }

@@ -8,7 +8,7 @@ use scrm_api::clinic::view::{AppointmentDraft, DraftError};
 use scrm_api::validate::{field_label, FieldError};
 
 use super::lang;
-use crate::i18n::{t, t_string, use_i18n, Locale};
+use crate::i18n::{t_string, use_i18n, Locale};
 
 /// Problems per wire field name, already in words.
 pub type Problems = RwSignal<Vec<(&'static str, String)>>;
@@ -60,8 +60,8 @@ pub fn AppointmentFields(
         })
     };
     let input = move |field: &'static str,
-                      label: AnyView,
-                      hint: Option<AnyView>,
+                      label: &'static str,
+                      hint: Option<&'static str>,
                       get: FieldGet,
                       set: FieldSet| {
         let id = format!("{prefix}-{field}");
@@ -78,34 +78,37 @@ pub fn AppointmentFields(
             </div>
         }
     };
-    let time_hint = || Some(t!(i18n, clinic_time_hint).into_any());
-    view! {
-        <div class="form-grid">
-            {with_customer.then(|| view! {
-                {input("cusId", t!(i18n, clinic_f_cus_id).into_any(), None, |d| d.cus_id.clone(), |d, v| d.cus_id = v)}
-                {input("telnum", t!(i18n, clinic_f_telnum).into_any(), None, |d| d.telnum.clone(), |d, v| d.telnum = v)}
-            })}
-            <div class="field">
-                <label for=format!("{prefix}-type")>{t!(i18n, clinic_f_type)}</label>
-                <select id=format!("{prefix}-type") name="type"
-                    prop:value=move || draft.with(|d| d.kind.clone())
-                    on:change=move |ev| draft.update(|d| d.kind = event_target_value(&ev))>
-                    <option value="0">{t!(i18n, clinic_type_0)}</option>
-                    <option value="3">{t!(i18n, clinic_type_3)}</option>
-                    <option value="1">{t!(i18n, clinic_type_1)}</option>
-                    <option value="2">{t!(i18n, clinic_type_2)}</option>
-                </select>
-                <p class="field-error" id=format!("{prefix}-type-error")>{move || msg("type")}</p>
+    // Redrawn as a whole when the locale changes; the draft lives outside.
+    move || {
+        let time_hint = || Some(t_string!(i18n, clinic_time_hint));
+        view! {
+            <div class="form-grid">
+                {with_customer.then(|| view! {
+                    {input("cusId", t_string!(i18n, clinic_f_cus_id), None, |d| d.cus_id.clone(), |d, v| d.cus_id = v)}
+                    {input("telnum", t_string!(i18n, clinic_f_telnum), None, |d| d.telnum.clone(), |d, v| d.telnum = v)}
+                })}
+                <div class="field">
+                    <label for=format!("{prefix}-type")>{t_string!(i18n, clinic_f_type)}</label>
+                    <select id=format!("{prefix}-type") name="type"
+                        prop:value=move || draft.with(|d| d.kind.clone())
+                        on:change=move |ev| draft.update(|d| d.kind = event_target_value(&ev))>
+                        <option value="0">{t_string!(i18n, clinic_type_0)}</option>
+                        <option value="3">{t_string!(i18n, clinic_type_3)}</option>
+                        <option value="1">{t_string!(i18n, clinic_type_1)}</option>
+                        <option value="2">{t_string!(i18n, clinic_type_2)}</option>
+                    </select>
+                    <p class="field-error" id=format!("{prefix}-type-error")>{move || msg("type")}</p>
+                </div>
+                {input("content", t_string!(i18n, clinic_f_content), None, |d| d.content.clone(), |d, v| d.content = v)}
+                {input("comment", t_string!(i18n, clinic_f_comment), None, |d| d.comment.clone(), |d, v| d.comment = v)}
+                {input("appointmentTime", t_string!(i18n, clinic_f_appointment_time), time_hint(), |d| d.start.clone(), |d, v| d.start = v)}
+                {input("appointmentTime1", t_string!(i18n, clinic_f_end_time), time_hint(), |d| d.end.clone(), |d, v| d.end = v)}
+                {input("pId", t_string!(i18n, clinic_f_projects), Some(t_string!(i18n, clinic_projects_hint)), |d| d.p_id.clone(), |d, v| d.p_id = v)}
+                <Show when=move || draft.with(|d| d.is_surgery())>
+                    {input("doctorId", t_string!(i18n, clinic_f_doctor), None, |d| d.doctor_id.clone(), |d, v| d.doctor_id = v)}
+                </Show>
+                {input("technicianId", t_string!(i18n, clinic_f_technician), None, |d| d.technician_id.clone(), |d, v| d.technician_id = v)}
             </div>
-            {input("content", t!(i18n, clinic_f_content).into_any(), None, |d| d.content.clone(), |d, v| d.content = v)}
-            {input("comment", t!(i18n, clinic_f_comment).into_any(), None, |d| d.comment.clone(), |d, v| d.comment = v)}
-            {input("appointmentTime", t!(i18n, clinic_f_appointment_time).into_any(), time_hint(), |d| d.start.clone(), |d, v| d.start = v)}
-            {input("appointmentTime1", t!(i18n, clinic_f_end_time).into_any(), time_hint(), |d| d.end.clone(), |d, v| d.end = v)}
-            {input("pId", t!(i18n, clinic_f_projects).into_any(), Some(t!(i18n, clinic_projects_hint).into_any()), |d| d.p_id.clone(), |d, v| d.p_id = v)}
-            <Show when=move || draft.with(|d| d.is_surgery())>
-                {input("doctorId", t!(i18n, clinic_f_doctor).into_any(), None, |d| d.doctor_id.clone(), |d, v| d.doctor_id = v)}
-            </Show>
-            {input("technicianId", t!(i18n, clinic_f_technician).into_any(), None, |d| d.technician_id.clone(), |d, v| d.technician_id = v)}
-        </div>
+        }
     }
 }
