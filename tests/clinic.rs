@@ -154,6 +154,28 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
     let errors = env.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
 
+    // Switching the language relabels the profile and keeps it.
+    env.browser
+        .find(Locator::Css("#locale-select"))
+        .await
+        .unwrap()
+        .select_by_value("en")
+        .await
+        .unwrap();
+    env.wait_text("#clinic-profile", "Verified phone").await;
+    env.wait_text("#clinic-profile", "Followed official accounts")
+        .await;
+    assert_eq!(field(&env, "telnum").await, phone);
+    env.wait_text("#add-customer", "Add a customer").await;
+    env.browser
+        .find(Locator::Css("#locale-select"))
+        .await
+        .unwrap()
+        .select_by_value("zh-CN")
+        .await
+        .unwrap();
+    env.wait_text("#clinic-profile", "已认证手机号").await;
+
     // An unknown customer: the server's words (the browser logs the 404).
     env.goto("/clinic?cusId=999999").await;
     env.wait_text(".clinic-result .error-view", "顾客不存在")

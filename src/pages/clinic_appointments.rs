@@ -490,7 +490,7 @@ fn Manage(
         }
     };
     view! {
-        <section class="clinic-form manage" id="appt-manage" aria-labelledby="appt-manage-title" on:keydown=on_key>
+        <section class="clinic-form manage-panel" id="appt-manage" aria-labelledby="appt-manage-title" on:keydown=on_key>
             <h2 id="appt-manage-title" tabindex="-1">{t_string!(i18n, clinic_manage_title)} " #" {id}</h2>
             <form id="appt-change" on:submit=on_change novalidate>
                 <AppointmentFields draft=draft problems=problems prefix="ae"/>
