@@ -442,6 +442,22 @@ async fn the_agenda_shows_today_in_time_order() {
     let mut sorted = times.clone();
     sorted.sort();
     assert_eq!(times, sorted, "today in time order");
+    // Usable at 360 px: the page itself never scrolls sideways (the table
+    // scrolls inside its own box).
+    env.browser.set_window_size(360, 800).await.unwrap();
+    let overflow = env
+        .browser
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        overflow.as_i64(),
+        Some(0),
+        "no sideways scrolling at 360 px"
+    );
     assert_eq!(
         env.browser
             .find(Locator::Css("#agenda .agenda-day[data-today='true']"))
@@ -468,6 +484,34 @@ async fn clinic_pages_show_a_notice_when_disabled() {
         env.wait_text("main .notice", "not enabled").await;
         assert!(!env.exists("#clinic-lookup").await);
         assert!(!env.exists("#agenda").await);
+    }
+    env.close().await;
+}
+
+/// Not a check: saves screenshots of the clinic pages at desktop and 360 px
+/// widths into target/screenshots for a person to look at.
+/// `SCRM_DIST=dist cargo test --test clinic -- --ignored clinic_screenshots`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn clinic_screenshots() {
+    let env = Env::new().await;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    env.login("demo", "demo123").await;
+    for (w, h) in [(1280, 1600), (360, 1600)] {
+        env.browser.set_window_size(w, h).await.unwrap();
+        for (name, path, marker) in [
+            ("clinic", "/clinic?cusId=1", "#clinic-profile"),
+            ("clinic-appointments", "/clinic/appointments", "#feed-table"),
+        ] {
+            env.goto(path).await;
+            env.text(marker).await;
+            std::fs::write(
+                out.join(format!("{name}-{w}.png")),
+                env.browser.screenshot().await.unwrap(),
+            )
+            .unwrap();
+        }
     }
     env.close().await;
 }
