@@ -324,6 +324,21 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
         .await;
     env.text("#appt-manage").await;
     env.fill("#ae-content", "改期到下午").await;
+    // What was typed survives a reload.
+    env.browser.refresh().await.unwrap();
+    env.click(&format!("#feed-table tr[data-id='{id}'] button.manage"))
+        .await;
+    let kept = env
+        .browser
+        .wait()
+        .at_most(support::WAIT)
+        .for_element(Locator::Css("#ae-content"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("改期到下午"));
     env.fill("#ae-appointmentTime", &format!("{day} 15:30"))
         .await;
     env.click("#appt-change-submit").await;

@@ -412,9 +412,40 @@ fn Manage(
     let toasts = use_toasts();
     let id = appointment.id.unwrap_or_default();
     let original = StoredValue::new(appointment.clone());
-    let draft = RwSignal::new(AppointmentDraft::of(&appointment));
+    // The change draft and the cancel reason survive a reload or an expired
+    // session, per appointment.
+    let draft_key = format!("scrm.clinic.change.{id}");
+    let reason_key = format!("scrm.clinic.cancel.{id}");
+    let draft = RwSignal::new(
+        storage::session_get(&draft_key)
+            .and_then(|s| serde_json::from_str::<AppointmentDraft>(&s).ok())
+            .unwrap_or_else(|| AppointmentDraft::of(&appointment)),
+    );
+    let reason = RwSignal::new(storage::session_get(&reason_key).unwrap_or_default());
+    {
+        let (draft_key, reason_key) = (draft_key.clone(), reason_key.clone());
+        Effect::new(move |_| {
+            if let Ok(s) = serde_json::to_string(&draft.get()) {
+                storage::session_set(&draft_key, &s);
+            }
+            storage::session_set(&reason_key, &reason.get());
+        });
+    }
+    let forget = move || {
+        storage::session_remove(&draft_key);
+        storage::session_remove(&reason_key);
+    };
+    let forget2 = forget.clone();
+    // Closing on purpose discards the drafts; a reload keeps them.
+    let close = {
+        let forget = forget.clone();
+        move || {
+            forget();
+            selected.set(None);
+        }
+    };
+    let close2 = close.clone();
     let problems: Problems = RwSignal::new(Vec::new());
-    let reason = RwSignal::new(String::new());
     let server_error = RwSignal::new(None::<String>);
 
     let change = Action::new_local(move |req: &scrm_api::clinic::ChangeAppointmentRequest| {
@@ -430,6 +461,7 @@ fn Manage(
     });
     Effect::new(move |_| match change.value().get() {
         Some(Ok(req)) => {
+            forget();
             let updated = apply_change(&original.get_value(), &req);
             toasts.push(
                 ToastKind::Success,
@@ -443,6 +475,7 @@ fn Manage(
     });
     Effect::new(move |_| match cancel.value().get() {
         Some(Ok(_)) => {
+            forget2();
             let mut a = original.get_value();
             a.cancel_time = Timestamp::from_epoch_ms(now_ms());
             toasts.push(
@@ -486,7 +519,7 @@ fn Manage(
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" {
-            selected.set(None);
+            close();
         }
     };
     view! {
@@ -504,7 +537,7 @@ fn Manage(
                 {t_string!(i18n, clinic_cancel_appointment)}
             </button>
             <p class="form-error" id="appt-manage-error" role="alert">{move || server_error.get()}</p>
-            <button type="button" class="secondary" id="appt-manage-close" on:click=move |_| selected.set(None)>{t_string!(i18n, close)}</button>
+            <button type="button" class="secondary" id="appt-manage-close" on:click=move |_| close2()>{t_string!(i18n, close)}</button>
         </section>
     }
 }
