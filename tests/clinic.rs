@@ -368,6 +368,19 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
         .await;
     let errors = env.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
+
+    // The customer's profile lists their appointments, cancelled one included.
+    env.goto("/clinic?cusId=2").await;
+    env.wait_text("#customer-appointments-table", "类型1测试")
+        .await;
+    env.wait_text(
+        &format!("#customer-appointments-table tr[data-id='{id}']"),
+        "已取消",
+    )
+    .await;
+    for (_, row) in rows(&env, "#customer-appointments-table tbody tr").await {
+        assert_eq!(row.split('\t').nth(1), Some("2"), "only customer 2: {row}");
+    }
     env.close().await;
 }
 

@@ -12,6 +12,7 @@ use scrm_api::clinic::{
 
 use crate::api_client::{use_api, ApiClient, ApiError};
 use crate::components::clinic::add_customer::AddCustomerForm;
+use crate::components::clinic::customer_appointments::CustomerAppointments;
 use crate::components::clinic::profile::ClinicProfile;
 use crate::components::error_view::ErrorView;
 use crate::i18n::{t_string, use_i18n};
@@ -181,10 +182,14 @@ fn LookupResult() -> impl IntoView {
             {move || match found.get() {
                 None => view! { <p class="muted" id="lookup-loading">{t_string!(i18n, clinic_loading)}</p> }.into_any(),
                 Some(Ok(None)) => ().into_any(),
-                Some(Ok(Some(Found { customer: Some(c), brief }))) => match brief {
-                    Some(b) => view! { <ClinicProfile customer=c brief=b/> }.into_any(),
-                    None => view! { <ClinicProfile customer=c/> }.into_any(),
-                },
+                Some(Ok(Some(Found { customer: Some(c), brief }))) => {
+                    let appointments = c.id.map(|id| view! { <CustomerAppointments cus_id=id/> });
+                    let profile = match brief {
+                        Some(b) => view! { <ClinicProfile customer=c brief=b/> }.into_any(),
+                        None => view! { <ClinicProfile customer=c/> }.into_any(),
+                    };
+                    view! { {profile} {appointments} }.into_any()
+                }
                 Some(Ok(Some(_))) => view! { <p class="notice" id="lookup-none">{t_string!(i18n, clinic_not_found)}</p> }.into_any(),
                 Some(Err(e)) => view! { <ErrorView error=e on_retry=Callback::new(move |_| found.refetch())/> }.into_any(),
             }}

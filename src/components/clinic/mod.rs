@@ -4,6 +4,7 @@
 pub mod add_customer;
 pub mod appointment_form;
 pub mod appointment_list;
+pub mod customer_appointments;
 pub mod profile;
 
 use leptos::prelude::*;
