@@ -318,8 +318,26 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
         assert!(row.1.contains(label), "{row:?} shows {label}");
     }
 
-    // Change the in-store one.
+    // Change the in-store one. Escape closes the panel and gives the focus
+    // back to the button that opened it.
     let id = &ids[2];
+    env.click(&format!("#feed-table tr[data-id='{id}'] button.manage"))
+        .await;
+    env.text("#appt-manage").await;
+    env.browser
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E00C}")
+        .await
+        .unwrap();
+    env.wait_gone("#appt-manage").await;
+    let focused = env
+        .browser
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused.as_str(), Some(format!("manage-{id}").as_str()));
     env.click(&format!("#feed-table tr[data-id='{id}'] button.manage"))
         .await;
     env.text("#appt-manage").await;

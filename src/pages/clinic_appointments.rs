@@ -442,6 +442,8 @@ fn Manage(
         move || {
             forget();
             selected.set(None);
+            // Back to the button that opened the panel.
+            request_animation_frame(move || focus(&format!("manage-{id}")));
         }
     };
     let close2 = close.clone();

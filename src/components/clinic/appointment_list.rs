@@ -81,7 +81,9 @@ pub fn AppointmentTable(
                                         <td>{state}</td>
                                         {on_select.map(|cb| view! {
                                             <td>{open.then(|| view! {
-                                                <button type="button" class="manage" on:click=move |_| cb.run(row.clone())>{t_string!(i18n, clinic_manage)}</button>
+                                                <button type="button" class="manage" id=format!("manage-{}", row.id.unwrap_or_default())
+                                                aria-label=format!("{} #{}", t_string!(i18n, clinic_manage), row.id.unwrap_or_default())
+                                                on:click=move |_| cb.run(row.clone())>{t_string!(i18n, clinic_manage)}</button>
                                             })}</td>
                                         })}
                                     </tr>
