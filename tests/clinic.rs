@@ -255,6 +255,16 @@ async fn add_customer_explains_each_rule_then_saves() {
     }
     env.click("#add-customer-created a").await;
     env.wait_text("#clinic-profile-name", "测试新顾客").await;
+    // The look-up fields follow the link.
+    let shown = env
+        .browser
+        .find(Locator::Css("#lookup-by"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(shown.as_deref(), Some("cusId"));
     assert_eq!(field(&env, "telnum").await, "13912345678");
     assert_eq!(field(&env, "birthday").await, "1990-05-06");
     assert_eq!(field(&env, "sex").await, "女");

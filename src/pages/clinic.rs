@@ -91,17 +91,33 @@ fn LookupForm() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let query = use_query_map();
-    let current = query.with_untracked(|q| Lookup::from_params(|k| q.get(k)));
-    let (mode, value, open_id, app_id) = match current {
-        Some(Lookup::CusId(id)) => ("cusId", id.to_string(), String::new(), String::new()),
-        Some(Lookup::OpenId { open_id, wxapp_id }) => ("openId", String::new(), open_id, wxapp_id),
-        Some(Lookup::Phone(t)) => ("telnum", t, String::new(), String::new()),
-        None => ("telnum", String::new(), String::new(), String::new()),
-    };
-    let mode = RwSignal::new(mode.to_owned());
-    let value = RwSignal::new(value);
-    let open_id = RwSignal::new(open_id);
-    let app_id = RwSignal::new(app_id);
+    let mode = RwSignal::new("telnum".to_owned());
+    let value = RwSignal::new(String::new());
+    let open_id = RwSignal::new(String::new());
+    let app_id = RwSignal::new(String::new());
+    // The fields follow the URL: a reload, a link or back/forward shows the
+    // look-up that is displayed.
+    Effect::new(
+        move |_| match query.with(|q| Lookup::from_params(|k| q.get(k))) {
+            Some(Lookup::CusId(id)) => {
+                mode.set("cusId".into());
+                value.set(id.to_string());
+            }
+            Some(Lookup::OpenId {
+                open_id: o,
+                wxapp_id: a,
+            }) => {
+                mode.set("openId".into());
+                open_id.set(o);
+                app_id.set(a);
+            }
+            Some(Lookup::Phone(t)) => {
+                mode.set("telnum".into());
+                value.set(t);
+            }
+            None => {}
+        },
+    );
     let problem = RwSignal::new(false);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
