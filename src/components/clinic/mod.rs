@@ -5,6 +5,8 @@ pub mod add_customer;
 pub mod appointment_form;
 pub mod appointment_list;
 pub mod customer_appointments;
+pub mod manage;
+pub mod new_appointment;
 pub mod profile;
 
 use leptos::prelude::*;
