@@ -3,6 +3,7 @@
 pub mod auth_guard;
 // Issue 6: chat history viewer.
 pub mod chat;
+pub mod clinic;
 pub mod config_error;
 pub mod dial_box;
 pub mod error_view;

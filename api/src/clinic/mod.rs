@@ -26,3 +26,5 @@ pub struct ClinicAck {
     )]
     pub err_msg: Option<String>,
 }
+
+pub mod view;
