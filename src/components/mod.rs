@@ -10,3 +10,7 @@ pub mod shell;
 pub mod sidebar;
 pub mod toast;
 pub mod topbar;
+
+// Issue 7 (manual entries): generic pieces other pages may reuse.
+pub mod confirm_dialog;
+pub mod pager;
