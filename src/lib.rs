@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod manual_form;
+pub mod manual_import;
 pub mod manual_query;
 pub mod nav;
 pub mod template;

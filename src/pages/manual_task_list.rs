@@ -251,7 +251,10 @@ pub fn ManualTaskList() -> impl IntoView {
         <section class="page manual-tasks" data-route="/manual-tasks">
             <header class="page-head">
                 <h1>{t!(i18n, nav_manual_tasks)}</h1>
-                <a class="button" id="mt-new-link" href="/manual-tasks/new">{t!(i18n, nav_manual_task_new)}</a>
+                <div class="row-actions">
+                    <a class="button" id="mt-new-link" href="/manual-tasks/new">{t!(i18n, nav_manual_task_new)}</a>
+                    <a class="button" id="mt-import-link" href="/manual-tasks/import">{t!(i18n, mt_import_link)}</a>
+                </div>
             </header>
             <form class="filters" id="mt-list-filters" on:submit=on_filter>
                 <label>

@@ -10,6 +10,7 @@ pub mod customer_list;
 pub mod login;
 pub mod manual_task_detail;
 pub mod manual_task_friend;
+pub mod manual_task_import;
 pub mod manual_task_list;
 pub mod manual_task_new;
 pub mod not_found;
