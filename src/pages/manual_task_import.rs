@@ -46,11 +46,11 @@ async fn read_text(file: web_sys::File) -> Result<String, String> {
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
-            let mut bytes = e.into_bytes();
+            let bytes = e.into_bytes();
             let decoder =
                 web_sys::TextDecoder::new_with_label("gb18030").map_err(|e| format!("{e:?}"))?;
             decoder
-                .decode_with_u8_array(&mut bytes)
+                .decode_with_u8_array(&bytes)
                 .map_err(|e| format!("{e:?}"))
         }
     }
@@ -213,8 +213,8 @@ pub fn ManualTaskImport() -> impl IntoView {
                 let text = failures_csv(
                     &t.headers,
                     &failed,
-                    &t_string!(i18n, mt_import_line),
-                    &t_string!(i18n, mt_import_reason),
+                    t_string!(i18n, mt_import_line),
+                    t_string!(i18n, mt_import_reason),
                 );
                 let _ = download.try_set(csv_url(&text));
             }
