@@ -394,3 +394,171 @@ async fn add_wechat_first_then_finish_the_entry() {
     env.wait_text("#mt-entries", "先加微信客户").await;
     env.close().await;
 }
+
+/// Entries of `demo` (张经理) as the detail page counts them.
+async fn demo_entry_count(env: &Env) -> i64 {
+    env.goto("/manual-tasks").await;
+    wait_texts(env, "#mt-people .mt-person-name", |t| !t.is_empty()).await;
+    let id = person_id(env, "张经理").await;
+    env.goto(&format!("/manual-tasks/{id}")).await;
+    let status = env.text(".pager-status").await;
+    // "第 1 / N · COUNT 条"
+    status
+        .split('·')
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {status:?}"))
+}
+
+/// Writes a CSV of `rows` data rows; `bad(i)` may spoil row `i`.
+fn csv_file(
+    dir: &tempfile::TempDir,
+    rows: usize,
+    bad: impl Fn(usize) -> Option<[String; 4]>,
+) -> String {
+    let mut text = String::from("客户姓名,手机号码,所在地区,公司,v1\n");
+    for i in 0..rows {
+        let [name, phone, geo, v1] = bad(i).unwrap_or_else(|| {
+            [
+                format!("导入客户{i}"),
+                format!("150{i:08}"),
+                "厦门".into(),
+                String::new(),
+            ]
+        });
+        text.push_str(&format!("{name},{phone},{geo},导入公司,{v1}\n"));
+    }
+    let path = dir.path().join("import.csv");
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+async fn choose_file(env: &Env, path: &str) {
+    env.goto("/manual-tasks/import").await;
+    env.browser
+        .find(Locator::Css("#mt-import-file"))
+        .await
+        .unwrap()
+        .send_keys(path)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn importing_1000_rows_with_10_bad_ones_adds_990_and_reports_the_10() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let before = demo_entry_count(&env).await;
+    let dir = tempfile::tempdir().unwrap();
+    // Nine rows the shared rules refuse, one only the server refuses.
+    let bad_rows: Vec<usize> = (0..10).map(|k| k * 97 + 5).collect();
+    let path = csv_file(&dir, 1000, |i| {
+        let k = bad_rows.iter().position(|b| *b == i)?;
+        let ok_phone = format!("150{i:08}");
+        Some(match k % 4 {
+            0 => [String::new(), ok_phone, "厦门".into(), String::new()],
+            1 => [
+                format!("坏电话{i}"),
+                "12345".into(),
+                "厦门".into(),
+                String::new(),
+            ],
+            2 => [format!("缺地区{i}"), ok_phone, String::new(), String::new()],
+            _ if k == 3 => [format!("长v1{i}"), ok_phone, "厦门".into(), "x".repeat(501)],
+            _ => [
+                format!("坏电话{i}"),
+                "021-1234".into(),
+                "厦门".into(),
+                String::new(),
+            ],
+        })
+    });
+    choose_file(&env, &path).await;
+    env.wait_text("#mt-import-file-info", "1000").await;
+    env.wait_text("#mt-import-file-info", "9 行有问题").await;
+    // Columns were guessed from the Chinese headers.
+    assert_eq!(value(&env, "#mt-map-0").await, "customerName");
+    assert_eq!(value(&env, "#mt-map-1").await, "customerPhone");
+    assert_eq!(value(&env, "#mt-map-2").await, "phoneGeo");
+    assert_eq!(value(&env, "#mt-map-4").await, "v1");
+    env.wait_text("#mt-import-preview", "客户姓名不能为空")
+        .await;
+
+    env.click("#mt-import-start").await;
+    env.wait_text("#mt-import-summary", "成功 990 行，失败 10 行")
+        .await;
+    let lines = texts(&env, "#mt-import-failures tbody tr td:first-child").await;
+    let want: Vec<String> = bad_rows.iter().map(|i| (i + 2).to_string()).collect();
+    assert_eq!(lines, want, "exactly the bad rows, by file line");
+    let reasons = texts(&env, "#mt-import-failures tbody tr td:last-child").await;
+    assert!(reasons.iter().all(|r| !r.trim().is_empty()));
+    assert!(reasons.iter().any(|r| r.contains("客户姓名不能为空")));
+    assert!(reasons.iter().any(|r| r.contains("所在地区不能为空")));
+    assert!(reasons
+        .iter()
+        .any(|r| r.contains("v1长度不能超过500个字符")));
+
+    // The download holds the same rows with their reasons.
+    let csv = env
+        .browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(document.querySelector('#mt-import-download').href)
+               .then(r => r.text()).then(done, e => done('ERR ' + e));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let csv = csv.as_str().unwrap_or_default().to_owned();
+    assert!(csv.contains("失败原因"), "{csv}");
+    assert_eq!(csv.lines().count(), 11, "header and 10 rows: {csv}");
+    assert!(csv.contains("v1长度不能超过500个字符"));
+
+    assert_eq!(demo_entry_count(&env).await, before + 990);
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_an_import_stops_it_and_says_how_many_were_added() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let before = demo_entry_count(&env).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = csv_file(&dir, 1000, |_| None);
+    choose_file(&env, &path).await;
+    env.wait_text("#mt-import-file-info", "1000").await;
+    env.click("#mt-import-start").await;
+    // Wait until some rows went in, then cancel.
+    let started = Instant::now();
+    loop {
+        let done: u64 = env
+            .browser
+            .find(Locator::Css("#mt-import-progress"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .and_then(|v| v.parse::<f64>().ok())
+            .map(|v| v as u64)
+            .unwrap_or_default();
+        if done >= 10 {
+            break;
+        }
+        assert!(started.elapsed() < WAIT, "import does not progress");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    env.click("#mt-import-cancel").await;
+    env.wait_text("#mt-import-summary", "导入已取消").await;
+    let summary = env.text("#mt-import-summary").await;
+    let added: i64 = summary
+        .split("已添加")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {summary:?}"));
+    assert!((10..1000).contains(&added), "{summary}");
+    assert_eq!(demo_entry_count(&env).await, before + added);
+    env.close().await;
+}
