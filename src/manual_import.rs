@@ -57,7 +57,7 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
         if table.rows.len() >= MAX_ROWS {
             return Err(ImportError::Malformed(format!("more than {MAX_ROWS} rows")));
         }
-        let line = record.position().map(|p| p.line()).unwrap_or_default();
+        let line = line_of(text, record.position().map(|p| p.byte()));
         table.rows.push(cells);
         table.lines.push(line);
     }
@@ -66,6 +66,25 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
         return Err(ImportError::NoRows);
     }
     Ok(table)
+}
+
+/// The 1-based line a record starts on. The reader's own line count goes
+/// wrong with CRLF endings, and its record start may sit on the previous
+/// line's LF or on blank lines it skipped; those are stepped over first.
+fn line_of(text: &str, byte: Option<u64>) -> u64 {
+    let bytes = text.as_bytes();
+    let mut start = byte
+        .and_then(|b| usize::try_from(b).ok())
+        .unwrap_or_default()
+        .min(bytes.len());
+    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+        start += 1;
+    }
+    let newlines = bytes
+        .get(..start)
+        .map(|b| b.iter().filter(|c| **c == b'\n').count())
+        .unwrap_or_default();
+    1 + newlines as u64
 }
 
 /// Header spellings per field, compared after [`normalise`]. Simplified,
