@@ -562,3 +562,38 @@ async fn cancelling_an_import_stops_it_and_says_how_many_were_added() {
     assert_eq!(demo_entry_count(&env).await, before + added);
     env.close().await;
 }
+
+/// Not a check: the import benchmark `cargo xtask bench` runs. Imports
+/// 5,000 valid rows through the page and prints rows per second as a
+/// Markdown row for README.
+/// `SCRM_DIST=$PWD/dist cargo test --test manual_tasks -- --ignored --nocapture bench_import`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn bench_import_5000_rows() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = csv_file(&dir, 5000, |_| None);
+    choose_file(&env, &path).await;
+    env.wait_text("#mt-import-file-info", "5000").await;
+    let started = Instant::now();
+    env.click("#mt-import-start").await;
+    loop {
+        if let Ok(el) = env.browser.find(Locator::Css("#mt-import-summary")).await {
+            if el.text().await.unwrap_or_default().contains("成功 5000 行") {
+                break;
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(900),
+            "import never finished"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let took = started.elapsed().as_secs_f64();
+    println!(
+        "| manual-entry CSV import through the page, 5,000 rows, one request at a time | {took:.1} s, {:.0} rows/s |",
+        5000.0 / took
+    );
+    env.close().await;
+}
