@@ -436,6 +436,7 @@ fn csv_file(
 
 async fn choose_file(env: &Env, path: &str) {
     env.goto("/manual-tasks/import").await;
+    env.text("#mt-import-file").await;
     env.browser
         .find(Locator::Css("#mt-import-file"))
         .await
@@ -532,17 +533,17 @@ async fn cancelling_an_import_stops_it_and_says_how_many_were_added() {
     // Wait until some rows went in, then cancel.
     let started = Instant::now();
     loop {
-        let done: u64 = env
-            .browser
-            .find(Locator::Css("#mt-import-progress"))
-            .await
-            .unwrap()
-            .prop("value")
-            .await
-            .unwrap()
-            .and_then(|v| v.parse::<f64>().ok())
-            .map(|v| v as u64)
-            .unwrap_or_default();
+        let done: u64 = match env.browser.find(Locator::Css("#mt-import-progress")).await {
+            Ok(el) => el
+                .prop("value")
+                .await
+                .ok()
+                .flatten()
+                .and_then(|v| v.parse::<f64>().ok())
+                .map(|v| v as u64)
+                .unwrap_or_default(),
+            Err(_) => 0,
+        };
         if done >= 10 {
             break;
         }

@@ -9,7 +9,8 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, use_i18n};
+use crate::components::tr::tr;
+use crate::i18n::{t_string, use_i18n};
 
 #[component]
 pub fn ConfirmDialog(
@@ -72,7 +73,7 @@ pub fn ConfirmDialog(
                     disabled=move || busy.get()
                     on:click=move |_| on_cancel.run(())
                 >
-                    {t!(i18n, confirm_cancel)}
+                    {tr(move || t_string!(i18n, confirm_cancel))}
                 </button>
                 <button
                     type="button"

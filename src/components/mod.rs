@@ -14,3 +14,4 @@ pub mod topbar;
 // Issue 7 (manual entries): generic pieces other pages may reuse.
 pub mod confirm_dialog;
 pub mod pager;
+pub mod tr;

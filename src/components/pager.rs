@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, t_string, use_i18n};
+use crate::components::tr::tr;
+use crate::i18n::{t_string, use_i18n};
 
 #[component]
 pub fn Pager(
@@ -30,7 +31,7 @@ pub fn Pager(
                 disabled=prev_disabled
                 on:click=move |_| on_change.run((page.get_untracked() - 1).max(1))
             >
-                {t!(i18n, pager_prev)}
+                {tr(move || t_string!(i18n, pager_prev))}
             </button>
             <span class="pager-status" aria-live="polite">
                 {move || {
@@ -50,7 +51,7 @@ pub fn Pager(
                 disabled=next_disabled
                 on:click=move |_| on_change.run(page.get_untracked() + 1)
             >
-                {t!(i18n, pager_next)}
+                {tr(move || t_string!(i18n, pager_next))}
             </button>
         </nav>
     }

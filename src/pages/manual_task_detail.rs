@@ -14,7 +14,8 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_view::{describe, ErrorView};
 use crate::components::pager::Pager;
 use crate::components::toast::{use_toasts, ToastKind};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::components::tr::tr;
+use crate::i18n::{t_string, use_i18n};
 use crate::manual_query::{admin_user_id, page_count, DetailQuery, PAGE_SIZE};
 use crate::nav::encode_component;
 use crate::template::fill;
@@ -238,7 +239,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
                             aria-label=move || fill(t_string!(i18n, mt_delete_entry_of), &[("name", &aria)])
                             on:click=move |_| doomed.set(Some(DoomedEntry { customer_id: cid, label: label.clone() }))
                         >
-                            {t!(i18n, mt_delete)}
+                            {tr(move || t_string!(i18n, mt_delete))}
                         </button>
                     })}
                 </td>
@@ -253,7 +254,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
             }
             .into_any(),
             Ok(None) => {
-                view! { <p class="error-view" role="alert">{t!(i18n, mt_bad_owner)}</p> }.into_any()
+                view! { <p class="error-view" role="alert">{tr(move || t_string!(i18n, mt_bad_owner))}</p> }.into_any()
             }
             Ok(Some(reply)) => {
                 let page = reply.page;
@@ -279,15 +280,15 @@ pub fn ManualTaskDetail() -> impl IntoView {
                         <table class="data-table stack-on-mobile" id="mt-entries">
                             <thead>
                                 <tr>
-                                    <th scope="col">{t!(i18n, mt_company)}</th>
-                                    <th scope="col">{t!(i18n, mt_contact)}</th>
-                                    <th scope="col">{t!(i18n, mt_phone)}</th>
-                                    <th scope="col">{t!(i18n, mt_wechat)}</th>
-                                    <th scope="col">{t!(i18n, mt_area)}</th>
-                                    <th scope="col">{t!(i18n, mt_tags)}</th>
-                                    <th scope="col">{t!(i18n, mt_dial_status)}</th>
-                                    <th scope="col">{t!(i18n, mt_add_status)}</th>
-                                    <th scope="col">{t!(i18n, mt_actions)}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_company))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_contact))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_phone))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_wechat))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_area))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_tags))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_dial_status))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_add_status))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_actions))}</th>
                                 </tr>
                             </thead>
                             <tbody>{page.items.into_iter().map(row).collect_view()}</tbody>
@@ -304,40 +305,40 @@ pub fn ManualTaskDetail() -> impl IntoView {
         <section class="page manual-task-detail" data-route="/manual-tasks/:adminUserId">
             <header class="page-head">
                 <h1 id="mt-detail-title">{heading}</h1>
-                <a href="/manual-tasks" id="mt-back">{t!(i18n, mt_back_to_list)}</a>
+                <a href="/manual-tasks" id="mt-back">{tr(move || t_string!(i18n, mt_back_to_list))}</a>
             </header>
             <form class="filters" id="mt-detail-filters" on:submit=on_filter>
                 <label>
-                    <span>{t!(i18n, mt_company)}</span>
+                    <span>{tr(move || t_string!(i18n, mt_company))}</span>
                     <input id="mt-filter-company" autocomplete="off" bind:value=company/>
                 </label>
                 <label>
-                    <span>{t!(i18n, mt_contact)}</span>
+                    <span>{tr(move || t_string!(i18n, mt_contact))}</span>
                     <input id="mt-filter-contact" autocomplete="off" bind:value=contact/>
                 </label>
                 <label>
-                    <span>{t!(i18n, mt_wechat)}</span>
+                    <span>{tr(move || t_string!(i18n, mt_wechat))}</span>
                     <input id="mt-filter-wechat" autocomplete="off" bind:value=wechat/>
                 </label>
                 <label>
-                    <span>{t!(i18n, mt_dial_status)}</span>
+                    <span>{tr(move || t_string!(i18n, mt_dial_status))}</span>
                     <select id="mt-filter-dial" prop:value=move || dial.get() on:change=move |ev| dial.set(event_target_value(&ev))>
-                        <option value="" selected=move || dial.get().is_empty()>{t!(i18n, mt_any)}</option>
-                        <option value="0" selected=move || dial.get() == "0">{t!(i18n, mt_dial_0)}</option>
-                        <option value="1" selected=move || dial.get() == "1">{t!(i18n, mt_dial_1)}</option>
+                        <option value="" selected=move || dial.get().is_empty()>{tr(move || t_string!(i18n, mt_any))}</option>
+                        <option value="0" selected=move || dial.get() == "0">{tr(move || t_string!(i18n, mt_dial_0))}</option>
+                        <option value="1" selected=move || dial.get() == "1">{tr(move || t_string!(i18n, mt_dial_1))}</option>
                     </select>
                 </label>
                 <label>
-                    <span>{t!(i18n, mt_add_status)}</span>
+                    <span>{tr(move || t_string!(i18n, mt_add_status))}</span>
                     <select id="mt-filter-add" prop:value=move || added.get() on:change=move |ev| added.set(event_target_value(&ev))>
-                        <option value="" selected=move || added.get().is_empty()>{t!(i18n, mt_any)}</option>
-                        <option value="0" selected=move || added.get() == "0">{t!(i18n, mt_add_0)}</option>
-                        <option value="1" selected=move || added.get() == "1">{t!(i18n, mt_add_1)}</option>
+                        <option value="" selected=move || added.get().is_empty()>{tr(move || t_string!(i18n, mt_any))}</option>
+                        <option value="0" selected=move || added.get() == "0">{tr(move || t_string!(i18n, mt_add_0))}</option>
+                        <option value="1" selected=move || added.get() == "1">{tr(move || t_string!(i18n, mt_add_1))}</option>
                     </select>
                 </label>
                 <div class="filter-actions">
-                    <button type="submit" id="mt-filter-apply">{t!(i18n, mt_apply_filters)}</button>
-                    <button type="button" id="mt-filter-clear" on:click=on_clear>{t!(i18n, mt_clear_filters)}</button>
+                    <button type="submit" id="mt-filter-apply">{tr(move || t_string!(i18n, mt_apply_filters))}</button>
+                    <button type="button" id="mt-filter-clear" on:click=on_clear>{tr(move || t_string!(i18n, mt_clear_filters))}</button>
                 </div>
             </form>
             {table}

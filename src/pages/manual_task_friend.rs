@@ -11,7 +11,8 @@ use scrm_api::validate::FieldError;
 
 use crate::api_client::use_api;
 use crate::components::error_view::describe;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::components::tr::tr;
+use crate::i18n::{t_string, use_i18n};
 use crate::manual_form::{label, messages_for, Draft};
 use crate::pages::manual_task_new::{focus_input, lang_of};
 
@@ -114,6 +115,10 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
                         let text = event_target_value(&ev);
                         draft.update(|d| if numeric { d.uin = text } else { d.wechat = text });
                     }
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        draft.update(|d| if numeric { d.uin = text } else { d.wechat = text });
+                    }
                 />
                 <p class="field-error" id=err_id>{move || messages_for(&errors.get(), name, lang()).join(" ")}</p>
             </div>
@@ -122,8 +127,8 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
 
     view! {
         <section class="friend-first" aria-labelledby="mt-friend-title">
-            <h2 id="mt-friend-title">{t!(i18n, mt_friend_title)}</h2>
-            <p class="muted">{t!(i18n, mt_friend_hint)}</p>
+            <h2 id="mt-friend-title">{tr(move || t_string!(i18n, mt_friend_title))}</h2>
+            <p class="muted">{tr(move || t_string!(i18n, mt_friend_hint))}</p>
             <div class="field-grid">
                 {input("uin", "mt-friend-uin", true)}
                 {input("userName", "mt-friend-wechat", false)}
@@ -142,17 +147,17 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
             </button>
             {move || record.get().map(|r| view! {
                 <div class="friend-record" role="status">
-                    <p>{t!(i18n, mt_friend_done)}</p>
+                    <p>{tr(move || t_string!(i18n, mt_friend_done))}</p>
                     <dl id="mt-friend-record">
-                        <dt>{t!(i18n, customer_id)}</dt>
+                        <dt>{tr(move || t_string!(i18n, customer_id))}</dt>
                         <dd class="rec-id">{r.customer_id.map(|i| i.to_string()).unwrap_or_else(|| "—".into())}</dd>
-                        <dt>{t!(i18n, mt_phone)}</dt>
+                        <dt>{tr(move || t_string!(i18n, mt_phone))}</dt>
                         <dd class="rec-phone">{shown(&r.customer_phone)}</dd>
-                        <dt>{t!(i18n, mt_wechat)}</dt>
+                        <dt>{tr(move || t_string!(i18n, mt_wechat))}</dt>
                         <dd class="rec-wechat">{shown(&r.user_name)}</dd>
                         <dt>{move || label("uin", lang())}</dt>
                         <dd class="rec-uin">{shown(&r.uin)}</dd>
-                        <dt>{t!(i18n, mt_dial_status)}</dt>
+                        <dt>{tr(move || t_string!(i18n, mt_dial_status))}</dt>
                         <dd class="rec-dial">{match r.dial_status {
                             Some(1) => t_string!(i18n, mt_dial_1).to_string(),
                             Some(0) => t_string!(i18n, mt_dial_0).to_string(),

@@ -14,7 +14,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::api_client::{use_api, ApiError};
 use crate::components::error_view::describe;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::components::tr::tr;
+use crate::i18n::{t_string, use_i18n};
 use crate::manual_form::{label, FIELDS};
 use crate::manual_import::{
     failures_csv, guess_mapping, parse_csv, row_problem, row_request, unmapped_required, Failure,
@@ -259,7 +260,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                                 });
                             }
                         >
-                            <option value="" selected=move || current().is_empty()>{t!(i18n, mt_import_skip)}</option>
+                            <option value="" selected=move || current().is_empty()>{tr(move || t_string!(i18n, mt_import_skip))}</option>
                             {FIELDS.iter().map(|&(f, _)| view! {
                                 <option value=f selected=move || current() == f>{move || label(f, lang.get())}</option>
                             }).collect_view()}
@@ -290,9 +291,9 @@ pub fn ManualTaskImport() -> impl IntoView {
                 <table class="data-table" id="mt-import-preview">
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, mt_import_line)}</th>
+                            <th scope="col">{tr(move || t_string!(i18n, mt_import_line))}</th>
                             {cols.iter().map(|(_, f)| view! { <th scope="col">{label(f, lang)}</th> }).collect_view()}
-                            <th scope="col">{t!(i18n, mt_import_check)}</th>
+                            <th scope="col">{tr(move || t_string!(i18n, mt_import_check))}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -339,7 +340,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                 <p id="mt-import-summary" role="status">{text}</p>
                 {move || download.get().map(|href| view! {
                     <a id="mt-import-download" class="button" href=href download="failed-rows.csv">
-                        {t!(i18n, mt_import_download)}
+                        {tr(move || t_string!(i18n, mt_import_download))}
                     </a>
                 })}
                 {move || (!failures.with(Vec::is_empty)).then(|| view! {
@@ -347,8 +348,8 @@ pub fn ManualTaskImport() -> impl IntoView {
                         <table class="data-table" id="mt-import-failures">
                             <thead>
                                 <tr>
-                                    <th scope="col">{t!(i18n, mt_import_line)}</th>
-                                    <th scope="col">{t!(i18n, mt_import_reason)}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_import_line))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_import_reason))}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -366,12 +367,12 @@ pub fn ManualTaskImport() -> impl IntoView {
     view! {
         <section class="page manual-task-import" data-route="/manual-tasks/import">
             <header class="page-head">
-                <h1>{t!(i18n, mt_import_title)}</h1>
-                <a href="/manual-tasks">{t!(i18n, mt_back_to_list)}</a>
+                <h1>{tr(move || t_string!(i18n, mt_import_title))}</h1>
+                <a href="/manual-tasks">{tr(move || t_string!(i18n, mt_back_to_list))}</a>
             </header>
-            <p class="muted">{t!(i18n, mt_import_hint)}</p>
+            <p class="muted">{tr(move || t_string!(i18n, mt_import_hint))}</p>
             <div class="field">
-                <label for="mt-import-file">{t!(i18n, mt_import_choose)}</label>
+                <label for="mt-import-file">{tr(move || t_string!(i18n, mt_import_choose))}</label>
                 <input id="mt-import-file" type="file" accept=".csv,text/csv"
                     disabled=move || phase.get() == Phase::Running on:change=on_file/>
                 <p class="field-error" role="alert" id="mt-import-load-error">{move || load_error.get()}</p>
@@ -385,7 +386,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                     ])}
                 </p>
                 <fieldset class="import-mapping">
-                    <legend>{t!(i18n, mt_import_mapping)}</legend>
+                    <legend>{tr(move || t_string!(i18n, mt_import_mapping))}</legend>
                     <div class="field-grid">{mapping_view}</div>
                     <p class="field-error" id="mt-import-missing" role="alert">
                         {move || {
@@ -402,7 +403,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                     </button>
                     <Show when=move || phase.get() == Phase::Running>
                         <button type="button" id="mt-import-cancel" class="danger" on:click=move |_| cancel.set(true)>
-                            {t!(i18n, confirm_cancel)}
+                            {tr(move || t_string!(i18n, confirm_cancel))}
                         </button>
                     </Show>
                 </div>
@@ -418,7 +419,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                 </Show>
                 {summary}
                 <Show when=move || phase.get() == Phase::Preview>
-                    <h2>{t!(i18n, mt_import_preview)}</h2>
+                    <h2>{tr(move || t_string!(i18n, mt_import_preview))}</h2>
                     {preview}
                 </Show>
             </Show>

@@ -15,7 +15,8 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_view::{describe, ErrorView};
 use crate::components::pager::Pager;
 use crate::components::toast::{use_toasts, ToastKind};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::components::tr::tr;
+use crate::i18n::{t_string, use_i18n};
 use crate::manual_query::{page_count, ListQuery, PAGE_SIZE};
 use crate::template::fill;
 
@@ -124,12 +125,17 @@ pub fn ManualTaskList() -> impl IntoView {
     };
 
     // Deleting: count first (the dialog names the number), then confirm.
+    // The button stays enabled while counting: disabling it would drop the
+    // focus the dialog must give back.
     let counting = RwSignal::new(None::<i64>);
     let doomed = RwSignal::new(None::<DoomedTask>);
     let deleting = RwSignal::new(false);
     let ask_delete = {
         let api = api.clone();
         move |id: i64, name: String| {
+            if counting.get_untracked().is_some() {
+                return;
+            }
             counting.set(Some(id));
             let api = api.clone();
             leptos::task::spawn_local(async move {
@@ -199,7 +205,7 @@ pub fn ManualTaskList() -> impl IntoView {
                 let pages = page_count(total, page.limit.unwrap_or(PAGE_SIZE));
                 let current = page.page_no;
                 if page.items.is_empty() {
-                    return view! { <p class="empty" id="mt-empty">{t!(i18n, mt_no_people)}</p> }.into_any();
+                    return view! { <p class="empty" id="mt-empty">{tr(move || t_string!(i18n, mt_no_people))}</p> }.into_any();
                 }
                 let ask_delete = ask_delete.clone();
                 view! {
@@ -207,9 +213,9 @@ pub fn ManualTaskList() -> impl IntoView {
                         <table class="data-table" id="mt-people">
                             <thead>
                                 <tr>
-                                    <th scope="col">{t!(i18n, mt_person)}</th>
-                                    <th scope="col">{t!(i18n, admin_user_id)}</th>
-                                    <th scope="col">{t!(i18n, mt_actions)}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_person))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, admin_user_id))}</th>
+                                    <th scope="col">{tr(move || t_string!(i18n, mt_actions))}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -223,15 +229,15 @@ pub fn ManualTaskList() -> impl IntoView {
                                             <td class="mt-person-name">{name.clone()}</td>
                                             <td>{id}</td>
                                             <td class="row-actions">
-                                                <a class="mt-open" href=format!("/manual-tasks/{id}")>{t!(i18n, mt_open_entries)}</a>
+                                                <a class="mt-open" href=format!("/manual-tasks/{id}")>{tr(move || t_string!(i18n, mt_open_entries))}</a>
                                                 <button
                                                     type="button"
                                                     class="mt-delete-person danger"
                                                     aria-label=move || fill(t_string!(i18n, mt_delete_person_of), &[("name", &label_name)])
-                                                    disabled=move || counting.get() == Some(id)
+                                                    aria-busy=move || (counting.get() == Some(id)).to_string()
                                                     on:click=move |_| ask_delete(id, name.clone())
                                                 >
-                                                    {t!(i18n, mt_delete_all)}
+                                                    {tr(move || t_string!(i18n, mt_delete_all))}
                                                 </button>
                                             </td>
                                         </tr>
@@ -250,18 +256,18 @@ pub fn ManualTaskList() -> impl IntoView {
     view! {
         <section class="page manual-tasks" data-route="/manual-tasks">
             <header class="page-head">
-                <h1>{t!(i18n, nav_manual_tasks)}</h1>
+                <h1>{tr(move || t_string!(i18n, nav_manual_tasks))}</h1>
                 <div class="row-actions">
-                    <a class="button" id="mt-new-link" href="/manual-tasks/new">{t!(i18n, nav_manual_task_new)}</a>
-                    <a class="button" id="mt-import-link" href="/manual-tasks/import">{t!(i18n, mt_import_link)}</a>
+                    <a class="button" id="mt-new-link" href="/manual-tasks/new">{tr(move || t_string!(i18n, nav_manual_task_new))}</a>
+                    <a class="button" id="mt-import-link" href="/manual-tasks/import">{tr(move || t_string!(i18n, mt_import_link))}</a>
                 </div>
             </header>
             <form class="filters" id="mt-list-filters" on:submit=on_filter>
                 <label>
-                    <span>{t!(i18n, mt_person)}</span>
+                    <span>{tr(move || t_string!(i18n, mt_person))}</span>
                     <select id="mt-filter-person" prop:value=move || person_input.get()
                         on:change=move |ev| person_input.set(event_target_value(&ev))>
-                        <option value="">{t!(i18n, mt_everyone)}</option>
+                        <option value="">{tr(move || t_string!(i18n, mt_everyone))}</option>
                         {move || people.get().unwrap_or_default().into_iter().filter_map(|o| {
                             let id = o.admin_user_id?;
                             let name = display_name(&o);
@@ -270,11 +276,11 @@ pub fn ManualTaskList() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    <span>{t!(i18n, mt_dept)}</span>
+                    <span>{tr(move || t_string!(i18n, mt_dept))}</span>
                     <input id="mt-filter-dept" inputmode="numeric" autocomplete="off"
                         aria-describedby="mt-filter-dept-error" bind:value=dept_input/>
                 </label>
-                <button type="submit" id="mt-filter-apply">{t!(i18n, mt_apply_filters)}</button>
+                <button type="submit" id="mt-filter-apply">{tr(move || t_string!(i18n, mt_apply_filters))}</button>
                 <p class="field-error" id="mt-filter-dept-error" role="alert">{move || dept_error.get()}</p>
             </form>
             {rows}

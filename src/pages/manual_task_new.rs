@@ -12,7 +12,8 @@ use wasm_bindgen::JsCast;
 use crate::api_client::use_api;
 use crate::components::error_view::describe;
 use crate::components::toast::{use_toasts, ToastKind};
-use crate::i18n::{t, t_string, use_i18n, Locale};
+use crate::components::tr::tr;
+use crate::i18n::{t_string, use_i18n, Locale};
 use crate::manual_form::{cleaned, label, messages_for, set, value, Draft, DRAFT_KEY, FIELDS};
 use crate::pages::manual_task_friend::AddFriendFirst;
 use crate::session::use_session;
@@ -144,6 +145,11 @@ pub fn ManualTaskNew() -> impl IntoView {
                         let text = event_target_value(&ev);
                         draft.update(|d| set(&mut d.entry, name, text));
                     }
+                    // Autofill and some clear buttons only send `change`.
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        draft.update(|d| set(&mut d.entry, name, text));
+                    }
                 />
                 <p class="field-error" id=err_id>
                     {move || messages_for(&errors.get(), name, lang()).join(" ")}
@@ -166,18 +172,18 @@ pub fn ManualTaskNew() -> impl IntoView {
     view! {
         <section class="page manual-task-new" data-route="/manual-tasks/new">
             <header class="page-head">
-                <h1>{t!(i18n, nav_manual_task_new)}</h1>
-                <a href="/manual-tasks">{t!(i18n, mt_back_to_list)}</a>
+                <h1>{tr(move || t_string!(i18n, nav_manual_task_new))}</h1>
+                <a href="/manual-tasks">{tr(move || t_string!(i18n, mt_back_to_list))}</a>
             </header>
-            <p class="muted">{t!(i18n, mt_new_hint)}</p>
+            <p class="muted">{tr(move || t_string!(i18n, mt_new_hint))}</p>
             <AddFriendFirst draft=draft/>
             <form class="entry-form" id="mt-new-form" on:submit=on_submit novalidate=true>
                 <fieldset>
-                    <legend>{t!(i18n, mt_new_main)}</legend>
+                    <legend>{tr(move || t_string!(i18n, mt_new_main))}</legend>
                     <div class="field-grid">{main_fields}</div>
                 </fieldset>
                 <fieldset>
-                    <legend>{t!(i18n, mt_new_custom)}</legend>
+                    <legend>{tr(move || t_string!(i18n, mt_new_custom))}</legend>
                     <div class="field-grid">{custom_fields}</div>
                 </fieldset>
                 <p class="form-error" id="mt-new-error" role="alert">{move || server_error.get()}</p>
@@ -185,7 +191,7 @@ pub fn ManualTaskNew() -> impl IntoView {
                     {move || saved.get().map(|name| view! {
                         {fill(t_string!(i18n, mt_new_saved), &[("name", &name)])}
                         " "
-                        {my_entries().map(|href| view! { <a href=href id="mt-new-mine">{t!(i18n, mt_new_view_mine)}</a> })}
+                        {my_entries().map(|href| view! { <a href=href id="mt-new-mine">{tr(move || t_string!(i18n, mt_new_view_mine))}</a> })}
                     })}
                 </p>
                 <div class="form-actions">
