@@ -216,9 +216,9 @@ pub fn ManualTaskDetail() -> impl IntoView {
         let aria = label.clone();
         view! {
             <tr data-id=id.map(|i| i.to_string()).unwrap_or_default()>
-                <td data-label=move || t_string!(i18n, mt_company)>{or_dash(&e.company)}</td>
-                <td class="mt-contact" data-label=move || t_string!(i18n, mt_contact)>{name}</td>
-                <td class="mt-phone" data-label=move || t_string!(i18n, mt_phone)>
+                <td data-label=t_string!(i18n, mt_company)>{or_dash(&e.company)}</td>
+                <td class="mt-contact" data-label=t_string!(i18n, mt_contact)>{name}</td>
+                <td class="mt-phone" data-label=t_string!(i18n, mt_phone)>
                     {match phone {
                         Some(p) => view! {
                             <a class="phone-link" href=format!("/call?phone={}", encode_component(&p))>{p.clone()}</a>
@@ -226,20 +226,20 @@ pub fn ManualTaskDetail() -> impl IntoView {
                         None => view! { <span>"—"</span> }.into_any(),
                     }}
                 </td>
-                <td class="mt-wechat" data-label=move || t_string!(i18n, mt_wechat)>{or_dash(&e.user_name)}</td>
-                <td data-label=move || t_string!(i18n, mt_area)>{or_dash(&e.phone_geo)}</td>
-                <td data-label=move || t_string!(i18n, mt_tags)>{or_dash(&e.tags)}</td>
-                <td class="mt-dial" data-label=move || t_string!(i18n, mt_dial_status)>{dial_text(e.dial_status)}</td>
-                <td class="mt-add" data-label=move || t_string!(i18n, mt_add_status)>{add_text(e.add_status)}</td>
+                <td class="mt-wechat" data-label=t_string!(i18n, mt_wechat)>{or_dash(&e.user_name)}</td>
+                <td data-label=t_string!(i18n, mt_area)>{or_dash(&e.phone_geo)}</td>
+                <td data-label=t_string!(i18n, mt_tags)>{or_dash(&e.tags)}</td>
+                <td class="mt-dial" data-label=t_string!(i18n, mt_dial_status)>{dial_text(e.dial_status)}</td>
+                <td class="mt-add" data-label=t_string!(i18n, mt_add_status)>{add_text(e.add_status)}</td>
                 <td class="row-actions">
                     {id.map(|cid| view! {
                         <button
                             type="button"
                             class="mt-delete-entry danger"
-                            aria-label=move || fill(t_string!(i18n, mt_delete_entry_of), &[("name", &aria)])
+                            aria-label=fill(t_string!(i18n, mt_delete_entry_of), &[("name", &aria)])
                             on:click=move |_| doomed.set(Some(DoomedEntry { customer_id: cid, label: label.clone() }))
                         >
-                            {tr(move || t_string!(i18n, mt_delete))}
+                            {t_string!(i18n, mt_delete)}
                         </button>
                     })}
                 </td>
@@ -254,7 +254,8 @@ pub fn ManualTaskDetail() -> impl IntoView {
             }
             .into_any(),
             Ok(None) => {
-                view! { <p class="error-view" role="alert">{tr(move || t_string!(i18n, mt_bad_owner))}</p> }.into_any()
+                view! { <p class="error-view" role="alert">{t_string!(i18n, mt_bad_owner)}</p> }
+                    .into_any()
             }
             Ok(Some(reply)) => {
                 let page = reply.page;
@@ -280,15 +281,15 @@ pub fn ManualTaskDetail() -> impl IntoView {
                         <table class="data-table stack-on-mobile" id="mt-entries">
                             <thead>
                                 <tr>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_company))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_contact))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_phone))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_wechat))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_area))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_tags))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_dial_status))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_add_status))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_actions))}</th>
+                                    <th scope="col">{t_string!(i18n, mt_company)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_contact)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_phone)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_wechat)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_area)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_tags)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_dial_status)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_add_status)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_actions)}</th>
                                 </tr>
                             </thead>
                             <tbody>{page.items.into_iter().map(row).collect_view()}</tbody>

@@ -205,7 +205,7 @@ pub fn ManualTaskList() -> impl IntoView {
                 let pages = page_count(total, page.limit.unwrap_or(PAGE_SIZE));
                 let current = page.page_no;
                 if page.items.is_empty() {
-                    return view! { <p class="empty" id="mt-empty">{tr(move || t_string!(i18n, mt_no_people))}</p> }.into_any();
+                    return view! { <p class="empty" id="mt-empty">{t_string!(i18n, mt_no_people)}</p> }.into_any();
                 }
                 let ask_delete = ask_delete.clone();
                 view! {
@@ -213,9 +213,9 @@ pub fn ManualTaskList() -> impl IntoView {
                         <table class="data-table" id="mt-people">
                             <thead>
                                 <tr>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_person))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, admin_user_id))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_actions))}</th>
+                                    <th scope="col">{t_string!(i18n, mt_person)}</th>
+                                    <th scope="col">{t_string!(i18n, admin_user_id)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_actions)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -229,15 +229,15 @@ pub fn ManualTaskList() -> impl IntoView {
                                             <td class="mt-person-name">{name.clone()}</td>
                                             <td>{id}</td>
                                             <td class="row-actions">
-                                                <a class="mt-open" href=format!("/manual-tasks/{id}")>{tr(move || t_string!(i18n, mt_open_entries))}</a>
+                                                <a class="mt-open" href=format!("/manual-tasks/{id}")>{t_string!(i18n, mt_open_entries)}</a>
                                                 <button
                                                     type="button"
                                                     class="mt-delete-person danger"
-                                                    aria-label=move || fill(t_string!(i18n, mt_delete_person_of), &[("name", &label_name)])
+                                                    aria-label=fill(t_string!(i18n, mt_delete_person_of), &[("name", &label_name)])
                                                     aria-busy=move || (counting.get() == Some(id)).to_string()
                                                     on:click=move |_| ask_delete(id, name.clone())
                                                 >
-                                                    {tr(move || t_string!(i18n, mt_delete_all))}
+                                                    {t_string!(i18n, mt_delete_all)}
                                                 </button>
                                             </td>
                                         </tr>
