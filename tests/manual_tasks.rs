@@ -434,6 +434,25 @@ fn csv_file(
     path.display().to_string()
 }
 
+/// Like `wait_text`, with room for a whole import on a busy machine (the
+/// limit only stops a hung test; nothing here measures time).
+async fn wait_long(env: &Env, css: &str, needle: &str) {
+    let started = Instant::now();
+    loop {
+        if let Ok(el) = env.browser.find(Locator::Css(css)).await {
+            if el.text().await.unwrap_or_default().contains(needle) {
+                return;
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(600),
+            "{css} never contained {needle:?}; page: {}",
+            env.body_text().await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 async fn choose_file(env: &Env, path: &str) {
     env.goto("/manual-tasks/import").await;
     env.text("#mt-import-file").await;
@@ -487,8 +506,7 @@ async fn importing_1000_rows_with_10_bad_ones_adds_990_and_reports_the_10() {
         .await;
 
     env.click("#mt-import-start").await;
-    env.wait_text("#mt-import-summary", "成功 990 行，失败 10 行")
-        .await;
+    wait_long(&env, "#mt-import-summary", "成功 990 行，失败 10 行").await;
     let lines = texts(&env, "#mt-import-failures tbody tr td:first-child").await;
     let want: Vec<String> = bad_rows.iter().map(|i| (i + 2).to_string()).collect();
     assert_eq!(lines, want, "exactly the bad rows, by file line");
@@ -535,7 +553,7 @@ async fn cancelling_an_import_stops_it_and_says_how_many_were_added() {
     loop {
         let done: u64 = match env.browser.find(Locator::Css("#mt-import-progress")).await {
             Ok(el) => el
-                .prop("value")
+                .attr("value")
                 .await
                 .ok()
                 .flatten()
@@ -551,7 +569,7 @@ async fn cancelling_an_import_stops_it_and_says_how_many_were_added() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     env.click("#mt-import-cancel").await;
-    env.wait_text("#mt-import-summary", "导入已取消").await;
+    wait_long(&env, "#mt-import-summary", "导入已取消").await;
     let summary = env.text("#mt-import-summary").await;
     let added: i64 = summary
         .split("已添加")
@@ -579,18 +597,7 @@ async fn bench_import_5000_rows() {
     env.wait_text("#mt-import-file-info", "5000").await;
     let started = Instant::now();
     env.click("#mt-import-start").await;
-    loop {
-        if let Ok(el) = env.browser.find(Locator::Css("#mt-import-summary")).await {
-            if el.text().await.unwrap_or_default().contains("成功 5000 行") {
-                break;
-            }
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(900),
-            "import never finished"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_long(&env, "#mt-import-summary", "成功 5000 行").await;
     let took = started.elapsed().as_secs_f64();
     println!(
         "| manual-entry CSV import through the page, 5,000 rows, one request at a time | {took:.1} s, {:.0} rows/s |",
