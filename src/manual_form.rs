@@ -6,7 +6,7 @@
 
 use scrm_api::manual_task::AddManualTaskRequest;
 use scrm_api::validate::{field_label, FieldError, Lang};
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// Session-storage key of the add form's draft.
 pub const DRAFT_KEY: &str = "scrm.draft.manualTaskNew";
@@ -109,28 +109,47 @@ pub fn messages_for(errors: &[FieldError], field: &str, lang: Lang) -> Vec<Strin
 
 /// What the add page keeps between reloads: the entry and the add-WeChat
 /// inputs.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
-    #[serde(default)]
     pub entry: AddManualTaskRequest,
-    #[serde(default)]
     pub uin: String,
-    #[serde(default)]
     pub wechat: String,
 }
 
 impl Draft {
     /// A stored draft; anything unreadable (another version, a hand edit)
-    /// starts an empty form rather than failing.
+    /// starts an empty form rather than failing. Read through
+    /// `serde_json::Value`, which the API client already uses, rather than a
+    /// derived `Deserialize` that would add its own decoder to the bundle.
     pub fn restore(stored: Option<&str>) -> Draft {
-        stored
-            .and_then(|s| serde_json::from_str(s).ok())
-            .unwrap_or_default()
+        let Some(Value::Object(map)) = stored.and_then(|s| serde_json::from_str(s).ok()) else {
+            return Draft::default();
+        };
+        let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_owned);
+        let mut d = Draft {
+            uin: text("uin").unwrap_or_default(),
+            wechat: text("wechat").unwrap_or_default(),
+            ..Draft::default()
+        };
+        for (name, _) in FIELDS {
+            if let Some(v) = text(name) {
+                set(&mut d.entry, name, v);
+            }
+        }
+        d
     }
 
     pub fn store(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut map = serde_json::Map::new();
+        for (name, _) in FIELDS {
+            let v = value(&self.entry, name);
+            if !v.is_empty() {
+                map.insert((*name).to_owned(), Value::String(v));
+            }
+        }
+        map.insert("uin".into(), Value::String(self.uin.clone()));
+        map.insert("wechat".into(), Value::String(self.wechat.clone()));
+        Value::Object(map).to_string()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -359,4 +359,6 @@ pub fn ManualTaskDetail() -> impl IntoView {
             />
         </section>
     }
+    // Erased: the router then handles one view type for this page.
+    .into_any()
 }

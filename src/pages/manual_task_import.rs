@@ -1,21 +1,25 @@
 //! `/manual-tasks/import` (批量导入): choose a CSV file, check the guessed
 //! column mapping, preview every row against the shared rules, then add the
-//! rows one by one with a progress bar and a cancel button. A failing row
+//! rows, a few at a time, with a progress bar and a cancel button. A failing row
 //! never stops the rest; the end shows a summary and offers the failed rows
 //! with their reasons as a CSV download. The parsing, mapping and checking
 //! are in the host-tested [`crate::manual_import`].
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use scrm_api::manual_task::AddManualTask;
 use scrm_api::validate::Lang;
 use scrm_api::ReplyError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api_client::{use_api, ApiError};
+use crate::api_client::{use_api, ApiClient, ApiError};
 use crate::components::error_view::describe;
 use crate::components::tr::tr;
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n, Locale};
 use crate::manual_form::{label, FIELDS};
 use crate::manual_import::{
     failures_csv, guess_mapping, parse_csv, row_problem, row_request, unmapped_required, Failure,
@@ -64,6 +68,103 @@ fn csv_url(text: &str) -> Option<String> {
     opts.set_type("text/csv;charset=utf-8");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
     web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Requests in flight at once: enough to hide the round trip, few enough
+/// not to crowd the server that the rest of the team is using.
+const WORKERS: usize = 4;
+
+/// One import run, shared by its workers.
+struct Run {
+    table: Table,
+    mapping: Vec<Option<&'static str>>,
+    lang: Lang,
+    /// Index of the next row to take.
+    next: Cell<usize>,
+    /// Cancelled, signed out or the page left.
+    stop: Cell<bool>,
+    /// Workers still going; the last one out writes the summary.
+    running: Cell<usize>,
+}
+
+/// The page state a run reports into.
+#[derive(Clone, Copy)]
+struct Progress {
+    done: RwSignal<usize>,
+    added: RwSignal<usize>,
+    failures: RwSignal<Vec<Failure>>,
+    cancel: RwSignal<bool>,
+    phase: RwSignal<Phase>,
+    download: RwSignal<Option<String>>,
+}
+
+/// Takes rows until none are left or the run stops. Rows the shared rules
+/// refuse are reported without a request.
+async fn worker(run: Rc<Run>, api: ApiClient, i18n: I18nContext<Locale>, p: Progress) {
+    let mut since_yield = 0;
+    loop {
+        // A page left mid-import reads as cancelled.
+        if p.cancel.try_get_untracked().unwrap_or(true) {
+            run.stop.set(true);
+        }
+        let i = run.next.get();
+        let Some(row) = run.table.rows.get(i).filter(|_| !run.stop.get()) else {
+            break;
+        };
+        run.next.set(i + 1);
+        let line = run.table.lines.get(i).copied().unwrap_or_default();
+        let req = row_request(row, &run.mapping);
+        let failure = match row_problem(&req, run.lang) {
+            Some(reason) => {
+                since_yield += 1;
+                Some(reason)
+            }
+            None => match api.call::<AddManualTask>(&req).await {
+                Ok(_) => {
+                    let _ = p.added.try_update(|n| *n += 1);
+                    None
+                }
+                Err(ApiError::Reply(ReplyError::Unauthorized)) => {
+                    // Signed out: the rest would fail the same way; this
+                    // row was not added, so it is not counted as done.
+                    run.stop.set(true);
+                    break;
+                }
+                Err(e) => Some(describe(i18n, &e)),
+            },
+        };
+        if let Some(reason) = failure {
+            let _ = p.failures.try_update(|f| {
+                f.push(Failure {
+                    line,
+                    row: row.clone(),
+                    reason,
+                })
+            });
+        }
+        let _ = p.done.try_update(|n| *n += 1);
+        if since_yield >= YIELD_EVERY {
+            since_yield = 0;
+            leptos::task::tick().await;
+        }
+    }
+    run.running.set(run.running.get().saturating_sub(1));
+    if run.running.get() > 0 {
+        return;
+    }
+    let _ = p.failures.try_update(|f| f.sort_by_key(|x| x.line));
+    let failed = p.failures.try_get_untracked().unwrap_or_default();
+    if !failed.is_empty() {
+        let text = failures_csv(
+            &run.table.headers,
+            &failed,
+            t_string!(i18n, mt_import_line),
+            t_string!(i18n, mt_import_reason),
+        );
+        let _ = p.download.try_set(csv_url(&text));
+    }
+    let cancelled = run.stop.get();
+    let _ = p.phase.try_set(Phase::Done { cancelled });
 }
 
 #[component]
@@ -161,66 +262,25 @@ pub fn ManualTaskImport() -> impl IntoView {
             let _ = web_sys::Url::revoke_object_url(&url);
         }
         download.set(None);
-        let t = table.get_untracked();
-        let m = mapping.get_untracked();
-        let lang: Lang = lang.get_untracked();
-        let api = api.clone();
-        leptos::task::spawn_local(async move {
-            let mut cancelled = false;
-            let mut since_yield = 0;
-            for (i, row) in t.rows.iter().enumerate() {
-                // A page left mid-import reads as cancelled.
-                if cancel.try_get_untracked().unwrap_or(true) {
-                    cancelled = true;
-                    break;
-                }
-                let line = t.lines.get(i).copied().unwrap_or_default();
-                let req = row_request(row, &m);
-                let failure = match row_problem(&req, lang) {
-                    Some(reason) => {
-                        since_yield += 1;
-                        Some(reason)
-                    }
-                    None => match api.call::<AddManualTask>(&req).await {
-                        Ok(_) => {
-                            let _ = added.try_update(|n| *n += 1);
-                            None
-                        }
-                        Err(ApiError::Reply(ReplyError::Unauthorized)) => {
-                            // Signed out: the rest would fail the same way.
-                            cancelled = true;
-                            break;
-                        }
-                        Err(e) => Some(describe(i18n, &e)),
-                    },
-                };
-                if let Some(reason) = failure {
-                    let _ = failures.try_update(|f| {
-                        f.push(Failure {
-                            line,
-                            row: row.clone(),
-                            reason,
-                        })
-                    });
-                }
-                let _ = done.try_set(i + 1);
-                if since_yield >= YIELD_EVERY {
-                    since_yield = 0;
-                    leptos::task::tick().await;
-                }
-            }
-            let failed = failures.try_get_untracked().unwrap_or_default();
-            if !failed.is_empty() {
-                let text = failures_csv(
-                    &t.headers,
-                    &failed,
-                    t_string!(i18n, mt_import_line),
-                    t_string!(i18n, mt_import_reason),
-                );
-                let _ = download.try_set(csv_url(&text));
-            }
-            let _ = phase.try_set(Phase::Done { cancelled });
+        let run = Rc::new(Run {
+            table: table.get_untracked(),
+            mapping: mapping.get_untracked(),
+            lang: lang.get_untracked(),
+            next: Cell::new(0),
+            stop: Cell::new(false),
+            running: Cell::new(WORKERS),
         });
+        let progress = Progress {
+            done,
+            added,
+            failures,
+            cancel,
+            phase,
+            download,
+        };
+        for _ in 0..WORKERS {
+            leptos::task::spawn_local(worker(run.clone(), api.clone(), i18n, progress));
+        }
     };
 
     let total = move || table.with(|t| t.rows.len());
@@ -425,4 +485,6 @@ pub fn ManualTaskImport() -> impl IntoView {
             </Show>
         </section>
     }
+    // Erased: the router then handles one view type for this page.
+    .into_any()
 }

@@ -300,4 +300,6 @@ pub fn ManualTaskList() -> impl IntoView {
             />
         </section>
     }
+    // Erased: the router then handles one view type for this page.
+    .into_any()
 }
