@@ -67,13 +67,9 @@ impl ApiClient {
     }
 
     /// Sends one request of endpoint `E` and decodes its reply.
-    ///
-    /// Only encoding and decoding are generic; the sending is in [`Self::send`],
-    /// so the bundle carries one copy of the HTTP path rather than one per
-    /// endpoint (about 6 KB of wasm each).
     pub async fn call<E: Endpoint>(&self, request: &E::Request) -> Result<E::Reply, ApiError> {
         let url = self.url::<E>();
-        let (url, body) = match E::METHOD {
+        let sent = match E::METHOD {
             Method::Get => {
                 let query = query_string(request)?;
                 let url = if query.is_empty() {
@@ -81,44 +77,29 @@ impl ApiClient {
                 } else {
                     format!("{url}?{query}")
                 };
-                (url, None)
+                self.prepare(Request::get(&url)).send().await
             }
             Method::Post => {
-                let body =
-                    serde_json::to_string(request).map_err(|e| ApiError::Network(e.to_string()))?;
-                (url, Some(body))
-            }
-        };
-        let (status, text) = self.send(&url, body).await?;
-        match E::decode(status, &text) {
-            Err(ReplyError::Unauthorized) => {
-                self.session.unauthorized.update(|n| *n += 1);
-                Err(ApiError::Reply(ReplyError::Unauthorized))
-            }
-            other => other.map_err(ApiError::Reply),
-        }
-    }
-
-    /// GET `url`, or POST `body` as JSON; answers the status and body text.
-    async fn send(&self, url: &str, body: Option<String>) -> Result<(u16, String), ApiError> {
-        let sent = match body {
-            None => self.prepare(Request::get(url)).send().await,
-            Some(json) => {
                 let req = self
-                    .prepare(Request::post(url))
-                    .header("Content-Type", "application/json")
-                    .body(json)
+                    .prepare(Request::post(&url))
+                    .json(request)
                     .map_err(|e| ApiError::Network(e.to_string()))?;
                 req.send().await
             }
         };
         let response = sent.map_err(|e| ApiError::Network(e.to_string()))?;
         let status = response.status();
-        let text = response
+        let body = response
             .text()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        Ok((status, text))
+        match E::decode(status, &body) {
+            Err(ReplyError::Unauthorized) => {
+                self.session.unauthorized.update(|n| *n += 1);
+                Err(ApiError::Reply(ReplyError::Unauthorized))
+            }
+            other => other.map_err(ApiError::Reply),
+        }
     }
 }
 
