@@ -605,3 +605,37 @@ async fn bench_import_5000_rows() {
     );
     env.close().await;
 }
+
+/// Not a check: screenshots of the manual-entry pages at desktop and 360 px
+/// widths into target/screenshots, for a person to look at.
+/// `SCRM_DIST=$PWD/dist cargo test --test manual_tasks -- --ignored screenshots`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn screenshots() {
+    let env = Env::new().await;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    env.login("demo", "demo123").await;
+    env.goto("/manual-tasks").await;
+    wait_texts(&env, "#mt-people .mt-person-name", |t| !t.is_empty()).await;
+    let id = person_id(&env, "张经理").await;
+    for (w, h) in [(1280, 900), (360, 740)] {
+        env.browser.set_window_size(w, h).await.unwrap();
+        for (name, path) in [
+            ("mt-list", "/manual-tasks".to_owned()),
+            ("mt-detail", format!("/manual-tasks/{id}")),
+            ("mt-new", "/manual-tasks/new".to_owned()),
+            ("mt-import", "/manual-tasks/import".to_owned()),
+        ] {
+            env.goto(&path).await;
+            env.text("main section h1").await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            std::fs::write(
+                out.join(format!("{name}-{w}.png")),
+                env.browser.screenshot().await.unwrap(),
+            )
+            .unwrap();
+        }
+    }
+    env.close().await;
+}
