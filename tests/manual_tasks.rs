@@ -259,7 +259,7 @@ async fn detail_pages_filters_and_deletes_one_entry() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_server_refuses_a_missing_account_in_its_own_words() {
+async fn an_account_that_is_not_a_number_is_explained() {
     let env = Env::new().await;
     env.login("demo", "demo123").await;
     // Not a number: the panel says so without asking.
