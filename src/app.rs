@@ -41,6 +41,7 @@ pub fn App(config: Config) -> impl IntoView {
                             <Route path=path!("/call") view=pages::call::Call/>
                             <Route path=path!("/manual-tasks") view=pages::manual_task_list::ManualTaskList/>
                             <Route path=path!("/manual-tasks/new") view=pages::manual_task_new::ManualTaskNew/>
+                            <Route path=path!("/manual-tasks/import") view=pages::manual_task_import::ManualTaskImport/>
                             <Route path=path!("/manual-tasks/:adminUserId") view=pages::manual_task_detail::ManualTaskDetail/>
                             <Route path=path!("/clinic") view=pages::clinic::Clinic/>
                             <Route path=path!("/clinic/appointments") view=pages::clinic_appointments::ClinicAppointments/>

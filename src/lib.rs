@@ -1,13 +1,19 @@
 //! scrm-panel: the sales panel SPA.
 //!
 //! Modules that need no browser (`config`, `embed`, `nav`) compile on the host so
+//! Modules that need no browser (`config`, `nav`, `template`, `manual_query`,
+//! `manual_form`) compile on the host so
 //! `cargo test` checks them natively; everything that touches the DOM is
 //! compiled for wasm32 only.
 
 pub mod config;
 pub mod embed;
 pub mod links;
+pub mod manual_form;
+pub mod manual_import;
+pub mod manual_query;
 pub mod nav;
+pub mod template;
 
 // leptos_i18n 0.6 marks the macro deprecated in favour of build.rs code
 // generation; the macro keeps host builds free of the generator's

@@ -19,10 +19,10 @@ pub fn ConfirmDialog(
     message: Signal<String>,
     #[prop(into)] confirm_label: Signal<String>,
     /// The request is running: buttons wait.
-    #[prop(into)]
+    #[prop(into, default = Signal::stored(false))]
     busy: Signal<bool>,
     /// Why the last attempt failed, shown in the dialog so it can be retried.
-    #[prop(into)]
+    #[prop(into, default = Signal::stored(None))]
     error: Signal<Option<String>>,
     #[prop(into)] on_confirm: Callback<()>,
     /// Cancel button, Esc, or the dialog closing any other way. Esc is

@@ -30,3 +30,7 @@ pub mod pager;
 pub mod tag_picker;
 pub mod text;
 pub mod xlsx_file;
+// Issue 7 (manual entries).
+// TODO(merge): PageNav duplicates Pager (issue 4) with another look; unify.
+pub mod page_nav;
+pub mod tr;

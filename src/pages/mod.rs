@@ -9,6 +9,8 @@ pub mod customer_edit;
 pub mod customer_list;
 pub mod login;
 pub mod manual_task_detail;
+pub mod manual_task_friend;
+pub mod manual_task_import;
 pub mod manual_task_list;
 pub mod manual_task_new;
 pub mod not_found;
