@@ -222,3 +222,25 @@ async fn a_customer_that_is_gone_is_said_to_be_gone() {
     env.text("#edit-missing").await;
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_edit_page_leads_to_the_customers_chat_history() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    open_known_customer(&env).await;
+    env.click("#edit-chat").await;
+    let started = Instant::now();
+    loop {
+        let path = env.path().await;
+        if path.starts_with("/chat?wechatUserIds=") && path.contains("&wechatContactIds=") {
+            break;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "edit page chat link went to {path}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    env.text("section[data-route='/chat']").await;
+    env.close().await;
+}

@@ -141,7 +141,11 @@ pub fn CustomerEdit() -> impl IntoView {
                 }.into_any(),
                 Load::Found(found) => {
                     let (c, original) = *found;
+                    let chat = crate::pages::customer_list::chat_href(&c);
                     view! {
+                    {chat.map(|href| view! {
+                        <p><A href=href attr:id="edit-chat">{tr(i18n, |i| t_string!(i, nav_chat).to_string())}</A></p>
+                    })}
                     <CustomerEditForm customer=c original=original on_saved=on_saved/>
                 }.into_any()
                 }

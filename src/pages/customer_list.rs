@@ -43,7 +43,8 @@ pub fn edit_href(c: &Customer) -> Option<String> {
     Some(format!("/customers/{id}?phone={}", encode_component(phone)))
 }
 
-fn chat_href(c: &Customer) -> Option<String> {
+/// The customer's conversation, when the record names its WeChat account and contact.
+pub fn chat_href(c: &Customer) -> Option<String> {
     Some(format!(
         "/chat?wechatUserIds={}&wechatContactIds={}",
         c.wechat_user_id?, c.wechat_contact_id?
