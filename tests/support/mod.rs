@@ -80,46 +80,59 @@ impl Env {
         let chromedriver =
             std::env::var("SCRM_CHROMEDRIVER").unwrap_or("/usr/bin/chromedriver".into());
         let chromium = std::env::var("SCRM_CHROMIUM").unwrap_or("/usr/bin/chromium".into());
-        let port = free_port();
-        let driver = Command::new(&chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!("cannot start {chromedriver}: {e} (cargo xtask test installs it)")
-            });
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < WAIT, "chromedriver did not start");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        let profile = dir.path().join("profile");
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:loggingPrefs": { "browser": "ALL" },
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,900",
-                    format!("--user-data-dir={}", profile.display()),
-                ]
+        // Two tests may be handed the same free port before either driver
+        // binds it; a driver that lost the race exits, and its session then
+        // fails. Try again with a fresh port instead of failing the test.
+        let mut attempt = 0;
+        let (driver, browser) = loop {
+            attempt += 1;
+            let port = free_port();
+            let mut driver = Command::new(&chromedriver)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .process_group(0)
+                .spawn()
+                .unwrap_or_else(|e| {
+                    panic!("cannot start {chromedriver}: {e} (cargo xtask test installs it)")
+                });
+            let started = Instant::now();
+            let mut up = false;
+            while started.elapsed() < WAIT {
+                if matches!(driver.try_wait(), Ok(Some(_))) {
+                    break;
+                }
+                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                    up = true;
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
             }
-        });
-        let caps = match caps {
-            Value::Object(m) => m,
-            _ => unreachable!(),
+            let session = if up {
+                session(
+                    &chromium,
+                    &dir.path().join(format!("profile-{attempt}")),
+                    port,
+                )
+                .await
+            } else {
+                Err("chromedriver did not start".to_owned())
+            };
+            match session {
+                Ok(browser) => break (driver, browser),
+                Err(e) => {
+                    let _ = Command::new("kill")
+                        .args(["-KILL", "--", &format!("-{}", driver.id())])
+                        .status();
+                    let _ = driver.kill();
+                    let _ = driver.wait();
+                    assert!(
+                        attempt < 5,
+                        "no webdriver session after {attempt} tries: {e}"
+                    );
+                }
+            }
         };
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let browser = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("webdriver session");
         Env {
             server,
             browser,
@@ -307,4 +320,31 @@ impl WebDriverCompatibleCommand for BrowserLog {
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
     }
+}
+
+/// A headless Chromium session through the chromedriver on `port`.
+async fn session(chromium: &str, profile: &std::path::Path, port: u16) -> Result<Client, String> {
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:loggingPrefs": { "browser": "ALL" },
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }
+    });
+    let Value::Object(caps) = caps else {
+        return Err("capabilities are not an object".into());
+    };
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .map_err(|e| e.to_string())
 }
