@@ -3,6 +3,7 @@
 //! parameters, and LIKE patterns escape their own wildcards.
 
 use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection, Row};
 
 /// WHERE clauses and their parameters, in placeholder order.
 #[derive(Default)]
@@ -92,6 +93,37 @@ impl Paging {
     pub fn offset(&self) -> i64 {
         (self.page_no - 1).saturating_mul(self.limit)
     }
+}
+
+/// One page of a filtered list and the size of the whole list, as every paged
+/// endpoint of the contract answers. `count_from` may join less than `select`
+/// (SQLite keeps unused LEFT JOINs in a count), but both must take the same
+/// WHERE parameters; `order_by` must be total so pages never overlap or skip.
+pub fn paged<T>(
+    conn: &Connection,
+    count_from: &str,
+    select: &str,
+    w: &Where,
+    order_by: &str,
+    paging: Paging,
+    row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<(Vec<T>, i64)> {
+    let filter = w.sql();
+    let count: i64 = conn.query_row(
+        &format!("SELECT count(*) {count_from}{filter}"),
+        params_from_iter(w.params.iter()),
+        |r| r.get(0),
+    )?;
+    let mut values = w.params.clone();
+    values.push(Value::Integer(paging.limit));
+    values.push(Value::Integer(paging.offset()));
+    let mut stmt = conn.prepare(&format!(
+        "{select}{filter} ORDER BY {order_by} LIMIT ? OFFSET ?"
+    ))?;
+    let items = stmt
+        .query_map(params_from_iter(values.iter()), row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok((items, count))
 }
 
 /// Comma-separated ids as the vendor sends them; `None` for no filter, an

@@ -3,14 +3,13 @@
 
 use axum::extract::State;
 use axum::Json;
-use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use scrm_api::chat::{ChatMessage, ChatRecordRequest};
 use scrm_api::page::{Page, PageReply};
 use scrm_api::time::{TimeForm, Timestamp};
 
 use crate::auth::Session;
-use crate::db::query::{id_list, Paging, Where};
+use crate::db::query::{id_list, paged, Paging, Where};
 use crate::error::ApiError;
 use crate::extract::Query;
 use crate::routes::OK_MSG;
@@ -52,23 +51,19 @@ pub async fn records(
                 w.and("m.create_time <= ?", [Value::Integer(end)]);
             }
             let from = "FROM chat_message m JOIN wechat_user wu ON wu.id = m.wechat_user_id";
-            let count: i64 = conn.query_row(
-                &format!("SELECT count(*) {from}{}", w.sql()),
-                params_from_iter(w.params.iter()),
-                |r| r.get(0),
-            )?;
-            let mut values = w.params.clone();
-            values.push(Value::Integer(paging.limit));
-            values.push(Value::Integer(paging.offset()));
-            let mut stmt = conn.prepare(&format!(
-                "SELECT m.id, m.wechat_user_id, m.wechat_contact_id, wu.admin_user_id, m.is_send, m.msg_type,
+            let (items, count) = paged(
+                conn,
+                from,
+                &format!(
+                    "SELECT m.id, m.wechat_user_id, m.wechat_contact_id, wu.admin_user_id, m.is_send, m.msg_type,
                         m.app_msg_type, m.content, m.media_url, m.thumb_url, m.title, m.description, m.url,
                         m.file_name, m.file_size, m.duration_sec, m.create_time
-                   {from}{} ORDER BY m.create_time DESC, m.id DESC LIMIT ? OFFSET ?",
-                w.sql()
-            ))?;
-            let items = stmt
-                .query_map(params_from_iter(values.iter()), |r| {
+                   {from}"
+                ),
+                &w,
+                "m.create_time DESC, m.id DESC",
+                paging,
+                |r| {
                     Ok(ChatMessage {
                         msg_id: Some(r.get::<_, i64>(0)?.to_string()),
                         wechat_user_id: r.get(1)?,
@@ -88,8 +83,8 @@ pub async fn records(
                         duration_sec: r.get(15)?,
                         create_time: Timestamp::from_epoch_ms(r.get(16)?),
                     })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                },
+            )?;
             Ok(PageReply {
                 code: Some(200),
                 msg: Some(OK_MSG.into()),

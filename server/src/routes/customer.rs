@@ -18,7 +18,7 @@ use scrm_api::time::{TimeForm, Timestamp};
 use serde_json::{json, Value as Json_};
 
 use crate::auth::Session;
-use crate::db::query::{id_list, Paging, Where};
+use crate::db::query::{id_list, paged, Paging, Where};
 use crate::error::ApiError;
 use crate::extract::{Body, Query};
 use crate::routes::{valid, OK_MSG};
@@ -142,21 +142,15 @@ fn customer_page(
     } else {
         "FROM customer c"
     };
-    let count: i64 = conn.query_row(
-        &format!("SELECT count(*) {count_from}{}", w.sql()),
-        params_from_iter(w.params.iter()),
-        |r| r.get(0),
+    let (items, count) = paged(
+        conn,
+        count_from,
+        &format!("{CUSTOMER_COLUMNS} {CUSTOMER_FROM}"),
+        &w,
+        "c.create_time DESC, c.id DESC",
+        paging,
+        customer_row,
     )?;
-    let mut values = w.params.clone();
-    values.push(Value::Integer(paging.limit));
-    values.push(Value::Integer(paging.offset()));
-    let mut stmt = conn.prepare(&format!(
-        "{CUSTOMER_COLUMNS} {CUSTOMER_FROM}{} ORDER BY c.create_time DESC, c.id DESC LIMIT ? OFFSET ?",
-        w.sql()
-    ))?;
-    let items = stmt
-        .query_map(params_from_iter(values.iter()), customer_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(PageReply {
         code: Some(200),
         msg: Some(OK_MSG.into()),

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::Json;
 use rusqlite::types::Value;
 use rusqlite::TransactionBehavior;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use scrm_api::auth::DataReply;
 use scrm_api::manual_task::{
     AddManualTaskBeforeAddFriendRequest, AddManualTaskRequest, DelManualTaskDetailRequest,
@@ -22,7 +22,7 @@ use scrm_api::validate::{
 use serde_json::Value as JsonValue;
 
 use crate::auth::Session;
-use crate::db::query::{Paging, Where};
+use crate::db::query::{paged, Paging, Where};
 use crate::error::ApiError;
 use crate::extract::{Body, Query};
 use crate::phone;
@@ -71,26 +71,20 @@ pub async fn list(
             if let Some(dept) = q.pepart_id {
                 w.and("u.department_id = ?", [Value::Integer(dept)]);
             }
-            let count: i64 = conn.query_row(
-                &format!("SELECT count(*) FROM admin_user u{}", w.sql()),
-                params_from_iter(w.params.iter()),
-                |r| r.get(0),
-            )?;
-            let mut values = w.params.clone();
-            values.push(Value::Integer(paging.limit));
-            values.push(Value::Integer(paging.offset()));
-            let mut stmt = conn.prepare(&format!(
-                "SELECT u.id, u.real_name FROM admin_user u{} ORDER BY u.id LIMIT ? OFFSET ?",
-                w.sql()
-            ))?;
-            let items = stmt
-                .query_map(params_from_iter(values.iter()), |r| {
+            let (items, count) = paged(
+                conn,
+                "FROM admin_user u",
+                "SELECT u.id, u.real_name FROM admin_user u",
+                &w,
+                "u.id",
+                paging,
+                |r| {
                     Ok(ManualTaskOwner {
                         admin_user_id: r.get(0)?,
                         real_name: r.get(1)?,
                     })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                },
+            )?;
             Ok(nested(items, count, paging))
         })
         .await?;
@@ -177,21 +171,15 @@ pub async fn detail(
             if let Some(s) = q.add_status {
                 w.and("e.add_status = ?", [Value::Integer(s)]);
             }
-            let count: i64 = conn.query_row(
-                &format!("SELECT count(*) FROM manual_entry e{}", w.sql()),
-                params_from_iter(w.params.iter()),
-                |r| r.get(0),
+            let (items, count) = paged(
+                conn,
+                "FROM manual_entry e",
+                ENTRY_COLUMNS,
+                &w,
+                "e.order_num, e.id",
+                paging,
+                entry_row,
             )?;
-            let mut values = w.params.clone();
-            values.push(Value::Integer(paging.limit));
-            values.push(Value::Integer(paging.offset()));
-            let mut stmt = conn.prepare(&format!(
-                "{ENTRY_COLUMNS}{} ORDER BY e.order_num, e.id LIMIT ? OFFSET ?",
-                w.sql()
-            ))?;
-            let items = stmt
-                .query_map(params_from_iter(values.iter()), entry_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(nested(items, count, paging))
         })
         .await?;
