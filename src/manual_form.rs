@@ -97,8 +97,7 @@ pub fn label(field: &str, lang: Lang) -> String {
     }
 }
 
-/// The messages for one field. The shared rules report every custom field's
-/// problem under `xfield1`; those are shown there.
+/// The messages for one field (each custom field's problems under its own name).
 pub fn messages_for(errors: &[FieldError], field: &str, lang: Lang) -> Vec<String> {
     errors
         .iter()

@@ -248,3 +248,25 @@ fn list_paging_and_time_window() {
         "每頁筆數應在1到500之間"
     );
 }
+
+#[test]
+fn each_custom_field_reports_its_own_length_problem() {
+    let long = "长".repeat(1000);
+    let entry = AddManualTaskRequest {
+        customer_name: Some("王五".into()),
+        customer_phone: Some("13800000009".into()),
+        phone_geo: Some("厦门".into()),
+        xfield3: Some(long.clone()),
+        xfield10: Some(long),
+        ..Default::default()
+    };
+    let errs = entry.validate().unwrap_err();
+    let named: Vec<&str> = errs.iter().map(|e| e.field).collect();
+    assert_eq!(named, ["xfield3", "xfield10"]);
+    assert!(errs[0]
+        .message(Lang::ZhCn)
+        .starts_with("自定义字段 3不能超过"));
+    assert!(errs[1]
+        .message(Lang::En)
+        .starts_with("Custom field 10 must be at most"));
+}

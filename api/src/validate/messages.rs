@@ -81,8 +81,19 @@ pub fn field_label(field: &str, lang: Lang) -> &str {
         .unwrap_or(field)
 }
 
+/// Like [`field_label`], but the custom fields after the first are numbered
+/// (`xfield7` → 自定义字段 7): a form may show all ten of them.
+fn problem_label(field: &str, lang: Lang) -> String {
+    match field.strip_prefix("xfield") {
+        Some(n) if n != "1" && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{} {n}", field_label("xfield1", lang))
+        }
+        _ => field_label(field, lang).to_owned(),
+    }
+}
+
 pub(super) fn message(e: &FieldError, lang: Lang) -> String {
-    let l = field_label(e.field, lang);
+    let l = problem_label(e.field, lang);
     let t = |cn: String, tw: String, en: String| match lang {
         Lang::ZhCn => cn,
         Lang::ZhTw => tw,

@@ -318,19 +318,20 @@ impl AddManualTaskRequest {
         c.max("company", &self.company, limits::COMPANY);
         c.max("userName", &self.user_name, limits::USER_NAME);
         c.max("tags", &self.tags, limits::TAGS);
-        for x in [
-            &self.xfield1,
-            &self.xfield2,
-            &self.xfield3,
-            &self.xfield4,
-            &self.xfield5,
-            &self.xfield6,
-            &self.xfield7,
-            &self.xfield8,
-            &self.xfield9,
-            &self.xfield10,
-        ] {
-            c.max("xfield1", x, limits::XFIELD);
+        let custom = [
+            ("xfield1", &self.xfield1),
+            ("xfield2", &self.xfield2),
+            ("xfield3", &self.xfield3),
+            ("xfield4", &self.xfield4),
+            ("xfield5", &self.xfield5),
+            ("xfield6", &self.xfield6),
+            ("xfield7", &self.xfield7),
+            ("xfield8", &self.xfield8),
+            ("xfield9", &self.xfield9),
+            ("xfield10", &self.xfield10),
+        ];
+        for (field, value) in custom {
+            c.max(field, value, limits::XFIELD);
         }
         c.done()
     }
