@@ -52,7 +52,7 @@ fn fact(label: &'static str, value: Option<String>) -> Option<impl IntoView> {
 /// An in-app link that closes the pop-up as it navigates.
 fn link(class: &'static str, href: String, text: &'static str) -> impl IntoView {
     let pop = use_call_pop();
-    view! { <a class=class href=href on:click=move |_| pop.close()>{text}</a> }
+    view! { <a class=class href=crate::nav::href(&href) on:click=move |_| pop.close()>{text}</a> }
 }
 
 /// A one-line status (looking up, nothing found, ...).
@@ -150,8 +150,11 @@ fn sourced(
 }
 
 /// Manual entries (source 3) have their own facts and link to their task
-/// list; customer records (1) link to editing and chat; pool rows (2) are not
-/// customer records, so they have no edit page.
+/// list; customer records (1) link to editing and chat. Pool rows (2) get
+/// the chat link when they name a WeChat account and contact; they are not
+/// customer records (the lookup answers 1 when a record has the number), so
+/// there is no edit page, and the row says so rather than leaving the link
+/// out silently; so does any row without a contact to chat with.
 fn record(i18n: I18n, source: CallSource, r: CallCustomer) -> impl IntoView {
     let manual = source == CallSource::ManualEntry;
     let name = display_name(&r);
@@ -208,6 +211,18 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer) -> impl IntoView {
         )),
         _ => None,
     };
+    let no_edit = (source == CallSource::AssignedPool && edit.is_none()).then(|| {
+        note(
+            "call-no-edit muted",
+            t_string!(i18n, call_pool_not_editable).to_string(),
+        )
+    });
+    let no_chat = (!manual && chat.is_none()).then(|| {
+        note(
+            "call-no-chat muted",
+            t_string!(i18n, call_no_chat).to_string(),
+        )
+    });
     view! {
         <h3 class="call-record-name">{name}{star}</h3>
         <dl class="call-facts">
@@ -221,6 +236,8 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer) -> impl IntoView {
             {fact(t_string!(i18n, call_remarks), r.remarks)}
         </dl>
         <div class="call-links">{edit}{chat}{tasks}</div>
+        {no_edit}
+        {no_chat}
     }
 }
 
