@@ -249,8 +249,10 @@ async fn every_source_pops_up_with_its_content() {
     env.wait_text("#call-pop", "客户池演示").await;
     // A pool lead is no customer record and has no WeChat contact: the row
     // says so instead of just lacking the links.
-    env.wait_text("#call-pop .call-no-edit", "还不是客户资料").await;
-    env.wait_text("#call-pop .call-no-chat", "没有聊天记录").await;
+    env.wait_text("#call-pop .call-no-edit", "还没有这个号码的客户资料")
+        .await;
+    env.wait_text("#call-pop .call-no-chat", "没有聊天记录")
+        .await;
     assert!(!env.exists("#call-pop .call-link-edit").await);
     assert!(!env.exists("#call-pop .call-link-chat").await);
     assert!(!env.exists("#call-pop .call-star").await);
@@ -278,6 +280,81 @@ async fn every_source_pops_up_with_its_content() {
     assert!(env.exists("#call-pop .call-add-customer").await);
     env.wait_text("#call-pop .call-clinic", "诊所没有该号码的顾客")
         .await;
+    env.close().await;
+}
+
+/// A vendor backend may answer source 2 for a number that also has a
+/// customer record (the reference server answers 1 then): the pool row
+/// links to that record's edit page and chat, found through customerPage.
+/// getCustomerInfoByCall is answered in the page, the rest by the server.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pool_lead_links_to_the_customer_record_with_its_number() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto(&format!("/call?phone={CUSTOMER}")).await;
+    wait_enabled(&env, "#call-page-auto-open").await;
+    env.browser
+        .execute(
+            "window.__realFetch = window.fetch;
+             window.failPage = true;
+             window.fetch = (input, init) => {
+               const url = typeof input === 'string' ? input : input.url;
+               if (url.includes('getCustomerInfoByCall')) {
+                 const body = {code: 200, msg: '操作成功!', data: {source: 2, customerList: [
+                   {customerId: 424242, customerName: '池中线索', customerPhone: '13800000001',
+                    company: '池公司', adminUserId: 2}]}};
+                 return Promise.resolve(new Response(JSON.stringify(body),
+                   {status: 200, headers: {'Content-Type': 'application/json'}}));
+               }
+               if (url.includes('customerPage') && window.failPage) {
+                 return Promise.reject(new TypeError('offline'));
+               }
+               return window.__realFetch(input, init);
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    // The record check fails: said in the row, with retry; no verdict yet.
+    env.click("#call-show").await;
+    env.text("#call-pop .call-records[data-source='2'] .call-record .error-view")
+        .await;
+    assert!(!env.exists("#call-pop .call-no-edit").await);
+    env.browser
+        .execute("window.failPage = false;", vec![])
+        .await
+        .unwrap();
+    env.click("#call-pop .call-record .error-view button").await;
+    env.text("#call-pop .call-records[data-source='2'] .call-link-edit")
+        .await;
+    env.wait_text("#call-pop", "池中线索").await;
+    let href = |css: &'static str| {
+        let env = &env;
+        async move {
+            env.browser
+                .find(Locator::Css(css))
+                .await
+                .unwrap()
+                .attr("href")
+                .await
+                .unwrap()
+                .unwrap_or_default()
+        }
+    };
+    let edit = href("#call-pop .call-link-edit").await;
+    assert!(
+        edit.starts_with("/customers/") && !edit.contains("424242") && edit.contains(CUSTOMER),
+        "{edit}"
+    );
+    let chat = href("#call-pop .call-link-chat").await;
+    assert!(chat.starts_with("/chat?wechatUserIds="), "{chat}");
+    assert!(!env.exists("#call-pop .call-no-edit").await);
+    assert!(!env.exists("#call-pop .call-no-chat").await);
+    // It leads to the record.
+    env.click("#call-pop .call-link-edit").await;
+    env.wait_gone(OPEN).await;
+    env.text("section[data-route='/customers/:id']").await;
+    env.wait_path(&edit).await;
     env.close().await;
 }
 
