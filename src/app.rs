@@ -29,7 +29,8 @@ pub fn App(config: Config) -> impl IntoView {
         <I18nContextProvider>
             <LocaleBootstrap/>
             <ToastProvider>
-                <Router>
+                // Under a sub-path (`<base href="/panel/">`) routes match below it.
+                <Router base=crate::nav::base()>
                     <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                         <Route path=path!("/login") view=pages::login::Login/>
                         <ParentRoute path=path!("") view=Shell>

@@ -10,6 +10,9 @@ use crate::config::{Config, ConfigError};
 
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The sub-path the panel is served under, from `<base href>` (trunk's
+    // public URL): the router and every in-app link use it.
+    crate::nav::set_base(&document_base_path());
     // Leptos's executor is only set up by mount; the config fetch runs before it.
     wasm_bindgen_futures::spawn_local(async {
         match load_config().await {
@@ -21,6 +24,17 @@ pub fn start() {
             ),
         }
     });
+}
+
+/// The path of the document's base URL (`/` without a `<base>`), or `/`
+/// when the browser cannot say.
+fn document_base_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_else(|| "/".to_owned())
 }
 
 /// Fetched relative to `<base href>` (trunk's public URL), so deep links such

@@ -7,14 +7,16 @@
 use leptos::prelude::*;
 use scrm_api::auth::Empty;
 use scrm_api::call::{
-    CallInfo, CustomerInfoByCallRequest, GetCustomerInfoByCall, GetIsOpenAfterCall,
+    CallInfo, CallSource, CustomerInfoByCallRequest, GetCustomerInfoByCall, GetIsOpenAfterCall,
     UpdateIsOpenAfterCall, UpdateIsOpenRequest,
 };
 use scrm_api::clinic::{
     Appointment, AppointmentListRequest, ClinicCustomer, GetAppointmentList, GetCusInfoByCusTelnum,
     TelnumRequest,
 };
-use scrm_api::customer::{Tag, TagList, TagListRequest};
+use scrm_api::customer::{
+    Customer, CustomerPage, CustomerPageRequest, Tag, TagList, TagListRequest,
+};
 use scrm_api::time::Timestamp;
 use scrm_api::validate::{normalize_mainland_mobile, PhoneError};
 use scrm_api::ReplyError;
@@ -44,6 +46,19 @@ pub enum ClinicPart {
     },
 }
 
+/// For a pool answer (source 2): the customer records with the same number
+/// (customerPage by phone), which give the pool rows their edit and chat
+/// links. The reference server never has one (it would answer source 1);
+/// a vendor backend may.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PoolRecords {
+    /// Not a pool answer.
+    NotAsked,
+    Loading,
+    Failed(ApiError),
+    Found(Vec<Customer>),
+}
+
 /// What the pop-up shows: one call, identified by `seq` so only the newest
 /// call's answers are applied.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +69,7 @@ pub struct PopCall {
     /// The shared rule's verdict; an impossible number is never looked up.
     pub phone: Result<String, PhoneError>,
     pub lookup: Lookup,
+    pub pool_records: PoolRecords,
     pub clinic: ClinicPart,
 }
 
@@ -108,6 +124,7 @@ impl CallPop {
             raw,
             phone,
             lookup: Lookup::Loading,
+            pool_records: PoolRecords::NotAsked,
             clinic: if self.clinic_on && valid.is_some() {
                 ClinicPart::Loading
             } else {
@@ -122,7 +139,7 @@ impl CallPop {
             leptos::task::spawn_local(async move {
                 let reply = api
                     .call::<GetCustomerInfoByCall>(&CustomerInfoByCallRequest {
-                        phone: Some(phone),
+                        phone: Some(phone.clone()),
                     })
                     .await;
                 let info = match reply {
@@ -133,7 +150,18 @@ impl CallPop {
                     .customers()
                     .iter()
                     .any(|c| c.tags.as_deref().is_some_and(|t| !t.trim().is_empty()));
-                self.apply(seq, |c| c.lookup = Lookup::Done(info));
+                let pool =
+                    info.source() == CallSource::AssignedPool && !info.customers().is_empty();
+                self.apply(seq, |c| {
+                    c.lookup = Lookup::Done(info);
+                    if pool {
+                        c.pool_records = PoolRecords::Loading;
+                    }
+                });
+                if pool {
+                    let found = records_with_phone(&api, &phone).await;
+                    self.apply(seq, |c| c.pool_records = found);
+                }
                 if tagged && self.tags.try_get_untracked().flatten().is_none() {
                     // Without names the ids are still shown; no error for this.
                     if let Ok(list) = api.call::<TagList>(&TagListRequest {}).await {
@@ -233,6 +261,33 @@ pub fn mark(name: &str) {
 
 pub fn use_call_pop() -> CallPop {
     expect_context::<CallPop>()
+}
+
+/// The customer records whose number is `phone` (customerPage filters by
+/// a part of the number, so the answer is narrowed to the same number).
+async fn records_with_phone(api: &ApiClient, phone: &str) -> PoolRecords {
+    let request = CustomerPageRequest {
+        customer_phone: Some(phone.to_owned()),
+        limit: Some(50),
+        page_no: Some(1),
+        ..Default::default()
+    };
+    match api.call::<CustomerPage>(&request).await {
+        Ok(reply) => PoolRecords::Found(
+            reply
+                .page
+                .items
+                .into_iter()
+                .filter(|c| {
+                    c.customer_phone
+                        .as_deref()
+                        .and_then(|p| normalize_mainland_mobile(p).ok())
+                        .is_some_and(|p| p == phone)
+                })
+                .collect(),
+        ),
+        Err(e) => PoolRecords::Failed(e),
+    }
 }
 
 /// The clinic profile for a number and its appointments from today on.

@@ -1,4 +1,79 @@
-//! Pure navigation rules: where to go after login, and the embed switch.
+//! Pure navigation rules: where to go after login, the embed switch, and
+//! the path prefix of a panel hosted under a sub-path.
+//!
+//! ## Sub-path hosting
+//!
+//! A build for `https://host/panel/` (`trunk build --public-url /panel/`)
+//! carries `<base href="/panel/">`. At start-up the panel reads the
+//! document's base URL once ([`set_base`]); the router is given the same
+//! base, so route paths and `navigate("/customers")` stay app-relative.
+//! Links are different: leptos_router's `<A href="/x">` and plain `<a>`
+//! render the path as given, so every in-app link goes through [`href`],
+//! which puts the base in front. Paths read back from the browser (the 401
+//! round-trip's return path) lose it again through [`strip_base`].
+
+use std::sync::OnceLock;
+
+/// The app's base path without the trailing slash: `""` at the root,
+/// `"/panel"` under a sub-path. Set once at start-up: the document's
+/// `<base>` never changes while the page lives.
+static BASE: OnceLock<String> = OnceLock::new();
+
+/// Records the base from the document's base URL path (`document.baseURI`'s
+/// path, e.g. `/panel/`). Later calls are ignored.
+pub fn set_base(base_uri_path: &str) {
+    let _ = BASE.set(base_from_path(base_uri_path));
+}
+
+/// The base set at start-up (`""` when none was).
+pub fn base() -> &'static str {
+    BASE.get().map(String::as_str).unwrap_or("")
+}
+
+/// The address of an in-app path (`/customers?x=1`) under the base.
+pub fn href(path: &str) -> String {
+    with_base(base(), path)
+}
+
+/// `/panel/` or `/panel` -> `/panel`; `/`, `""` -> `""`. Only the directory
+/// part counts (`/panel/index.html` -> `/panel`), as a browser resolves a
+/// relative URL against it.
+pub fn base_from_path(path: &str) -> String {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let dir = match path.rfind('/') {
+        Some(i) if path[i + 1..].contains('.') => &path[..i],
+        _ => path,
+    };
+    let trimmed = dir.trim_end_matches('/');
+    if trimmed.is_empty() || !trimmed.starts_with('/') || trimmed.starts_with("//") {
+        String::new()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Puts `base` in front of a root-relative path; anything else (`tel:`,
+/// `https://...`, `//host`, `#x`, `?q`) is returned as it is.
+pub fn with_base(base: &str, path: &str) -> String {
+    if path.starts_with('/') && !path.starts_with("//") {
+        format!("{base}{path}")
+    } else {
+        path.to_owned()
+    }
+}
+
+/// The app path of a browser path: `base` taken off the front when it is
+/// there as a whole segment (`/panel/x` -> `/x`, `/panel` -> `/`).
+pub fn strip_base<'a>(base: &str, path: &'a str) -> &'a str {
+    if base.is_empty() {
+        return path;
+    }
+    match path.strip_prefix(base) {
+        Some("") => "/",
+        Some(rest) if rest.starts_with('/') => rest,
+        _ => path,
+    }
+}
 
 /// The `next` target after login, only if it is a path inside this app.
 /// Anything else (absolute URLs, `//host`, `javascript:`) falls back to the
@@ -68,6 +143,48 @@ mod tests {
             assert_eq!(safe_next(Some(bad)), "/customers", "{bad}");
         }
         assert_eq!(safe_next(None), "/customers");
+    }
+
+    #[test]
+    fn base_from_the_documents_base_url() {
+        assert_eq!(base_from_path("/"), "");
+        assert_eq!(base_from_path(""), "");
+        assert_eq!(base_from_path("/panel/"), "/panel");
+        assert_eq!(base_from_path("/panel"), "/panel");
+        assert_eq!(base_from_path("/a/b/"), "/a/b");
+        assert_eq!(base_from_path("/panel/index.html"), "/panel");
+        assert_eq!(base_from_path("/index.html"), "");
+        assert_eq!(base_from_path("/panel/?x=1#y"), "/panel");
+        assert_eq!(base_from_path("//evil"), "");
+    }
+
+    #[test]
+    fn links_get_the_base_and_lose_it_again() {
+        assert_eq!(with_base("", "/customers"), "/customers");
+        assert_eq!(
+            with_base("/panel", "/customers?x=1"),
+            "/panel/customers?x=1"
+        );
+        for other in [
+            "tel:138",
+            "https://a.example/x",
+            "//a.example",
+            "#main",
+            "?q=1",
+        ] {
+            assert_eq!(with_base("/panel", other), other);
+        }
+        assert_eq!(strip_base("/panel", "/panel/customers"), "/customers");
+        assert_eq!(strip_base("/panel", "/panel"), "/");
+        assert_eq!(strip_base("/panel", "/panel/"), "/");
+        assert_eq!(
+            strip_base("/panel", "/panelx/customers"),
+            "/panelx/customers"
+        );
+        assert_eq!(strip_base("/panel", "/customers"), "/customers");
+        assert_eq!(strip_base("", "/customers"), "/customers");
+        let round = strip_base("/panel", "/panel/customers/12?phone=1");
+        assert_eq!(with_base("/panel", round), "/panel/customers/12?phone=1");
     }
 
     #[test]

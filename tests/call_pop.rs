@@ -80,6 +80,33 @@ async fn wait_enabled(env: &Env, css: &str) -> fantoccini::elements::Element {
     }
 }
 
+/// Records, instead of following, every click on a `tel:` link in the
+/// current document (the dial box launches calls that way); headless
+/// Chromium would otherwise raise the OS's "open with" prompt.
+async fn capture_tel(env: &Env) {
+    env.browser
+        .execute(
+            "window.telLaunched = [];
+             document.addEventListener('click', e => {
+               const a = e.target.closest && e.target.closest('a');
+               if (a && (a.getAttribute('href') || '').startsWith('tel:')) {
+                 telLaunched.push(a.getAttribute('href'));
+                 e.preventDefault();
+               }
+             }, true);",
+            vec![],
+        )
+        .await
+        .unwrap();
+}
+
+async fn tel_launched(env: &Env) -> Value {
+    env.browser
+        .execute("return window.telLaunched;", vec![])
+        .await
+        .unwrap()
+}
+
 async fn dial(env: &Env, number: &str) {
     env.fill("#dial-input", number).await;
     env.click("#dial-button").await;
@@ -160,14 +187,15 @@ async fn every_source_pops_up_with_its_content() {
     let env = Env::new().await;
     env.login("demo", "demo123").await;
     set_switch(&env, true).await;
-    // Give the known customer one tag, to see it named.
+    // Give the known customer one tag, to see it named, and a star.
     let tag = js(
         &env,
         "const tags = (await (await fetch('/wechat_api/customer/tagList')).json()).data;
          const page = await (await fetch('/wechat_api/customer/customerPage?customerPhone=13800000001')).json();
          const r = await fetch('/wechat_api/customer/updateCustomer', {method: 'POST',
            headers: {'Content-Type': 'application/json'},
-           body: JSON.stringify({customerId: page.data[0].customerId, tags: String(tags[0].tagId)})});
+           body: JSON.stringify({customerId: page.data[0].customerId, tags: String(tags[0].tagId),
+             wechatContactId: page.data[0].wechatContactId, isStar: '1'})});
          return (await r.json()).code === 200 ? tags[0].tagName : null;",
     )
     .await;
@@ -182,6 +210,10 @@ async fn every_source_pops_up_with_its_content() {
     env.wait_text("#call-pop .call-tags", &tag).await;
     assert!(env.exists("#call-pop .call-link-edit").await);
     assert!(env.exists("#call-pop .call-link-chat").await);
+    // The star the server sends (isStar) shows, named for screen readers.
+    env.wait_text("#call-pop .call-record-name .call-star", "星标")
+        .await;
+    assert!(!env.exists("#call-pop .call-no-edit").await);
 
     // Focus is in the dialog and Tab, either way, keeps it there.
     for key in ["\u{E004}"; 6].into_iter().chain(["\u{E008}\u{E004}"; 6]) {
@@ -215,6 +247,15 @@ async fn every_source_pops_up_with_its_content() {
     env.text("#call-pop .call-records[data-source='2']").await;
     env.wait_text("#call-pop .call-source", "分配给我的").await;
     env.wait_text("#call-pop", "客户池演示").await;
+    // A pool lead is no customer record and has no WeChat contact: the row
+    // says so instead of just lacking the links.
+    env.wait_text("#call-pop .call-no-edit", "还没有这个号码的客户资料")
+        .await;
+    env.wait_text("#call-pop .call-no-chat", "没有聊天记录")
+        .await;
+    assert!(!env.exists("#call-pop .call-link-edit").await);
+    assert!(!env.exists("#call-pop .call-link-chat").await);
+    assert!(!env.exists("#call-pop .call-star").await);
 
     env.goto(&format!("/call?phone={MANUAL}")).await;
     env.text("#call-pop .call-records[data-source='3']").await;
@@ -242,24 +283,112 @@ async fn every_source_pops_up_with_its_content() {
     env.close().await;
 }
 
+/// A vendor backend may answer source 2 for a number that also has a
+/// customer record (the reference server answers 1 then): the pool row
+/// links to that record's edit page and chat, found through customerPage.
+/// getCustomerInfoByCall is answered in the page, the rest by the server.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pool_lead_links_to_the_customer_record_with_its_number() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto(&format!("/call?phone={CUSTOMER}")).await;
+    wait_enabled(&env, "#call-page-auto-open").await;
+    env.browser
+        .execute(
+            "window.__realFetch = window.fetch;
+             window.failPage = true;
+             window.fetch = (input, init) => {
+               const url = typeof input === 'string' ? input : input.url;
+               if (url.includes('getCustomerInfoByCall')) {
+                 const body = {code: 200, msg: '操作成功!', data: {source: 2, customerList: [
+                   {customerId: 424242, customerName: '池中线索', customerPhone: '13800000001',
+                    company: '池公司', adminUserId: 2}]}};
+                 return Promise.resolve(new Response(JSON.stringify(body),
+                   {status: 200, headers: {'Content-Type': 'application/json'}}));
+               }
+               if (url.includes('customerPage') && window.failPage) {
+                 return Promise.reject(new TypeError('offline'));
+               }
+               return window.__realFetch(input, init);
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    // The record check fails: said in the row, with retry; no verdict yet.
+    env.click("#call-show").await;
+    env.text("#call-pop .call-records[data-source='2'] .call-record .error-view")
+        .await;
+    assert!(!env.exists("#call-pop .call-no-edit").await);
+    env.browser
+        .execute("window.failPage = false;", vec![])
+        .await
+        .unwrap();
+    env.click("#call-pop .call-record .error-view button").await;
+    env.text("#call-pop .call-records[data-source='2'] .call-link-edit")
+        .await;
+    env.wait_text("#call-pop", "池中线索").await;
+    let href = |css: &'static str| {
+        let env = &env;
+        async move {
+            env.browser
+                .find(Locator::Css(css))
+                .await
+                .unwrap()
+                .attr("href")
+                .await
+                .unwrap()
+                .unwrap_or_default()
+        }
+    };
+    let edit = href("#call-pop .call-link-edit").await;
+    assert!(
+        edit.starts_with("/customers/") && !edit.contains("424242") && edit.contains(CUSTOMER),
+        "{edit}"
+    );
+    let chat = href("#call-pop .call-link-chat").await;
+    assert!(chat.starts_with("/chat?wechatUserIds="), "{chat}");
+    assert!(!env.exists("#call-pop .call-no-edit").await);
+    assert!(!env.exists("#call-pop .call-no-chat").await);
+    // It leads to the record.
+    env.click("#call-pop .call-link-edit").await;
+    env.wait_gone(OPEN).await;
+    env.text("section[data-route='/customers/:id']").await;
+    env.wait_path(&edit).await;
+    env.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dial_box_explains_impossible_numbers_and_pops_up_over_the_page() {
     let env = Env::new().await;
     env.login("demo", "demo123").await;
     set_switch(&env, true).await;
     env.goto("/customers").await;
+    env.text("section[data-route='/customers']").await;
+    capture_tel(&env).await;
     // An impossible number is explained, not dialled or looked up.
     dial(&env, "138 0000 000").await;
     env.wait_text("#dial-error", "11").await;
     assert!(!env.exists(OPEN).await);
-    // Enter dials; the pop-up opens over the page, which stays.
-    // (Dialling opens a tel: link; in headless Chromium the OS prompt it
-    // raises takes the keyboard, so this is the test's last key press.)
+    assert_eq!(tel_launched(&env).await, json!([]));
+    // Enter dials the normalised number through a tel: link; the pop-up
+    // opens over the page, which stays.
     env.fill("#dial-input", "+86 138 0000 0002\u{E007}").await;
     env.text("#call-pop .call-records[data-source='2']").await;
     env.wait_text("#call-pop-phone", POOL).await;
+    assert_eq!(tel_launched(&env).await, json!(["tel:13800000002"]));
     assert_eq!(env.path().await, "/customers");
     env.text("section[data-route='/customers']").await;
+    // The Call button too, and a new call replaces the pop-up's.
+    press_escape(&env).await;
+    env.wait_gone(OPEN).await;
+    dial(&env, "138-0000-0001").await;
+    env.text("#call-pop .call-records[data-source='1']").await;
+    assert_eq!(
+        tel_launched(&env).await,
+        json!(["tel:13800000002", "tel:13800000001"])
+    );
+    assert_eq!(env.path().await, "/customers");
     env.close().await;
 }
 
@@ -480,7 +609,9 @@ async fn embedded_panel_talks_to_its_page_and_ignores_foreign_origins() {
         .unwrap();
     assert_eq!(kept.as_deref(), Some("13812345678 待回拨"));
 
-    // Dialling from the embedded dial box asks the page to dial.
+    // Dialling from the embedded dial box asks the page to dial (and opens
+    // no tel: link itself).
+    capture_tel(&env).await;
     dial(&env, "138-0000-0002").await;
     env.text("#call-pop .call-records[data-source='2']").await;
     env.browser.enter_parent_frame().await.unwrap();
@@ -516,6 +647,7 @@ async fn embedded_panel_talks_to_its_page_and_ignores_foreign_origins() {
     .await;
     env.browser.enter_frame(0).await.unwrap();
     assert!(!env.exists(OPEN).await, "the switch is off");
+    assert_eq!(tel_launched(&env).await, json!([]), "embedded: no tel:");
     env.browser.enter_parent_frame().await.unwrap();
 
     // A page on an origin that is not configured is not heard.

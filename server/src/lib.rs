@@ -158,7 +158,7 @@ pub async fn start(opts: Options) -> Result<Running, Error> {
 }
 
 /// The whole HTTP surface: API routes, the JSON 404s of the API prefixes,
-/// `/config.json`, then static files for everything else.
+/// `<base path>config.json`, then static files under the base path.
 pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
     let state = AppState {
         db,
@@ -175,10 +175,13 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("no-store"),
             ));
+    // The panel and its config.json live under the base path; the API does not.
+    let base = options::normalize_base_path(&opts.base_path).map_err(Error::Config)?;
+    let config_path = format!("{base}config.json");
     if let (None, Some(dist)) = (&opts.config_json, &opts.dist) {
         // A missing config.json is a 404, not index.html parsed as JSON.
         app = app.route_service(
-            "/config.json",
+            &config_path,
             SetResponseHeader::overriding(
                 ServeFile::new(dist.join("config.json")),
                 header::CACHE_CONTROL,
@@ -188,7 +191,7 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
     }
     if let Some(config) = opts.config_json.clone() {
         app = app.route(
-            "/config.json",
+            &config_path,
             get(move || {
                 let config = config.clone();
                 async move {
@@ -205,7 +208,7 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
         );
     }
     let mut app = app
-        .fallback_service(static_files::router(opts.dist.as_deref()))
+        .fallback_service(static_files::router_at(opts.dist.as_deref(), &base))
         .with_state(state)
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -12,6 +12,11 @@ pub struct Options {
     pub db: PathBuf,
     /// The built panel; `None` serves the API only.
     pub dist: Option<PathBuf>,
+    /// Where the panel (dist and its config.json) is served: `/` or a
+    /// sub-path like `/panel/` (always with both slashes; see
+    /// [`normalize_base_path`]). The API stays where it is (`/wechat_api`,
+    /// `/clinic_api`): config.json's `apiBase` says where that is.
+    pub base_path: String,
     /// Seed this many demo customers (tenant one) when the database is new.
     pub demo: Option<u32>,
     /// Origins allowed to call the API with credentials (CORS); empty = same origin only.
@@ -33,6 +38,7 @@ impl Default for Options {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             db: PathBuf::from("scrm.db"),
             dist: None,
+            base_path: "/".into(),
             demo: None,
             cors_origins: Vec::new(),
             session_ttl: DEFAULT_SESSION_TTL,
@@ -43,12 +49,14 @@ impl Default for Options {
 }
 
 pub const USAGE: &str = "\
-usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--demo N]
-                   [--cors-origin ORIGIN]... [--session-ttl SECS]
+usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
+                   [--demo N] [--cors-origin ORIGIN]... [--session-ttl SECS]
 
   --listen ADDR         address to listen on (default 127.0.0.1:8080; port 0 = any free port)
   --db FILE             SQLite database file, created and migrated if needed (default scrm.db)
   --dist DIR            built panel to serve (trunk's dist/); API only when absent
+  --base-path PATH      serve the panel under PATH, e.g. /panel/ for a dist built with
+                        `trunk build --public-url /panel/` (default /); the API stays at /
   --demo N              seed N demo customers when the database is new
   --cors-origin ORIGIN  allow this origin to call the API with credentials (repeatable)
   --session-ttl SECS    session lifetime in seconds (default 43200 = 12 h)
@@ -90,6 +98,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             }
             "--db" => opts.db = PathBuf::from(value("--db")?),
             "--dist" => opts.dist = Some(PathBuf::from(value("--dist")?)),
+            "--base-path" => opts.base_path = normalize_base_path(&value("--base-path")?)?,
             "--demo" => {
                 let v = value("--demo")?;
                 opts.demo = Some(v.parse().map_err(|e| format!("--demo {v}: {e}"))?);
@@ -107,6 +116,30 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         }
     }
     Ok(Command::Run(opts))
+}
+
+/// `panel`, `/panel`, `/panel/` -> `/panel/`; `/` and `` -> `/`. Refuses
+/// what cannot be one URL path prefix (`//x`, `..`, `?`, `#`, spaces, and
+/// the API prefixes, which would shadow the panel).
+pub fn normalize_base_path(raw: &str) -> Result<String, String> {
+    let trimmed = raw.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        return Ok("/".into());
+    }
+    let bad_char = |c: char| !(c.is_ascii_alphanumeric() || "-._~/".contains(c));
+    let segments_ok = trimmed
+        .split('/')
+        .all(|s| !s.is_empty() && s != "." && s != "..");
+    let first = trimmed.split('/').next().unwrap_or("");
+    if trimmed.contains(bad_char) || !segments_ok {
+        return Err(format!(
+            "--base-path {raw:?}: not a plain URL path like /panel/"
+        ));
+    }
+    if matches!(first, "wechat_api" | "clinic_api") {
+        return Err(format!("--base-path {raw:?}: the API lives there"));
+    }
+    Ok(format!("/{trimmed}/"))
 }
 
 #[cfg(test)]
@@ -145,5 +178,26 @@ mod tests {
         assert!(run(&["--bogus"]).is_err());
         assert!(run(&["--demo"]).is_err());
         assert!(run(&["--session-ttl", "0"]).is_err());
+    }
+
+    #[test]
+    fn base_path() {
+        assert_eq!(run(&[]).map(|o| o.base_path), Ok("/".into()));
+        for (given, want) in [
+            ("/panel/", "/panel/"),
+            ("/panel", "/panel/"),
+            ("panel", "/panel/"),
+            ("/a/b", "/a/b/"),
+            ("/", "/"),
+        ] {
+            assert_eq!(
+                run(&["--base-path", given]).map(|o| o.base_path),
+                Ok(want.into()),
+                "{given}"
+            );
+        }
+        for bad in ["/a//b", "/../x", "/a?b", "/a b", "/wechat_api", "/p#x"] {
+            assert!(run(&["--base-path", bad]).is_err(), "{bad}");
+        }
     }
 }

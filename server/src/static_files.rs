@@ -7,13 +7,60 @@ use std::path::Path;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
 use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeader;
 
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const NO_CACHE: &str = "no-cache";
+
+/// The panel under `base` (`/` or `/panel/`, normalised): at the root
+/// [`router`] answers everything; under a sub-path it answers below the
+/// prefix (index.html for client-side routes there too), `/panel` and `/`
+/// redirect to `/panel/`, and anything else outside is a plain 404 rather
+/// than the panel, whose `<base href>` would not match.
+pub fn router_at(dist: Option<&Path>, base: &str) -> Router {
+    let prefix = base.trim_end_matches('/');
+    if prefix.is_empty() {
+        return router(dist);
+    }
+    let target = base.to_owned();
+    let to_base = get(move || async move { Redirect::permanent(&target) });
+    // Files are looked up in dist by the path below the prefix.
+    let under = base.to_owned();
+    let files = router(dist).layer(middleware::map_request(move |req: Request| {
+        let under = under.clone();
+        async move { below_base(req, &under) }
+    }));
+    Router::new()
+        .route(prefix, to_base.clone())
+        .route("/", to_base)
+        .fallback_service(files)
+}
+
+/// The request with the base taken off its path (`/panel/x?q` -> `/x?q`),
+/// or a 404 for a path outside it.
+#[allow(clippy::result_large_err)]
+fn below_base(mut req: Request, base: &str) -> Result<Request, Response> {
+    let uri = req.uri();
+    let Some(rest) = uri.path().strip_prefix(base) else {
+        return Err((
+            StatusCode::NOT_FOUND,
+            "scrm-server: the panel is served under --base-path, not here\n",
+        )
+            .into_response());
+    };
+    let below = match uri.query() {
+        Some(q) => format!("/{rest}?{q}"),
+        None => format!("/{rest}"),
+    };
+    if let Ok(new) = below.parse() {
+        *req.uri_mut() = new;
+    }
+    Ok(req)
+}
 
 /// A router answering every request it is given from `dist`.
 pub fn router(dist: Option<&Path>) -> Router {

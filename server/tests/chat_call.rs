@@ -249,3 +249,73 @@ async fn customer_info_by_call_looks_in_order() {
         );
     }
 }
+
+/// A source-1 row carries the star of the customer's WeChat contact, with
+/// customerPage's field name and value (`isStar` 1/0); a pool row (source 2)
+/// has no WeChat contact, so no star and no chat ids.
+#[tokio::test]
+async fn customer_info_by_call_sends_the_star_and_pool_rows_say_what_they_lack() {
+    let s = server().await;
+    let mut c = s.login("demo").await;
+    let found = |v: &Value| v["data"]["customerList"][0].clone();
+    let row = found(
+        &c.get_q(CALL, &[("phone", demo::KNOWN_CUSTOMER_PHONE)])
+            .await
+            .json(),
+    );
+    assert!(matches!(row["isStar"].as_i64(), Some(0 | 1)), "{row}");
+    assert!(row["wechatContactId"].is_i64() && row["wechatUserId"].is_i64());
+    for (star, want) in [("0", 0), ("1", 1), ("0", 0), ("1", 1)] {
+        let r = c
+            .post(
+                "/wechat_api/customer/updateCustomer",
+                &json!({"customerId": row["customerId"], "wechatContactId": row["wechatContactId"],
+                        "isStar": star}),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.text());
+        let v = c
+            .get_q(CALL, &[("phone", demo::KNOWN_CUSTOMER_PHONE)])
+            .await
+            .json();
+        assert_eq!(found(&v)["isStar"], want);
+        // The same value customerPage shows for the record.
+        let page = c
+            .get_q(
+                "/wechat_api/customer/customerPage",
+                &[("customerPhone", demo::KNOWN_CUSTOMER_PHONE)],
+            )
+            .await
+            .json();
+        assert_eq!(page["data"][0]["isStar"], want);
+    }
+    let typed: scrm_api::call::CallInfoReply = serde_json::from_value(
+        c.get_q(CALL, &[("phone", demo::KNOWN_CUSTOMER_PHONE)])
+            .await
+            .json(),
+    )
+    .unwrap();
+    assert_eq!(typed.data.unwrap().customers()[0].is_star, Some(1));
+
+    let pool = c
+        .get_q(CALL, &[("phone", demo::KNOWN_POOL_PHONE)])
+        .await
+        .json();
+    assert_eq!(source(&pool), 2);
+    let row = found(&pool);
+    assert_eq!(row["customerPhone"], demo::KNOWN_POOL_PHONE);
+    assert!(row["customerId"].is_i64());
+    for absent in ["isStar", "wechatContactId", "wechatUserId"] {
+        assert!(row[absent].is_null(), "{absent}: {row}");
+    }
+    // Nor is there a customer record with the number to edit (else the
+    // lookup would have answered source 1).
+    let page = c
+        .get_q(
+            "/wechat_api/customer/customerPage",
+            &[("customerPhone", demo::KNOWN_POOL_PHONE)],
+        )
+        .await
+        .json();
+    assert_eq!(page["count"], 0, "{page}");
+}

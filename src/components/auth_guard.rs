@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use scrm_api::auth::{Empty, WhoAmI};
 
 use crate::api_client::use_api;
-use crate::nav::encode_component;
+use crate::nav::{base, encode_component, strip_base};
 use crate::session::use_session;
 
 #[component]
@@ -33,8 +33,10 @@ pub fn AuthGuard() -> impl IntoView {
         // app-wide and still holds the one that sent us to login before.
         if previous.is_some_and(|p| p != count) {
             session.user.set(None);
-            // The router's `search` has no leading '?'.
+            // The router's `search` has no leading '?'; its `pathname` has
+            // the base in front, which `next` (an app path) must not.
             let path = location.pathname.get_untracked();
+            let path = strip_base(base(), &path).to_owned();
             let search = location.search.get_untracked();
             let here = if search.is_empty() {
                 path

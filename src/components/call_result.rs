@@ -13,10 +13,11 @@ use scrm_api::clinic::{Appointment, ClinicCustomer};
 use scrm_api::lenient::split_ids;
 use scrm_api::validate::PhoneError;
 
-use crate::call_pop::{mark, use_call_pop, ClinicPart, Lookup, PopCall, MARK_FILLED};
+use crate::call_pop::{mark, use_call_pop, ClinicPart, Lookup, PoolRecords, PopCall, MARK_FILLED};
 use crate::components::error_view::ErrorView;
 use crate::i18n::{t_string, use_i18n, Locale};
 use crate::nav::encode_component;
+use crate::pages::customer_list::{chat_href, edit_href};
 use leptos_i18n::I18nContext;
 
 type I18n = I18nContext<Locale>;
@@ -52,7 +53,7 @@ fn fact(label: &'static str, value: Option<String>) -> Option<impl IntoView> {
 /// An in-app link that closes the pop-up as it navigates.
 fn link(class: &'static str, href: String, text: &'static str) -> impl IntoView {
     let pop = use_call_pop();
-    view! { <a class=class href=href on:click=move |_| pop.close()>{text}</a> }
+    view! { <a class=class href=crate::nav::href(&href) on:click=move |_| pop.close()>{text}</a> }
 }
 
 /// A one-line status (looking up, nothing found, ...).
@@ -78,7 +79,10 @@ pub fn CallResult(call: PopCall) -> impl IntoView {
         }
     };
     let clinic_on = call.clinic != ClinicPart::Off;
-    if !matches!(call.lookup, Lookup::Loading) && call.clinic != ClinicPart::Loading {
+    if !matches!(call.lookup, Lookup::Loading)
+        && call.clinic != ClinicPart::Loading
+        && call.pool_records != PoolRecords::Loading
+    {
         mark(MARK_FILLED);
     }
     let main = match call.lookup {
@@ -94,7 +98,7 @@ pub fn CallResult(call: PopCall) -> impl IntoView {
             let records = info.customer_list.unwrap_or_default();
             EitherOf3::C(view! {
                 <div class="call-records" data-source=code>
-                    {sourced(i18n, source, records, &phone, clinic_on)}
+                    {sourced(i18n, source, records, &call.pool_records, &phone, clinic_on)}
                 </div>
             })
         }
@@ -111,6 +115,7 @@ fn sourced(
     i18n: I18n,
     source: CallSource,
     records: Vec<CallCustomer>,
+    pool: &PoolRecords,
     phone: &str,
     clinic_on: bool,
 ) -> impl IntoView {
@@ -143,16 +148,20 @@ fn sourced(
         <ul class="call-record-list">
             {records
                 .into_iter()
-                .map(|r| view! { <li class="call-record">{record(i18n, source, r)}</li> })
+                .map(|r| view! { <li class="call-record">{record(i18n, source, r, pool)}</li> })
                 .collect_view()}
         </ul>
     })
 }
 
 /// Manual entries (source 3) have their own facts and link to their task
-/// list; customer records (1) link to editing and chat; pool rows (2) are not
-/// customer records, so they have no edit page.
-fn record(i18n: I18n, source: CallSource, r: CallCustomer) -> impl IntoView {
+/// list; customer records (1) link to editing and chat. Pool rows (2) are
+/// not customer records: they link to the customer record with the same
+/// number when customerPage has one (its edit page, and its chat when the
+/// row names no WeChat contact), and otherwise say there is nothing to edit
+/// rather than leaving the link out silently; so does any row without a
+/// contact to chat with.
+fn record(i18n: I18n, source: CallSource, r: CallCustomer, pool: &PoolRecords) -> impl IntoView {
     let manual = source == CallSource::ManualEntry;
     let name = display_name(&r);
     let star = (r.is_star == Some(1)).then(|| {
@@ -189,25 +198,50 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer) -> impl IntoView {
             t_string!(i18n, call_task_list),
         )
     });
-    let edit = r
-        .customer_id
-        .filter(|_| source == CallSource::Customers)
-        .map(|id| {
-            let q = encode_component(r.customer_phone.as_deref().unwrap_or(""));
-            link(
-                "call-link-edit",
-                format!("/customers/{id}?phone={q}"),
-                t_string!(i18n, call_edit),
-            )
-        });
-    let chat = match (r.wechat_user_id, r.wechat_contact_id) {
-        (Some(u), Some(c)) if !manual => Some(link(
-            "call-link-chat",
-            format!("/chat?wechatUserIds={u}&wechatContactIds={c}"),
-            t_string!(i18n, call_chat),
-        )),
+    let is_pool = source == CallSource::AssignedPool;
+    // A pool row's customer record, when there is one with its number.
+    let same_number = match pool {
+        PoolRecords::Found(list) if is_pool => list.first(),
         _ => None,
     };
+    let edit_target = match source {
+        CallSource::Customers => r.customer_id.map(|id| {
+            let q = encode_component(r.customer_phone.as_deref().unwrap_or(""));
+            format!("/customers/{id}?phone={q}")
+        }),
+        _ => same_number.and_then(edit_href),
+    };
+    let edit = edit_target.map(|href| link("call-link-edit", href, t_string!(i18n, call_edit)));
+    let chat_target = match (r.wechat_user_id, r.wechat_contact_id) {
+        (Some(u), Some(c)) if !manual => {
+            Some(format!("/chat?wechatUserIds={u}&wechatContactIds={c}"))
+        }
+        _ => same_number.and_then(chat_href),
+    };
+    let chat = chat_target.map(|href| link("call-link-chat", href, t_string!(i18n, call_chat)));
+    let checking = is_pool && matches!(pool, PoolRecords::Loading);
+    let check_failed = match pool {
+        PoolRecords::Failed(error) if is_pool => {
+            let pop = use_call_pop();
+            Some(
+                view! { <ErrorView error=error.clone() on_retry=Callback::new(move |_| pop.retry())/> },
+            )
+        }
+        _ => None,
+    };
+    let settled = !checking && check_failed.is_none();
+    let no_edit = (is_pool && settled && edit.is_none()).then(|| {
+        note(
+            "call-no-edit muted",
+            t_string!(i18n, call_pool_not_editable).to_string(),
+        )
+    });
+    let no_chat = (!manual && settled && chat.is_none()).then(|| {
+        note(
+            "call-no-chat muted",
+            t_string!(i18n, call_no_chat).to_string(),
+        )
+    });
     view! {
         <h3 class="call-record-name">{name}{star}</h3>
         <dl class="call-facts">
@@ -221,6 +255,9 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer) -> impl IntoView {
             {fact(t_string!(i18n, call_remarks), r.remarks)}
         </dl>
         <div class="call-links">{edit}{chat}{tasks}</div>
+        {check_failed}
+        {no_edit}
+        {no_chat}
     }
 }
 

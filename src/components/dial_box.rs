@@ -21,6 +21,7 @@ pub fn DialBox() -> impl IntoView {
     let pop = use_call_pop();
     let number = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    let launcher = NodeRef::<leptos::html::A>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let raw = number.get_untracked();
@@ -36,9 +37,13 @@ pub fn DialBox() -> impl IntoView {
                         },
                     );
                 if !asked_page {
-                    if let Some(w) = web_sys::window() {
-                        // The OS hands tel: to the softphone; the page stays.
-                        let _ = w.location().set_href(&format!("tel:{phone}"));
+                    // A click on a tel: link, as if the user had clicked
+                    // one: the OS hands it to the softphone and the page
+                    // stays (and a click can be observed, unlike a
+                    // `location` change, which is how the tests see it).
+                    if let Some(a) = launcher.get_untracked() {
+                        let _ = a.set_attribute("href", &format!("tel:{phone}"));
+                        a.click();
                     }
                 }
                 pop.incoming(raw);
@@ -61,6 +66,7 @@ pub fn DialBox() -> impl IntoView {
             />
             <button type="submit" id="dial-button">{t!(i18n, dial_button)}</button>
             <span id="dial-error" class="dial-error" role="status">{move || problem.get()}</span>
+            <a node_ref=launcher id="dial-launch" hidden aria-hidden="true" tabindex="-1"></a>
         </form>
     }
 }

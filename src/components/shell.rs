@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
 
 use crate::components::auth_guard::AuthGuard;
 use crate::components::call_popup::CallPopup;
@@ -32,7 +33,9 @@ pub fn Shell() -> impl IntoView {
     let embed = session.embed;
     view! {
         <AuthGuard/>
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        // `#main` alone would resolve against `<base href>` (another page
+        // to the router), so the link moves focus itself.
+        <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
         <div class="shell" class:embed=move || embed.get()>
             <Show when=move || !embed.get()>
                 <Sidebar/>
@@ -47,5 +50,15 @@ pub fn Shell() -> impl IntoView {
         // Call screen-pop (issue 5): one pop-up over every page.
         <CallPopup/>
         <EmbedBridge/>
+    }
+}
+
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
     }
 }

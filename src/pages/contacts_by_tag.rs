@@ -163,8 +163,8 @@ pub fn ContactsByTag() -> impl IntoView {
                                             <td>{text(&c.customer_nick_name)}</td>
                                             <td>{c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}</td>
                                             <td class="c-actions">
-                                                {record.map(|h| view! { <A href=h>{tr(i18n, |i| t_string!(i, tags_customer_record).to_string())}</A> })}
-                                                {chat.map(|h| view! { <A href=h>{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
+                                                {record.map(|h| view! { <A href=crate::nav::href(&h)>{tr(i18n, |i| t_string!(i, tags_customer_record).to_string())}</A> })}
+                                                {chat.map(|h| view! { <A href=crate::nav::href(&h)>{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
                                             </td>
                                         </tr>
                                     }

@@ -127,7 +127,7 @@ pub fn CustomerEdit() -> impl IntoView {
     view! {
         <section class="page customer-edit" data-route="/customers/:id">
             <h1>{tr(i18n, |i| t_string!(i, page_customer_edit).to_string())}</h1>
-            <p><A href="/customers" attr:id="edit-back">{tr(i18n, |i| t_string!(i, edit_back).to_string())}</A></p>
+            <p><A href=crate::nav::href("/customers") attr:id="edit-back">{tr(i18n, |i| t_string!(i, edit_back).to_string())}</A></p>
             {move || match load.get() {
                 Load::Loading => view! { <p class="loading" id="edit-loading">{tr(i18n, |i| t_string!(i, cust_loading).to_string())}</p> }.into_any(),
                 Load::Missing => view! {
@@ -144,7 +144,7 @@ pub fn CustomerEdit() -> impl IntoView {
                     let chat = crate::pages::customer_list::chat_href(&c);
                     view! {
                     {chat.map(|href| view! {
-                        <p><A href=href attr:id="edit-chat">{tr(i18n, |i| t_string!(i, nav_chat).to_string())}</A></p>
+                        <p><A href=crate::nav::href(&href) attr:id="edit-chat">{tr(i18n, |i| t_string!(i, nav_chat).to_string())}</A></p>
                     })}
                     <CustomerEditForm customer=c original=original on_saved=on_saved/>
                 }.into_any()

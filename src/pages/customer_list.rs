@@ -270,8 +270,8 @@ fn CustomerRow(
             </td>
             <td class="c-updated">{c.last_update_time.as_ref().map(|t| t.display().to_owned())}</td>
             <td class="c-actions">
-                {edit.map(|h| view! { <A href=h attr:class="row-edit">{tr(i18n, |i| t_string!(i, cust_edit).to_string())}</A> })}
-                {chat.map(|h| view! { <A href=h attr:class="row-chat">{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
+                {edit.map(|h| view! { <A href=crate::nav::href(&h) attr:class="row-edit">{tr(i18n, |i| t_string!(i, cust_edit).to_string())}</A> })}
+                {chat.map(|h| view! { <A href=crate::nav::href(&h) attr:class="row-chat">{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
                 <button type="button" class="row-delete danger" on:click=move |_| on_delete.run(me.clone())>
                     {tr(i18n, |i| t_string!(i, cust_delete).to_string())}
                 </button>

@@ -221,7 +221,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
                 <td class="mt-phone" data-label=t_string!(i18n, mt_phone)>
                     {match phone {
                         Some(p) => view! {
-                            <a class="phone-link" href=format!("/call?phone={}", encode_component(&p))>{p.clone()}</a>
+                            <a class="phone-link" href=crate::nav::href(&format!("/call?phone={}", encode_component(&p)))>{p.clone()}</a>
                         }.into_any(),
                         None => view! { <span>"—"</span> }.into_any(),
                     }}
@@ -306,7 +306,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
         <section class="page manual-task-detail" data-route="/manual-tasks/:adminUserId">
             <header class="page-head">
                 <h1 id="mt-detail-title">{heading}</h1>
-                <a href="/manual-tasks" id="mt-back">{tr(move || t_string!(i18n, mt_back_to_list))}</a>
+                <a href=crate::nav::href("/manual-tasks") id="mt-back">{tr(move || t_string!(i18n, mt_back_to_list))}</a>
             </header>
             <form class="filters" id="mt-detail-filters" on:submit=on_filter>
                 <label>

@@ -428,7 +428,7 @@ pub fn ManualTaskImport() -> impl IntoView {
         <section class="page manual-task-import" data-route="/manual-tasks/import">
             <header class="page-head">
                 <h1>{tr(move || t_string!(i18n, mt_import_title))}</h1>
-                <a href="/manual-tasks">{tr(move || t_string!(i18n, mt_back_to_list))}</a>
+                <a href=crate::nav::href("/manual-tasks")>{tr(move || t_string!(i18n, mt_back_to_list))}</a>
             </header>
             <p class="muted">{tr(move || t_string!(i18n, mt_import_hint))}</p>
             <div class="field">

@@ -229,7 +229,7 @@ pub fn ManualTaskList() -> impl IntoView {
                                             <td class="mt-person-name">{name.clone()}</td>
                                             <td>{id}</td>
                                             <td class="row-actions">
-                                                <a class="mt-open" href=format!("/manual-tasks/{id}")>{t_string!(i18n, mt_open_entries)}</a>
+                                                <a class="mt-open" href=crate::nav::href(&format!("/manual-tasks/{id}"))>{t_string!(i18n, mt_open_entries)}</a>
                                                 <button
                                                     type="button"
                                                     class="mt-delete-person danger"
@@ -258,8 +258,8 @@ pub fn ManualTaskList() -> impl IntoView {
             <header class="page-head">
                 <h1>{tr(move || t_string!(i18n, nav_manual_tasks))}</h1>
                 <div class="row-actions">
-                    <a class="button" id="mt-new-link" href="/manual-tasks/new">{tr(move || t_string!(i18n, nav_manual_task_new))}</a>
-                    <a class="button" id="mt-import-link" href="/manual-tasks/import">{tr(move || t_string!(i18n, mt_import_link))}</a>
+                    <a class="button" id="mt-new-link" href=crate::nav::href("/manual-tasks/new")>{tr(move || t_string!(i18n, nav_manual_task_new))}</a>
+                    <a class="button" id="mt-import-link" href=crate::nav::href("/manual-tasks/import")>{tr(move || t_string!(i18n, mt_import_link))}</a>
                 </div>
             </header>
             <form class="filters" id="mt-list-filters" on:submit=on_filter>

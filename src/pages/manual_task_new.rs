@@ -173,7 +173,7 @@ pub fn ManualTaskNew() -> impl IntoView {
         <section class="page manual-task-new" data-route="/manual-tasks/new">
             <header class="page-head">
                 <h1>{tr(move || t_string!(i18n, nav_manual_task_new))}</h1>
-                <a href="/manual-tasks">{tr(move || t_string!(i18n, mt_back_to_list))}</a>
+                <a href=crate::nav::href("/manual-tasks")>{tr(move || t_string!(i18n, mt_back_to_list))}</a>
             </header>
             <p class="muted">{tr(move || t_string!(i18n, mt_new_hint))}</p>
             <AddFriendFirst draft=draft/>
@@ -191,7 +191,7 @@ pub fn ManualTaskNew() -> impl IntoView {
                     {move || saved.get().map(|name| view! {
                         {fill(t_string!(i18n, mt_new_saved), &[("name", &name)])}
                         " "
-                        {my_entries().map(|href| view! { <a href=href id="mt-new-mine">{tr(move || t_string!(i18n, mt_new_view_mine))}</a> })}
+                        {my_entries().map(|href| view! { <a href=crate::nav::href(&href) id="mt-new-mine">{tr(move || t_string!(i18n, mt_new_view_mine))}</a> })}
                     })}
                 </p>
                 <div class="form-actions">

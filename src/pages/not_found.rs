@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page not-found" id="not-found">
             <h1>{t!(i18n, not_found_title)}</h1>
             <p>{t!(i18n, not_found_body)}</p>
-            <A href="/customers">{t!(i18n, back_home)}</A>
+            <A href=crate::nav::href("/customers")>{t!(i18n, back_home)}</A>
         </section>
     }
 }

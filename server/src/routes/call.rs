@@ -80,6 +80,7 @@ fn customer_hit(r: &Row) -> rusqlite::Result<CallCustomer> {
         xfield1: r.get(11)?,
         create_time: ts(r.get(12)?),
         last_update_time: ts(r.get(13)?),
+        is_star: r.get(14)?,
         ..Default::default()
     })
 }
@@ -97,7 +98,7 @@ fn lookup(
                 wc.head_img_url,
                 (SELECT group_concat(tag_id, ',' ORDER BY tag_id) FROM customer_tag WHERE customer_id = c.id),
                 c.wechat_contact_id, wc.wechat_user_id, wu.admin_user_id, c.xfield1,
-                c.create_time, c.last_update_time
+                c.create_time, c.last_update_time, wc.is_star
            FROM customer c
            LEFT JOIN wechat_contact wc ON wc.id = c.wechat_contact_id
            LEFT JOIN wechat_user wu ON wu.id = wc.wechat_user_id
@@ -175,6 +176,14 @@ fn lookup(
 /// `GET /wechat_api/customer/getCustomerInfoByCall?phone=`: `source` 1
 /// customer records, 2 the caller's assigned pool, 3 manual entries, 0 none
 /// (then `customerList` is `null`, as in the document).
+///
+/// The document's reply examples for sources 1–3 are empty (only source 0
+/// is shown), so the rows use the field names the rest of the document uses
+/// for the same things: a source-1 row is a customerPage row (with `isStar`
+/// of its WeChat contact, `1` starred, `0` not, as customerPage sends it),
+/// a source-3 row a getManualTaskDetail row. A pool row (source 2) carries
+/// only what the pool knows: no WeChat contact, so no `isStar`,
+/// `wechatUserId` or `wechatContactId`.
 pub async fn customer_info_by_call(
     State(state): State<AppState>,
     session: Session,

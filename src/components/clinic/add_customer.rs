@@ -131,7 +131,7 @@ pub fn AddCustomerForm() -> impl IntoView {
                 {move || created.get().map(|id| view! {
                     <p class="form-ok" id="add-customer-created" role="status">
                         {t_string!(i18n, clinic_customer_added)} " "
-                        <A href=Lookup::CusId(id).to_path()>{t_string!(i18n, clinic_open_profile)} " #" {id}</A>
+                        <A href=crate::nav::href(&Lookup::CusId(id).to_path())>{t_string!(i18n, clinic_open_profile)} " #" {id}</A>
                     </p>
                 })}
             </form>

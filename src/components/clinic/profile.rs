@@ -74,7 +74,7 @@ fn profile(
                 {head.map(|src| view! { <img class="avatar" src=src alt="" width="48" height="48"/> })}
                 <h2 id="clinic-profile-name">{name}</h2>
                 {appointments.map(|href| view! {
-                    <A href=href attr:id="clinic-profile-appointments">{t_string!(i18n, clinic_view_appointments)}</A>
+                    <A href=crate::nav::href(&href) attr:id="clinic-profile-appointments">{t_string!(i18n, clinic_view_appointments)}</A>
                 })}
             </header>
             <dl class="kv-list">
