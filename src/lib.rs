@@ -14,6 +14,7 @@ pub mod manual_import;
 pub mod manual_query;
 pub mod nav;
 pub mod template;
+pub mod xlsx_read;
 
 // leptos_i18n 0.6 marks the macro deprecated in favour of build.rs code
 // generation; the macro keeps host builds free of the generator's

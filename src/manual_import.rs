@@ -1,5 +1,6 @@
 //! Bulk import of manual entries from a spreadsheet export: reading the
-//! CSV, guessing which column is which field from Chinese or English
+//! CSV (XLSX rows come from the worker's [`crate::xlsx_read`] into
+//! [`table_from_rows`]), guessing which column is which field from Chinese or English
 //! headers, turning rows into addManualTask requests checked with the
 //! shared rules, and writing the failed rows back out with their reasons.
 //! No browser here, so all of it is tested natively.
@@ -30,6 +31,28 @@ pub enum ImportError {
     Malformed(String),
 }
 
+/// What a chosen file is, by its first bytes rather than its name (a
+/// renamed file still goes the right way).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A ZIP archive: XLSX, read by the on-demand worker.
+    Xlsx,
+    /// The binary Excel 97–2003 format, which is not read.
+    OldXls,
+    /// Anything else is taken for CSV text.
+    Text,
+}
+
+pub fn sniff(bytes: &[u8]) -> FileKind {
+    if bytes.starts_with(b"PK\x03\x04") {
+        FileKind::Xlsx
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        FileKind::OldXls
+    } else {
+        FileKind::Text
+    }
+}
+
 /// Most rows a file may have; more is almost certainly the wrong file and
 /// would take long enough to need a server-side import instead.
 pub const MAX_ROWS: usize = 20_000;
@@ -42,11 +65,23 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut headers: Option<Vec<String>> = None;
-    let mut table = Table::default();
+    let mut records = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Malformed(e.to_string()))?;
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        let line = line_of(text, record.position().map(|p| p.byte()));
+        records.push((line, record.iter().map(str::to_owned).collect()));
+    }
+    table_from_rows(records)
+}
+
+/// A table from numbered rows, as CSV lines or XLSX sheet rows: the first
+/// non-blank row is the header, blank rows are dropped, cells are trimmed.
+/// `rows` holds each row's line (or sheet row) number and its cells.
+pub fn table_from_rows(rows: Vec<(u64, Vec<String>)>) -> Result<Table, ImportError> {
+    let mut headers: Option<Vec<String>> = None;
+    let mut table = Table::default();
+    for (line, cells) in rows {
+        let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
         }
@@ -57,7 +92,6 @@ pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
         if table.rows.len() >= MAX_ROWS {
             return Err(ImportError::Malformed(format!("more than {MAX_ROWS} rows")));
         }
-        let line = line_of(text, record.position().map(|p| p.byte()));
         table.rows.push(cells);
         table.lines.push(line);
     }
@@ -362,6 +396,43 @@ mod tests {
         );
         // Line numbers as the user sees them (the blank line is counted).
         assert_eq!(t.lines, [2, 4, 5]);
+    }
+
+    #[test]
+    fn files_are_told_apart_by_their_first_bytes() {
+        assert_eq!(sniff(b"PK\x03\x04\x14\x00"), FileKind::Xlsx);
+        assert_eq!(
+            sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00"),
+            FileKind::OldXls
+        );
+        assert_eq!(sniff("姓名,电话\n".as_bytes()), FileKind::Text);
+        assert_eq!(sniff(b"PK"), FileKind::Text);
+        assert_eq!(sniff(b""), FileKind::Text);
+    }
+
+    #[test]
+    fn sheet_rows_keep_their_row_numbers() {
+        let rows = vec![
+            (2, strings(&["", " "])),
+            (3, strings(&["姓名", "电话"])),
+            (5, strings(&[" 王五 ", "13800138000"])),
+            (6, strings(&[])),
+            (9, strings(&["李四"])),
+        ];
+        let t = table_from_rows(rows).unwrap_or_default();
+        assert_eq!(t.headers, strings(&["姓名", "电话"]));
+        assert_eq!(
+            t.rows,
+            vec![strings(&["王五", "13800138000"]), strings(&["李四"])]
+        );
+        assert_eq!(t.lines, [5, 9]);
+        let many: Vec<(u64, Vec<String>)> = (0..=MAX_ROWS as u64 + 1)
+            .map(|i| (i + 1, strings(&["x"])))
+            .collect();
+        assert!(matches!(
+            table_from_rows(many),
+            Err(ImportError::Malformed(_))
+        ));
     }
 
     #[test]

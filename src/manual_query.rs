@@ -7,25 +7,31 @@
 //! filter" / page 1 rather than an error: a hand-edited link should still
 //! open the page.
 
+use scrm_api::customer::filter::PAGE_SIZES;
 use scrm_api::manual_task::{ManualTaskDetailRequest, ManualTaskListRequest};
 
 use crate::nav::encode_component;
 
-/// Rows per page on both pages.
+/// Rows per page on both pages unless the URL asks for another of the
+/// pager's sizes ([`PAGE_SIZES`], shared with the customer list).
 pub const PAGE_SIZE: i64 = 20;
 
-/// `/manual-tasks?page=&person=&dept=`
+/// `/manual-tasks?page=&size=&person=&dept=`
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListQuery {
     pub page: i64,
+    /// Rows per page; anything not offered by the pager reads as [`PAGE_SIZE`].
+    pub size: i64,
     pub admin_user_id: Option<i64>,
     pub dept_id: Option<i64>,
 }
 
-/// `/manual-tasks/:adminUserId?page=&company=&contact=&wechat=&dial=&add=`
+/// `/manual-tasks/:adminUserId?page=&size=&company=&contact=&wechat=&dial=&add=`
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DetailQuery {
     pub page: i64,
+    /// As [`ListQuery::size`].
+    pub size: i64,
     pub company: String,
     pub contact: String,
     pub wechat: String,
@@ -37,6 +43,32 @@ fn page(v: Option<String>) -> i64 {
     v.and_then(|s| s.trim().parse::<i64>().ok())
         .filter(|p| *p >= 1)
         .unwrap_or(1)
+}
+
+/// One of the pager's sizes, else [`PAGE_SIZE`].
+fn size_of(v: i64) -> i64 {
+    if PAGE_SIZES.contains(&v) {
+        v
+    } else {
+        PAGE_SIZE
+    }
+}
+
+fn size(v: Option<String>) -> i64 {
+    size_of(
+        v.and_then(|s| s.trim().parse::<i64>().ok())
+            .unwrap_or(PAGE_SIZE),
+    )
+}
+
+/// The size for the URL: left out when it is the default.
+fn size_text(v: i64) -> String {
+    let v = size_of(v);
+    if v == PAGE_SIZE {
+        String::new()
+    } else {
+        v.to_string()
+    }
 }
 
 fn id(v: Option<String>) -> Option<i64> {
@@ -93,6 +125,7 @@ impl ListQuery {
     pub fn parse(get: impl Fn(&str) -> Option<String>) -> Self {
         ListQuery {
             page: page(get("page")),
+            size: size(get("size")),
             admin_user_id: id(get("person")),
             dept_id: id(get("dept")),
         }
@@ -104,13 +137,14 @@ impl ListQuery {
             ("person", opt_text(self.admin_user_id)),
             ("dept", opt_text(self.dept_id)),
             ("page", page_text(self.page)),
+            ("size", size_text(self.size)),
         ])
     }
 
     pub fn request(&self) -> ManualTaskListRequest {
         ManualTaskListRequest {
             page_no: Some(self.page.max(1)),
-            limit: Some(PAGE_SIZE),
+            limit: Some(self.limit()),
             admin_user_id: self.admin_user_id,
             pepart_id: self.dept_id,
         }
@@ -122,12 +156,28 @@ impl ListQuery {
             ..self.clone()
         }
     }
+
+    /// Another page size, from page 1 (the old page number would point
+    /// at other rows).
+    pub fn with_size(&self, size: i64) -> Self {
+        ListQuery {
+            page: 1,
+            size: size_of(size),
+            ..self.clone()
+        }
+    }
+
+    /// Rows per page as sent to the server.
+    pub fn limit(&self) -> i64 {
+        size_of(self.size)
+    }
 }
 
 impl DetailQuery {
     pub fn parse(get: impl Fn(&str) -> Option<String>) -> Self {
         DetailQuery {
             page: page(get("page")),
+            size: size(get("size")),
             company: text(get("company")),
             contact: text(get("contact")),
             wechat: text(get("wechat")),
@@ -144,13 +194,14 @@ impl DetailQuery {
             ("dial", opt_text(self.dial_status)),
             ("add", opt_text(self.add_status)),
             ("page", page_text(self.page)),
+            ("size", size_text(self.size)),
         ])
     }
 
     pub fn request(&self, admin_user_id: i64) -> ManualTaskDetailRequest {
         ManualTaskDetailRequest {
             page_no: Some(self.page.max(1)),
-            limit: Some(PAGE_SIZE),
+            limit: Some(self.limit()),
             admin_user_id: Some(admin_user_id),
             company: non_blank(&self.company),
             customer_name: non_blank(&self.contact),
@@ -165,6 +216,19 @@ impl DetailQuery {
             page: page.max(1),
             ..self.clone()
         }
+    }
+
+    /// As [`ListQuery::with_size`].
+    pub fn with_size(&self, size: i64) -> Self {
+        DetailQuery {
+            page: 1,
+            size: size_of(size),
+            ..self.clone()
+        }
+    }
+
+    pub fn limit(&self) -> i64 {
+        size_of(self.size)
     }
 
     /// Whether any filter narrows the rows (an empty page then means "no
@@ -206,6 +270,7 @@ mod tests {
     fn detail_round_trips_through_the_url() {
         let q = DetailQuery {
             page: 3,
+            size: 50,
             company: "星河 & 医美".into(),
             contact: "李".into(),
             wechat: "wxid_1".into(),
@@ -215,7 +280,7 @@ mod tests {
         let s = q.to_search();
         assert_eq!(
             s,
-            "?company=%E6%98%9F%E6%B2%B3%20%26%20%E5%8C%BB%E7%BE%8E&contact=%E6%9D%8E&wechat=wxid_1&dial=0&add=1&page=3"
+            "?company=%E6%98%9F%E6%B2%B3%20%26%20%E5%8C%BB%E7%BE%8E&contact=%E6%9D%8E&wechat=wxid_1&dial=0&add=1&page=3&size=50"
         );
         // What the router hands back after decoding.
         let back = DetailQuery::parse(getter(&[
@@ -225,8 +290,17 @@ mod tests {
             ("dial", "0"),
             ("add", "1"),
             ("page", "3"),
+            ("size", "50"),
         ]));
         assert_eq!(back, q);
+        assert_eq!(q.request(1).limit, Some(50));
+        // A new size starts from page 1; the default size stays out of the URL.
+        let resized = q.with_size(20);
+        assert_eq!((resized.page, resized.limit()), (1, 20));
+        assert!(!resized.to_search().contains("size="));
+        let l = ListQuery::parse(getter(&[("size", "100"), ("page", "2")]));
+        assert_eq!(l.to_search(), "?page=2&size=100");
+        assert_eq!(l.request().limit, Some(100));
     }
 
     #[test]
@@ -236,6 +310,7 @@ mod tests {
             ListQuery::parse(getter(&[])),
             ListQuery {
                 page: 1,
+                size: PAGE_SIZE,
                 admin_user_id: None,
                 dept_id: None
             }
@@ -245,8 +320,14 @@ mod tests {
 
     #[test]
     fn odd_values_fall_back_instead_of_failing() {
-        let q = DetailQuery::parse(getter(&[("page", "-2"), ("dial", "x"), ("add", "7")]));
+        let q = DetailQuery::parse(getter(&[
+            ("page", "-2"),
+            ("dial", "x"),
+            ("add", "7"),
+            ("size", "33"),
+        ]));
         assert_eq!(q.page, 1);
+        assert_eq!(q.size, PAGE_SIZE);
         assert_eq!(q.dial_status, None);
         assert_eq!(q.add_status, None);
         let l = ListQuery::parse(getter(&[("page", "abc"), ("person", "x"), ("dept", "2")]));
@@ -270,10 +351,12 @@ mod tests {
         assert!(r.validate().is_ok());
         let l = ListQuery {
             page: 0,
+            size: 0,
             admin_user_id: Some(5),
             dept_id: None,
         }
         .request();
+        assert_eq!(l.limit, Some(PAGE_SIZE));
         assert_eq!((l.page_no, l.admin_user_id), (Some(1), Some(5)));
     }
 

@@ -174,16 +174,30 @@ async fn detail_pages_filters_and_deletes_one_entry() {
 
     // 25 entries: 20 on page 1, 5 on page 2; the page is in the URL.
     wait_texts(&env, "#mt-entries tbody tr", |t| t.len() == 20).await;
-    env.wait_text(".pager-status", "1 / 2").await;
-    env.click(".pager-next").await;
+    env.wait_text("#pager-page", "1 / 2").await;
+    env.click("#pager-next").await;
     env.wait_path(&format!("/manual-tasks/{zhang}?page=2"))
         .await;
     wait_texts(&env, "#mt-entries tbody tr", |t| t.len() == 5).await;
     env.browser.refresh().await.unwrap();
     wait_texts(&env, "#mt-entries tbody tr", |t| t.len() == 5).await;
-    env.wait_text(".pager-status", "2 / 2").await;
+    env.wait_text("#pager-page", "2 / 2").await;
     env.browser.back().await.unwrap();
     wait_texts(&env, "#mt-entries tbody tr", |t| t.len() == 20).await;
+
+    // The page size is chosen in the pager and kept in the URL too; a new
+    // size starts from page 1.
+    select(&env, "#pager-size", "50").await;
+    env.wait_path(&format!("/manual-tasks/{zhang}?size=50"))
+        .await;
+    wait_texts(&env, "#mt-entries tbody tr", |t| t.len() == 25).await;
+    env.wait_text("#pager-page", "1 / 1").await;
+    env.browser.refresh().await.unwrap();
+    wait_texts(&env, "#mt-entries tbody tr", |t| t.len() == 25).await;
+    assert_eq!(value(&env, "#pager-size").await, "50");
+    env.browser.back().await.unwrap();
+    wait_texts(&env, "#mt-entries tbody tr", |t| t.len() == 20).await;
+    assert_eq!(value(&env, "#pager-size").await, "20");
 
     // Phones start the call flow.
     let href = env
@@ -227,7 +241,7 @@ async fn detail_pages_filters_and_deletes_one_entry() {
     env.click("#mt-filter-clear").await;
     env.wait_path(&format!("/manual-tasks/{zhang}")).await;
     wait_texts(&env, "#mt-entries tbody tr", |t| t.len() == 20).await;
-    env.wait_text(".pager-status", "25").await;
+    env.wait_text("#pager-total", "25").await;
 
     // Delete one entry after a confirmation naming it.
     let row = env
@@ -249,9 +263,9 @@ async fn detail_pages_filters_and_deletes_one_entry() {
     env.click("#confirm-ok").await;
     env.wait_gone(&format!("#mt-entries tr[data-id='{id}']"))
         .await;
-    env.wait_text(".pager-status", "24").await;
+    env.wait_text("#pager-total", "24").await;
     env.browser.refresh().await.unwrap();
-    env.wait_text(".pager-status", "24").await;
+    env.wait_text("#pager-total", "24").await;
     assert!(!env.exists(&format!("#mt-entries tr[data-id='{id}']")).await);
     let errors = env.console_errors().await;
     assert!(errors.is_empty(), "{errors:?}");
@@ -401,12 +415,11 @@ async fn demo_entry_count(env: &Env) -> i64 {
     wait_texts(env, "#mt-people .mt-person-name", |t| !t.is_empty()).await;
     let id = person_id(env, "张经理").await;
     env.goto(&format!("/manual-tasks/{id}")).await;
-    let status = env.text(".pager-status").await;
-    // "第 1 / N · COUNT 条"
+    let status = env.text("#pager-total").await;
+    // "共计 COUNT"
     status
-        .split('·')
-        .nth(1)
-        .and_then(|s| s.split_whitespace().next())
+        .split_whitespace()
+        .last()
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("no count in {status:?}"))
 }
@@ -579,6 +592,84 @@ async fn cancelling_an_import_stops_it_and_says_how_many_were_added() {
         .unwrap_or_else(|| panic!("no count in {summary:?}"));
     assert!((10..1000).contains(&added), "{summary}");
     assert_eq!(demo_entry_count(&env).await, before + added);
+    env.close().await;
+}
+
+/// A workbook as Excel writes it (shared strings, phones as number cells,
+/// deflated parts, a second sheet that must be ignored), with a blank row
+/// and one row the shared rules refuse. Every good row is added, the bad
+/// one is reported by its sheet row, and phones keep their digits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn importing_an_xlsx_file_adds_its_rows_and_reports_the_bad_one() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let before = demo_entry_count(&env).await;
+    let dir = tempfile::tempdir().unwrap();
+
+    // Files that are not workbooks are refused in words, before any preview.
+    let old = dir.path().join("old.xls");
+    std::fs::write(&old, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old excel").unwrap();
+    choose_file(&env, &old.display().to_string()).await;
+    env.wait_text("#mt-import-load-error", ".xls").await;
+    let broken = dir.path().join("broken.xlsx");
+    std::fs::write(&broken, b"PK\x03\x04 not really a zip").unwrap();
+    choose_file(&env, &broken.display().to_string()).await;
+    env.wait_text("#mt-import-load-error", "无法读取这个 XLSX 文件")
+        .await;
+    assert!(!env.exists("#mt-import-preview").await);
+
+    let path = dir.path().join("名单.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("名单").unwrap();
+    for (col, head) in ["客户姓名", "手机号码", "所在地区", "公司"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *head).unwrap();
+    }
+    // Sheet rows 2, 3, 5 and 6 (row 4 is left blank).
+    sheet.write_string(1, 0, "表格客户甲").unwrap();
+    sheet.write_number(1, 1, 13800138001.0).unwrap();
+    sheet.write_string(1, 2, "厦门").unwrap();
+    sheet.write_string(1, 3, "甲公司").unwrap();
+    sheet.write_string(2, 0, "表格客户乙").unwrap();
+    sheet.write_string(2, 1, "13800138002").unwrap();
+    sheet.write_string(2, 2, "福州").unwrap();
+    sheet.write_number(4, 1, 13800138003.0).unwrap(); // no name: refused
+    sheet.write_string(4, 2, "泉州").unwrap();
+    sheet.write_string(5, 0, "表格客户丁").unwrap();
+    sheet.write_number(5, 1, 13800138004.0).unwrap();
+    sheet.write_string(5, 2, "漳州").unwrap();
+    let other = book.add_worksheet();
+    other.write_string(0, 0, "不是这一页").unwrap();
+    book.save(&path).unwrap();
+
+    choose_file(&env, &path.display().to_string()).await;
+    env.wait_text("#mt-import-file-info", "共 4 行").await;
+    env.wait_text("#mt-import-file-info", "1 行有问题").await;
+    assert_eq!(env.text("#mt-import-load-error").await, "");
+    assert_eq!(value(&env, "#mt-map-0").await, "customerName");
+    assert_eq!(value(&env, "#mt-map-1").await, "customerPhone");
+    assert_eq!(value(&env, "#mt-map-2").await, "phoneGeo");
+    // Number cells keep their digits (not 1.38e10).
+    env.wait_text("#mt-import-preview", "13800138001").await;
+    env.wait_text("#mt-import-preview", "客户姓名不能为空")
+        .await;
+
+    env.click("#mt-import-start").await;
+    wait_long(&env, "#mt-import-summary", "成功 3 行，失败 1 行").await;
+    let lines = texts(&env, "#mt-import-failures tbody tr td:first-child").await;
+    assert_eq!(lines, ["5"], "the bad row, by its row in the sheet");
+    let reasons = texts(&env, "#mt-import-failures tbody tr td:last-child").await;
+    assert!(reasons.iter().any(|r| r.contains("客户姓名不能为空")));
+    assert_eq!(demo_entry_count(&env).await, before + 3);
+
+    // The entry on the person's page carries the phone as digits.
+    env.fill("#mt-filter-contact", "表格客户甲").await;
+    env.click("#mt-filter-apply").await;
+    wait_texts(&env, "#mt-entries .mt-phone", |t| t == ["13800138001"]).await;
+    let errors = env.console_errors().await;
+    assert!(errors.is_empty(), "{errors:?}");
     env.close().await;
 }
 

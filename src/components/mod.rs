@@ -31,6 +31,5 @@ pub mod tag_picker;
 pub mod text;
 pub mod xlsx_file;
 // Issue 7 (manual entries).
-// TODO(merge): PageNav duplicates Pager (issue 4) with another look; unify.
-pub mod page_nav;
+pub mod delete_confirm;
 pub mod tr;

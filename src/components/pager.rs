@@ -1,4 +1,8 @@
 //! Page navigation with the total count and a page-size choice.
+//!
+//! Note: inside `view!` an attribute closure containing `>` must be in
+//! braces, or the macro ends the tag there (the next button was once always
+//! disabled and had no click handler because of it).
 
 use leptos::prelude::*;
 use scrm_api::customer::filter::PAGE_SIZES;
@@ -22,7 +26,7 @@ pub fn Pager(
             <button type="button" id="pager-prev" disabled=move || page.get() <= 1
                 on:click=move |_| on_page.run(page.get_untracked() - 1)>{tr(i18n, |i| t_string!(i, pager_prev).to_string())}</button>
             <span id="pager-page">{move || format!("{} / {}", page.get(), pages.get().max(1))}</span>
-            <button type="button" id="pager-next" disabled=move || page.get() >= pages.get()
+            <button type="button" id="pager-next" disabled=move || { page.get() >= pages.get() }
                 on:click=move |_| on_page.run(page.get_untracked() + 1)>{tr(i18n, |i| t_string!(i, pager_next).to_string())}</button>
             <label for="pager-size">{tr(i18n, |i| t_string!(i, pager_size).to_string())}</label>
             <select id="pager-size" on:change=move |ev| {

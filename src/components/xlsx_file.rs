@@ -1,6 +1,6 @@
-//! Packs rows into an XLSX file in the `xlsx-worker` wasm, which is loaded
-//! only here: the writer stays out of the initial bundle and the packing
-//! happens off the page's thread.
+//! Packs rows into an XLSX file, and reads one, in the `xlsx-worker` wasm,
+//! which is loaded only here: the writer and the reader stay out of the
+//! initial bundle and the work happens off the page's thread.
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,20 +26,54 @@ async fn next_message(worker: &Worker) -> Result<JsValue, ()> {
         .map_err(|_| ())
 }
 
-/// The file's bytes for `rows` (an array of arrays of strings).
-pub async fn pack(rows: &Array) -> Result<Uint8Array, ()> {
+/// Starts a worker, sends it `message` and returns its answer.
+async fn ask(message: &JsValue) -> Result<JsValue, ()> {
     let worker = Worker::new(WORKER_URL).map_err(|_| ())?;
     // Messages sent before the worker's wasm has started would be lost: it
     // says "ready" first.
     let result = async {
         next_message(&worker).await?;
-        worker.post_message(rows).map_err(|_| ())?;
-        next_message(&worker)
-            .await?
-            .dyn_into::<Uint8Array>()
-            .map_err(|_| ())
+        worker.post_message(message).map_err(|_| ())?;
+        next_message(&worker).await
     }
     .await;
     worker.terminate();
     result
+}
+
+/// The file's bytes for `rows` (an array of arrays of strings).
+pub async fn pack(rows: &Array) -> Result<Uint8Array, ()> {
+    ask(rows).await?.dyn_into::<Uint8Array>().map_err(|_| ())
+}
+
+/// Why [`read`] returned no rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// The worker did not load or run (network, old browser).
+    Worker,
+    /// The file is not a readable workbook: the reader's words.
+    File(String),
+}
+
+/// The non-blank rows of the first sheet of an XLSX `file`, each with its
+/// row number in the sheet.
+pub async fn read(file: &Uint8Array) -> Result<Vec<(u64, Vec<String>)>, ReadError> {
+    let reply = ask(file).await.map_err(|_| ReadError::Worker)?;
+    if let Some(why) = reply.as_string() {
+        return Err(ReadError::File(why));
+    }
+    let rows = reply.dyn_into::<Array>().map_err(|_| ReadError::Worker)?;
+    Ok(rows
+        .iter()
+        .map(|row| {
+            let row = Array::from(&row);
+            let number = row.get(0).as_f64().unwrap_or_default().max(0.0) as u64;
+            let cells = row
+                .iter()
+                .skip(1)
+                .map(|c| c.as_string().unwrap_or_default())
+                .collect();
+            (number, cells)
+        })
+        .collect())
 }

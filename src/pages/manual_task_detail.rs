@@ -10,22 +10,14 @@ use scrm_api::manual_task::{
 };
 
 use crate::api_client::use_api;
-use crate::components::confirm_dialog::ConfirmDialog;
-use crate::components::error_view::{describe, ErrorView};
-use crate::components::page_nav::PageNav;
-use crate::components::toast::{use_toasts, ToastKind};
+use crate::components::delete_confirm::{self, DeleteConfirm, PendingDelete};
+use crate::components::error_view::ErrorView;
+use crate::components::pager::Pager;
 use crate::components::tr::tr;
 use crate::i18n::{t_string, use_i18n};
-use crate::manual_query::{admin_user_id, page_count, DetailQuery, PAGE_SIZE};
+use crate::manual_query::{admin_user_id, page_count, DetailQuery};
 use crate::nav::encode_component;
 use crate::template::fill;
-
-/// The entry about to be deleted, as the dialog names it.
-#[derive(Clone, Debug, PartialEq)]
-struct DoomedEntry {
-    customer_id: i64,
-    label: String,
-}
 
 fn or_dash(v: &Option<String>) -> String {
     v.as_deref()
@@ -44,7 +36,6 @@ fn status_value(v: Option<i64>) -> String {
 pub fn ManualTaskDetail() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let toasts = use_toasts();
     let navigate = use_navigate();
     let params = use_params_map();
     let query_map = use_query_map();
@@ -137,6 +128,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
             ev.prevent_default();
             go(DetailQuery {
                 page: 1,
+                size: query.get_untracked().size,
                 company: company.get_untracked(),
                 contact: contact.get_untracked(),
                 wechat: wechat.get_untracked(),
@@ -147,43 +139,49 @@ pub fn ManualTaskDetail() -> impl IntoView {
     };
     let on_clear = {
         let go = go.clone();
-        move |_| go(DetailQuery::default())
+        // The page size is a preference, not a filter: it stays.
+        move |_| {
+            go(DetailQuery {
+                size: query.get_untracked().size,
+                ..Default::default()
+            })
+        }
     };
     let on_page = {
         let go = go.clone();
         Callback::new(move |p: i64| go(query.get_untracked().with_page(p)))
     };
 
-    let doomed = RwSignal::new(None::<DoomedEntry>);
-    let deleting = RwSignal::new(false);
-    let confirm_delete = {
+    let on_size = {
+        let go = go.clone();
+        Callback::new(move |n: i64| go(query.get_untracked().with_size(n)))
+    };
+
+    let pending = delete_confirm::pending();
+    let ask_delete = {
         let api = api.clone();
-        Callback::new(move |()| {
-            let Some(entry) = doomed.get_untracked() else {
-                return;
-            };
-            deleting.set(true);
+        move |customer_id: i64, label: String| {
             let api = api.clone();
-            leptos::task::spawn_local(async move {
-                let req = DelManualTaskDetailRequest {
-                    customer_id: Some(entry.customer_id),
-                };
-                let result = api.call::<DelManualTaskDetail>(&req).await;
-                let _ = deleting.try_set(false);
-                let _ = doomed.try_set(None);
-                match result {
-                    Ok(_) => {
-                        toasts.push(
-                            ToastKind::Success,
-                            fill(t_string!(i18n, mt_deleted_entry), &[("name", &entry.label)])
-                                .to_string(),
-                        );
-                        let _ = reload.try_update(|n| *n += 1);
+            let done = label.clone();
+            pending.set(Some(PendingDelete::new(
+                move || {
+                    fill(
+                        t_string!(i18n, mt_delete_entry_confirm),
+                        &[("name", &label)],
+                    )
+                },
+                move || fill(t_string!(i18n, mt_deleted_entry), &[("name", &done)]),
+                move || {
+                    let api = api.clone();
+                    async move {
+                        let req = DelManualTaskDetailRequest {
+                            customer_id: Some(customer_id),
+                        };
+                        api.call::<DelManualTaskDetail>(&req).await.map(|_| ())
                     }
-                    Err(e) => toasts.push(ToastKind::Error, describe(i18n, &e)),
-                }
-            });
-        })
+                },
+            )));
+        }
     };
 
     let dial_text = move |v: Option<i64>| match v {
@@ -200,6 +198,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
     };
 
     let row = move |e: ManualEntry| {
+        let ask_delete = ask_delete.clone();
         let id = e.customer_id;
         let name = or_dash(&e.customer_name);
         let phone = e
@@ -237,7 +236,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
                             type="button"
                             class="mt-delete-entry danger"
                             aria-label=fill(t_string!(i18n, mt_delete_entry_of), &[("name", &aria)])
-                            on:click=move |_| doomed.set(Some(DoomedEntry { customer_id: cid, label: label.clone() }))
+                            on:click=move |_| ask_delete(cid, label.clone())
                         >
                             {t_string!(i18n, mt_delete)}
                         </button>
@@ -260,7 +259,8 @@ pub fn ManualTaskDetail() -> impl IntoView {
             Ok(Some(reply)) => {
                 let page = reply.page;
                 let total = page.count;
-                let pages = page_count(total, page.limit.unwrap_or(PAGE_SIZE));
+                let size = query.get_untracked().limit();
+                let pages = page_count(total, page.limit.unwrap_or(size));
                 let current = page.page_no;
                 if page.items.is_empty() {
                     let text = if query.get_untracked().is_filtered() {
@@ -271,7 +271,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
                     return view! {
                         <p class="empty" id="mt-empty">{text}</p>
                         {(current > 1).then(|| view! {
-                            <PageNav page=current page_count=pages total=total on_change=on_page/>
+                            <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
                         })}
                     }
                     .into_any();
@@ -292,10 +292,10 @@ pub fn ManualTaskDetail() -> impl IntoView {
                                     <th scope="col">{t_string!(i18n, mt_actions)}</th>
                                 </tr>
                             </thead>
-                            <tbody>{page.items.into_iter().map(row).collect_view()}</tbody>
+                            <tbody>{page.items.into_iter().map(&row).collect_view()}</tbody>
                         </table>
                     </div>
-                    <PageNav page=current page_count=pages total=total on_change=on_page/>
+                    <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
                 }
                 .into_any()
             }
@@ -343,19 +343,10 @@ pub fn ManualTaskDetail() -> impl IntoView {
                 </div>
             </form>
             {table}
-            <ConfirmDialog
-                open=Signal::derive(move || doomed.get().is_some())
+            <DeleteConfirm
                 title=Signal::derive(move || t_string!(i18n, mt_delete_entry_title).to_string())
-                message=Signal::derive(move || {
-                    doomed
-                        .get()
-                        .map(|d| fill(t_string!(i18n, mt_delete_entry_confirm), &[("name", &d.label)]))
-                        .unwrap_or_default()
-                })
-                confirm_label=Signal::derive(move || t_string!(i18n, mt_delete).to_string())
-                busy=deleting
-                on_confirm=confirm_delete
-                on_cancel=Callback::new(move |()| doomed.set(None))
+                pending=pending
+                on_deleted=Callback::new(move |()| reload.update(|n| *n += 1))
             />
         </section>
     }

@@ -1,4 +1,5 @@
-//! `/manual-tasks/import` (批量导入): choose a CSV file, check the guessed
+//! `/manual-tasks/import` (批量导入): choose a CSV or XLSX file (XLSX is
+//! read by the on-demand `xlsx-worker` wasm, see [`xlsx_file::read`]), check the guessed
 //! column mapping, preview every row against the shared rules, then add the
 //! rows, a few at a time, with a progress bar and a cancel button. A failing row
 //! never stops the rest; the end shows a summary and offers the failed rows
@@ -19,11 +20,12 @@ use wasm_bindgen_futures::JsFuture;
 use crate::api_client::{use_api, ApiClient, ApiError};
 use crate::components::error_view::describe;
 use crate::components::tr::tr;
+use crate::components::xlsx_file::{self, ReadError};
 use crate::i18n::{t_string, use_i18n, Locale};
 use crate::manual_form::{label, FIELDS};
 use crate::manual_import::{
-    failures_csv, guess_mapping, parse_csv, row_problem, row_request, unmapped_required, Failure,
-    ImportError, Table,
+    failures_csv, guess_mapping, parse_csv, row_problem, row_request, sniff, table_from_rows,
+    unmapped_required, Failure, FileKind, ImportError, Table,
 };
 use crate::pages::manual_task_new::lang_of;
 use crate::template::fill;
@@ -41,13 +43,16 @@ enum Phase {
     Done { cancelled: bool },
 }
 
-/// The file's text: UTF-8 when it is, else GB18030 (what Excel in China
-/// writes when saving "CSV").
-async fn read_text(file: web_sys::File) -> Result<String, String> {
+async fn read_bytes(file: web_sys::File) -> Result<js_sys::Uint8Array, String> {
     let buf = JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| format!("{e:?}"))?;
-    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    Ok(js_sys::Uint8Array::new(&buf))
+}
+
+/// The file's text: UTF-8 when it is, else GB18030 (what Excel in China
+/// writes when saving "CSV").
+fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
@@ -57,6 +62,44 @@ async fn read_text(file: web_sys::File) -> Result<String, String> {
             decoder
                 .decode_with_u8_array(&bytes)
                 .map_err(|e| format!("{e:?}"))
+        }
+    }
+}
+
+/// Reads a chosen file into a table, or says in words why not.
+async fn load(file: web_sys::File, i18n: I18nContext<Locale>) -> Result<Table, String> {
+    let bytes = read_bytes(file)
+        .await
+        .map_err(|e| format!("{} {e}", t_string!(i18n, mt_import_unreadable)))?;
+    let empty = |e: &ImportError| match e {
+        ImportError::Empty => Some(t_string!(i18n, mt_import_empty).to_string()),
+        ImportError::NoRows => Some(t_string!(i18n, mt_import_no_rows).to_string()),
+        ImportError::Malformed(_) => None,
+    };
+    let head = bytes.subarray(0, 8).to_vec();
+    match sniff(&head) {
+        FileKind::OldXls => Err(t_string!(i18n, mt_import_xls_old).to_string()),
+        FileKind::Xlsx => {
+            let xlsx_error =
+                |why: &str| format!("{} {why}", t_string!(i18n, mt_import_xlsx_unreadable));
+            let rows = xlsx_file::read(&bytes).await.map_err(|e| match e {
+                ReadError::Worker => t_string!(i18n, mt_import_reader_failed).to_string(),
+                ReadError::File(why) => xlsx_error(&why),
+            })?;
+            table_from_rows(rows).map_err(|e| match e {
+                ImportError::Malformed(m) => xlsx_error(&m),
+                other => empty(&other).unwrap_or_default(),
+            })
+        }
+        FileKind::Text => {
+            let text = decode_text(bytes.to_vec())
+                .map_err(|e| format!("{} {e}", t_string!(i18n, mt_import_unreadable)))?;
+            parse_csv(&text).map_err(|e| match e {
+                ImportError::Malformed(m) => {
+                    format!("{} {m}", t_string!(i18n, mt_import_malformed))
+                }
+                other => empty(&other).unwrap_or_default(),
+            })
         }
     }
 }
@@ -176,6 +219,10 @@ pub fn ManualTaskImport() -> impl IntoView {
     let phase = RwSignal::new(Phase::Choosing);
     let file_name = RwSignal::new(String::new());
     let load_error = RwSignal::new(None::<String>);
+    // A file is being read (an XLSX file waits for the worker to load).
+    let reading = RwSignal::new(false);
+    // Only the newest chosen file's result is shown.
+    let choice = RwSignal::new(0_u32);
     let table = RwSignal::new(Table::default());
     let mapping = RwSignal::new(Vec::<Option<&'static str>>::new());
     let done = RwSignal::new(0_usize);
@@ -225,17 +272,15 @@ pub fn ManualTaskImport() -> impl IntoView {
         file_name.set(file.name());
         load_error.set(None);
         phase.set(Phase::Choosing);
+        reading.set(true);
+        choice.update(|n| *n = n.wrapping_add(1));
+        let this = choice.get_untracked();
         leptos::task::spawn_local(async move {
-            let parsed = match read_text(file).await {
-                Ok(text) => parse_csv(&text).map_err(|e| match e {
-                    ImportError::Empty => t_string!(i18n, mt_import_empty).to_string(),
-                    ImportError::NoRows => t_string!(i18n, mt_import_no_rows).to_string(),
-                    ImportError::Malformed(m) => {
-                        format!("{} {m}", t_string!(i18n, mt_import_malformed))
-                    }
-                }),
-                Err(e) => Err(format!("{} {e}", t_string!(i18n, mt_import_unreadable))),
-            };
+            let parsed = load(file, i18n).await;
+            if choice.try_get_untracked() != Some(this) {
+                return;
+            }
+            let _ = reading.try_set(false);
             match parsed {
                 Ok(t) => {
                     let _ = mapping.try_set(guess_mapping(&t.headers));
@@ -433,8 +478,12 @@ pub fn ManualTaskImport() -> impl IntoView {
             <p class="muted">{tr(move || t_string!(i18n, mt_import_hint))}</p>
             <div class="field">
                 <label for="mt-import-file">{tr(move || t_string!(i18n, mt_import_choose))}</label>
-                <input id="mt-import-file" type="file" accept=".csv,text/csv"
+                <input id="mt-import-file" type="file"
+                    accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     disabled=move || phase.get() == Phase::Running on:change=on_file/>
+                <p class="muted" id="mt-import-reading" role="status">
+                    {move || reading.get().then(|| t_string!(i18n, mt_import_reading))}
+                </p>
                 <p class="field-error" role="alert" id="mt-import-load-error">{move || load_error.get()}</p>
             </div>
             <Show when=move || phase.get() != Phase::Choosing>

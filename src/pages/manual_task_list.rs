@@ -11,22 +11,14 @@ use scrm_api::manual_task::{
 use scrm_api::validate::limits;
 
 use crate::api_client::use_api;
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::delete_confirm::{self, DeleteConfirm, PendingDelete};
 use crate::components::error_view::{describe, ErrorView};
-use crate::components::page_nav::PageNav;
+use crate::components::pager::Pager;
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::components::tr::tr;
 use crate::i18n::{t_string, use_i18n};
-use crate::manual_query::{page_count, ListQuery, PAGE_SIZE};
+use crate::manual_query::{page_count, ListQuery};
 use crate::template::fill;
-
-/// A person whose entries are about to be deleted, with how many there are.
-#[derive(Clone, Debug, PartialEq)]
-struct DoomedTask {
-    admin_user_id: i64,
-    name: String,
-    entries: i64,
-}
 
 fn display_name(o: &ManualTaskOwner) -> String {
     o.real_name
@@ -114,6 +106,7 @@ pub fn ManualTaskList() -> impl IntoView {
             dept_error.set(None);
             go(ListQuery {
                 page: 1,
+                size: query.get_untracked().size,
                 admin_user_id: person_input.get_untracked().trim().parse().ok(),
                 dept_id,
             });
@@ -124,12 +117,16 @@ pub fn ManualTaskList() -> impl IntoView {
         Callback::new(move |p: i64| go(query.get_untracked().with_page(p)))
     };
 
+    let on_size = {
+        let go = go.clone();
+        Callback::new(move |n: i64| go(query.get_untracked().with_size(n)))
+    };
+
     // Deleting: count first (the dialog names the number), then confirm.
     // The button stays enabled while counting: disabling it would drop the
     // focus the dialog must give back.
     let counting = RwSignal::new(None::<i64>);
-    let doomed = RwSignal::new(None::<DoomedTask>);
-    let deleting = RwSignal::new(false);
+    let pending = delete_confirm::pending();
     let ask_delete = {
         let api = api.clone();
         move |id: i64, name: String| {
@@ -147,50 +144,28 @@ pub fn ManualTaskList() -> impl IntoView {
                 };
                 let result = api.call::<GetManualTaskDetail>(&req).await;
                 let _ = counting.try_set(None);
-                match result {
-                    Ok(reply) => {
-                        let _ = doomed.try_set(Some(DoomedTask {
-                            admin_user_id: id,
-                            name,
-                            entries: reply.page.count,
-                        }));
-                    }
-                    Err(e) => toasts.push(ToastKind::Error, describe(i18n, &e)),
-                }
+                let entries = match result {
+                    Ok(reply) => reply.page.count.to_string(),
+                    Err(e) => return toasts.push(ToastKind::Error, describe(i18n, &e)),
+                };
+                let words =
+                    move |template: &str| fill(template, &[("name", &name), ("n", &entries)]);
+                let (ask, done) = (words.clone(), words);
+                let _ = pending.try_set(Some(PendingDelete::new(
+                    move || ask(t_string!(i18n, mt_delete_person_confirm)),
+                    move || done(t_string!(i18n, mt_deleted_person)),
+                    move || {
+                        let api = api.clone();
+                        async move {
+                            let req = DelManualTaskRequest {
+                                admin_user_id: Some(id),
+                            };
+                            api.call::<DelManualTask>(&req).await.map(|_| ())
+                        }
+                    },
+                )));
             });
         }
-    };
-    let confirm_delete = {
-        let api = api.clone();
-        Callback::new(move |()| {
-            let Some(task) = doomed.get_untracked() else {
-                return;
-            };
-            deleting.set(true);
-            let api = api.clone();
-            leptos::task::spawn_local(async move {
-                let req = DelManualTaskRequest {
-                    admin_user_id: Some(task.admin_user_id),
-                };
-                let result = api.call::<DelManualTask>(&req).await;
-                let _ = deleting.try_set(false);
-                let _ = doomed.try_set(None);
-                match result {
-                    Ok(_) => {
-                        toasts.push(
-                            ToastKind::Success,
-                            fill(
-                                t_string!(i18n, mt_deleted_person),
-                                &[("name", &task.name), ("n", &task.entries.to_string())],
-                            )
-                            .to_string(),
-                        );
-                        let _ = reload.try_update(|n| *n += 1);
-                    }
-                    Err(e) => toasts.push(ToastKind::Error, describe(i18n, &e)),
-                }
-            });
-        })
     };
 
     let rows = move || {
@@ -202,7 +177,8 @@ pub fn ManualTaskList() -> impl IntoView {
             Ok(reply) => {
                 let page = reply.page;
                 let total = page.count;
-                let pages = page_count(total, page.limit.unwrap_or(PAGE_SIZE));
+                let size = query.get_untracked().limit();
+                let pages = page_count(total, page.limit.unwrap_or(size));
                 let current = page.page_no;
                 if page.items.is_empty() {
                     return view! { <p class="empty" id="mt-empty">{t_string!(i18n, mt_no_people)}</p> }.into_any();
@@ -246,7 +222,7 @@ pub fn ManualTaskList() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <PageNav page=current page_count=pages total=total on_change=on_page/>
+                    <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
                 }
                 .into_any()
             }
@@ -284,19 +260,10 @@ pub fn ManualTaskList() -> impl IntoView {
                 <p class="field-error" id="mt-filter-dept-error" role="alert">{move || dept_error.get()}</p>
             </form>
             {rows}
-            <ConfirmDialog
-                open=Signal::derive(move || doomed.get().is_some())
+            <DeleteConfirm
                 title=Signal::derive(move || t_string!(i18n, mt_delete_person_title).to_string())
-                message=Signal::derive(move || {
-                    doomed
-                        .get()
-                        .map(|d| fill(t_string!(i18n, mt_delete_person_confirm), &[("name", &d.name), ("n", &d.entries.to_string())]))
-                        .unwrap_or_default()
-                })
-                confirm_label=Signal::derive(move || t_string!(i18n, mt_delete).to_string())
-                busy=deleting
-                on_confirm=confirm_delete
-                on_cancel=Callback::new(move |()| doomed.set(None))
+                pending=pending
+                on_deleted=Callback::new(move |()| reload.update(|n| *n += 1))
             />
         </section>
     }
