@@ -36,6 +36,7 @@ pub fn App(config: Config) -> impl IntoView {
                         <ParentRoute path=path!("") view=Shell>
                             <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
                             <Route path=path!("/customers") view=pages::customer_list::CustomerList/>
+                            <Route path=path!("/customers/by-contact") view=pages::customer_by_contact::CustomerByContact/>
                             <Route path=path!("/customers/:id") view=pages::customer_edit::CustomerEdit/>
                             <Route path=path!("/chat") view=pages::chat::Chat/>
                             <Route path=path!("/tags") view=pages::contacts_by_tag::ContactsByTag/>

@@ -7,8 +7,24 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use fantoccini::key::Key;
 use fantoccini::Locator;
 use support::{Env, WAIT};
+
+/// Chooses a tag in the tag box by typing its name and pressing Enter.
+async fn choose_tag(env: &Env, name: &str) {
+    env.fill("#t-tags-input", name).await;
+    env.wait_text("#t-tags-list .tag-suggestion.active", name)
+        .await;
+    env.browser
+        .find(Locator::Css("#t-tags-input"))
+        .await
+        .unwrap()
+        .send_keys(&char::from(Key::Enter).to_string())
+        .await
+        .unwrap();
+    env.wait_text("#t-tags .tag-chips", name).await;
+}
 
 async fn count(env: &Env) -> usize {
     let text = env.text("#t-count").await;
@@ -23,17 +39,7 @@ async fn contacts_with_a_tag_are_listed_and_lead_to_their_chat() {
     let env = Env::new().await;
     env.login("demo", "demo123").await;
     env.goto("/tags").await;
-    env.click("#t-tags summary").await;
-    let vip = env
-        .browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::XPath(
-            "//details[@id='t-tags']//label[span[text()='VIP']]",
-        ))
-        .await
-        .expect("a VIP tag option");
-    vip.click().await.unwrap();
+    choose_tag(&env, "VIP").await;
     env.click("#t-search").await;
     env.text("#contact-table tbody tr").await;
     let online = count(&env).await;
@@ -51,11 +57,123 @@ async fn contacts_with_a_tag_are_listed_and_lead_to_their_chat() {
     env.wait_text("#contact-table tbody", "星河-文榕").await;
     assert!(count(&env).await > online);
 
-    env.click("#contact-table tbody tr a[href^='/chat']").await;
+    env.click("#contact-table tbody tr a.contact-chat").await;
     let started = Instant::now();
     while !env.path().await.starts_with("/chat?wechatUserIds=") {
         assert!(started.elapsed() < WAIT, "not at the chat history");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    env.close().await;
+}
+
+/// The text of every element matching `css`.
+async fn texts(env: &Env, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in env.browser.find_all(Locator::Css(css)).await.unwrap_or_default() {
+        out.push(el.text().await.unwrap_or_default());
+    }
+    out
+}
+
+/// The `href` of the first element matching `css`.
+async fn href(env: &Env, css: &str) -> String {
+    env.text(css).await;
+    let el = env.browser.find(Locator::Css(css)).await.unwrap();
+    el.attr("href").await.unwrap().unwrap_or_default()
+}
+
+/// Opens a contact's "customer record" link and returns (the contact's chat
+/// link, the edit page's chat link): the same conversation means the edit
+/// page is the customer bound to exactly that contact.
+async fn open_first_record(env: &Env) -> (String, String) {
+    let contact_chat = href(env, "#contact-table tbody tr a.contact-chat").await;
+    env.click("#contact-table tbody tr a.contact-record").await;
+    let started = Instant::now();
+    loop {
+        let p = env.path().await;
+        if p.starts_with("/customers/") && !p.starts_with("/customers/by-contact") {
+            break;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "never reached an edit page: {p} {}",
+            env.body_text().await
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    env.text("#customer-edit-form").await;
+    let edit_chat = href(env, "#edit-chat").await;
+    (contact_chat, edit_chat)
+}
+
+async fn vip_contacts(env: &Env) {
+    env.goto("/tags").await;
+    choose_tag(env, "VIP").await;
+    env.click("#t-search").await;
+    env.text("#contact-table tbody tr").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contact_leads_to_exactly_its_customer_record() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    vip_contacts(&env).await;
+    let (contact_chat, edit_chat) = open_first_record(&env).await;
+    assert_eq!(contact_chat, edit_chat, "the edit page is this contact's customer");
+    // The look-up page replaced itself: back returns to the contacts.
+    env.browser.back().await.unwrap();
+    env.wait_path("/tags").await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn against_a_server_without_the_contact_filter_the_record_is_still_found() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    vip_contacts(&env).await;
+    // Behave like the vendor's server: customerPage ignores wechatContactId.
+    env.browser
+        .execute(
+            "window.__stripped = 0; const real = window.fetch.bind(window);
+             window.fetch = (input, init) => {
+               const url = typeof input === 'string' ? input : input.url;
+               if (url.includes('customerPage') && url.includes('wechatContactId=')) {
+                 window.__stripped++;
+                 const u = new URL(url, location.href);
+                 u.searchParams.delete('wechatContactId');
+                 const req = typeof input === 'string' ? u.toString() : new Request(u.toString(), input);
+                 return real(req, init);
+               }
+               return real(input, init);
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (contact_chat, edit_chat) = open_first_record(&env).await;
+    assert_eq!(contact_chat, edit_chat, "found by scanning the account's customers");
+    let stripped = env
+        .browser
+        .execute("return window.__stripped", vec![])
+        .await
+        .unwrap();
+    assert_eq!(stripped, 1, "the filter was tried first");
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contact_without_a_customer_record_says_so_and_offers_the_remark_search() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers/by-contact?wechatUserId=1&wechatContactId=987654321&remark=%E8%80%81%E7%8E%8B")
+        .await;
+    env.wait_text("#by-contact-missing", "没有找到与此联系人关联的客户资料")
+        .await;
+    let links = texts(&env, "#by-contact-remark a").await;
+    assert_eq!(links, ["「老王」"]);
+    let to_list = href(&env, "#by-contact-remark a").await;
+    assert!(to_list.starts_with("/customers?remarks="), "{to_list}");
+    assert!(env.path().await.starts_with("/customers/by-contact"));
+    assert!(env.console_errors().await.is_empty());
     env.close().await;
 }

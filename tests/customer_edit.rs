@@ -8,6 +8,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use fantoccini::key::Key;
 use fantoccini::Locator;
 use support::{Env, WAIT};
 
@@ -242,5 +243,194 @@ async fn the_edit_page_leads_to_the_customers_chat_history() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     env.text("section[data-route='/chat']").await;
+    env.close().await;
+}
+
+/// Fires a cancelable `beforeunload` at the window, as closing the tab does,
+/// and reports whether the page asked to stay (cancelled it).
+async fn tab_close_is_guarded(env: &Env) -> bool {
+    env.browser
+        .execute(
+            "const e = new Event('beforeunload', { cancelable: true });
+             window.dispatchEvent(e);
+             return e.defaultPrevented;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_the_tab_asks_only_while_there_are_unsaved_changes() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    open_known_customer(&env).await;
+    assert!(!tab_close_is_guarded(&env).await, "nothing typed yet");
+
+    env.fill("#edit-remarks", "关标签页前的备注").await;
+    wait_enabled(&env, "#edit-save", true).await;
+    assert!(tab_close_is_guarded(&env).await, "typed, not saved");
+
+    env.click("#edit-save").await;
+    wait_enabled(&env, "#edit-save", false).await;
+    assert_eq!(env.text("#edit-save-error").await, "");
+    assert!(!tab_close_is_guarded(&env).await, "saved");
+    env.close().await;
+}
+
+async fn chips(env: &Env) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in env
+        .browser
+        .find_all(Locator::Css("#edit-tags .tag-chip .tag-chip-name"))
+        .await
+        .unwrap_or_default()
+    {
+        out.push(el.text().await.unwrap_or_default());
+    }
+    out
+}
+
+async fn press(env: &Env, css: &str, key: Key) {
+    env.browser
+        .find(Locator::Css(css))
+        .await
+        .unwrap()
+        .send_keys(&char::from(key).to_string())
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tags_are_chosen_by_typing_and_the_keyboard_and_survive_a_reload() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    open_known_customer(&env).await;
+    env.text("#edit-tags").await;
+
+    // Remove every chip with the keyboard (focus the × button, press Enter).
+    let started = Instant::now();
+    while !chips(&env).await.is_empty() {
+        assert!(started.elapsed() < WAIT, "chips never went away");
+        let before = chips(&env).await.len();
+        let remove = env
+            .browser
+            .find(Locator::Css("#edit-tags .tag-chip-remove"))
+            .await
+            .unwrap();
+        remove.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
+        while chips(&env).await.len() == before {
+            assert!(started.elapsed() < WAIT, "a chip stayed");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        // Focus stays in the editor, on the text box.
+        let focused = env
+            .browser
+            .execute("return document.activeElement.id", vec![])
+            .await
+            .unwrap();
+        assert_eq!(focused, "edit-tags-input");
+    }
+
+    // "意向" matches 意向客户 and 高意向, in the tag list's order.
+    env.fill("#edit-tags-input", "意向").await;
+    env.wait_text("#edit-tags-list", "高意向").await;
+    let input = env.browser.find(Locator::Css("#edit-tags-input")).await.unwrap();
+    assert_eq!(input.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
+    env.wait_text("#edit-tags-list .tag-suggestion.active", "意向客户")
+        .await;
+    press(&env, "#edit-tags-input", Key::Down).await;
+    env.wait_text("#edit-tags-list .tag-suggestion.active", "高意向")
+        .await;
+    let active = input.attr("aria-activedescendant").await.unwrap().unwrap_or_default();
+    let active_text = env.text(&format!("#{active}")).await;
+    assert_eq!(active_text, "高意向", "aria-activedescendant names the highlighted option");
+    press(&env, "#edit-tags-input", Key::Enter).await;
+    let started = Instant::now();
+    while chips(&env).await != ["高意向"] {
+        assert!(started.elapsed() < WAIT, "chips: {:?}", chips(&env).await);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(input.prop("value").await.unwrap().unwrap_or_default(), "");
+    assert_eq!(input.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
+    // Enter in the tag box took the tag and did not submit the form.
+    assert!(enabled(&env, "#edit-save").await, "not saved by Enter");
+
+    // Esc closes the suggestions.
+    env.fill("#edit-tags-input", "客户").await;
+    env.wait_text("#edit-tags-list", "意向客户").await;
+    press(&env, "#edit-tags-input", Key::Escape).await;
+    let started = Instant::now();
+    while input.attr("aria-expanded").await.unwrap().as_deref() != Some("false") {
+        assert!(started.elapsed() < WAIT, "Esc left the list open");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    env.fill("#edit-tags-input", "").await;
+
+    env.click("#edit-save").await;
+    wait_enabled(&env, "#edit-save", false).await;
+    assert_eq!(env.text("#edit-save-error").await, "");
+    env.browser.refresh().await.unwrap();
+    env.text("#customer-edit-form").await;
+    let started = Instant::now();
+    while chips(&env).await != ["高意向"] {
+        assert!(started.elapsed() < WAIT, "after reload: {:?}", chips(&env).await);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tag_id_unknown_to_the_tag_list_shows_as_its_id_and_can_be_added_by_number() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    // Behave like the vendor's server: there is no tag list.
+    env.browser
+        .execute(
+            "const real = window.fetch.bind(window);
+             window.fetch = (input, init) => {
+               const url = typeof input === 'string' ? input : input.url;
+               if (url.includes('tagList')) {
+                 return Promise.resolve(new Response('{\"code\":404,\"msg\":\"not found\",\"data\":null}',
+                   { status: 404, headers: { 'Content-Type': 'application/json' } }));
+               }
+               return real(input, init);
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    // Navigate inside the app so the wrapped fetch stays in place.
+    env.browser
+        .execute(
+            &format!(
+                "history.pushState(null, '', '/customers?phone={KNOWN_PHONE}');
+                 dispatchEvent(new PopStateEvent('popstate'));"
+            ),
+            vec![],
+        )
+        .await
+        .unwrap();
+    env.wait_text("#customer-table tbody tr .c-phone", KNOWN_PHONE)
+        .await;
+    env.click("#customer-table tbody tr .row-edit").await;
+    wait_value(&env, "#edit-phone", KNOWN_PHONE).await;
+    let before = chips(&env).await;
+    assert!(
+        before.iter().all(|c| c.parse::<i64>().is_ok()),
+        "raw ids without a tag list: {before:?}"
+    );
+    env.fill("#edit-tags-input", "424242").await;
+    env.wait_text("#edit-tags-list .tag-suggestion.active", "424242")
+        .await;
+    press(&env, "#edit-tags-input", Key::Enter).await;
+    let started = Instant::now();
+    while !chips(&env).await.contains(&"424242".to_owned()) {
+        assert!(started.elapsed() < WAIT, "chips: {:?}", chips(&env).await);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(env.console_errors().await.iter().all(|e| e.contains("tagList")));
     env.close().await;
 }

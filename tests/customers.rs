@@ -7,6 +7,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use fantoccini::key::Key;
 use fantoccini::Locator;
 use support::{Env, WAIT};
 
@@ -114,17 +115,17 @@ async fn tag_filter_shows_only_customers_with_that_tag_by_name() {
     env.login("demo", "demo123").await;
     env.goto("/customers").await;
     wait_rows(&env, "loaded", |r| !r.is_empty()).await;
-    env.click("#f-tags summary").await;
-    let vip = env
-        .browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::XPath(
-            "//details[@id='f-tags']//label[span[text()='VIP']]",
-        ))
+    // Typing part of the name suggests it; Enter takes the suggestion.
+    env.fill("#f-tags-input", "vi").await;
+    env.wait_text("#f-tags-list .tag-suggestion.active", "VIP")
+        .await;
+    env.browser
+        .find(Locator::Css("#f-tags-input"))
         .await
-        .expect("a VIP tag option");
-    vip.click().await.unwrap();
+        .unwrap()
+        .send_keys(&char::from(Key::Enter).to_string())
+        .await
+        .unwrap();
     let started = Instant::now();
     while !env.path().await.contains("tags=") {
         assert!(started.elapsed() < WAIT, "tag never reached the URL");
@@ -135,8 +136,8 @@ async fn tag_filter_shows_only_customers_with_that_tag_by_name() {
     })
     .await;
     assert!(!tagged.is_empty());
-    // The tag is named (not a raw id) in the picker's summary too.
-    env.wait_text("#f-tags summary", "VIP").await;
+    // The tag is named (not a raw id) in the picker's chip too.
+    env.wait_text("#f-tags .tag-chips", "VIP").await;
     env.close().await;
 }
 

@@ -433,3 +433,28 @@ async fn hostile_filter_text_is_literal() {
         assert!(items(&v).iter().any(|r| r["customerId"] == id), "{needle}");
     }
 }
+
+/// `wechatContactId` (the reference server's addition) finds the one customer
+/// bound to a contact; another tenant's contact finds nothing.
+#[tokio::test]
+async fn customer_page_by_wechat_contact() {
+    let s = server().await;
+    let mut c = s.login("demo").await;
+    let known = c
+        .get_q(PAGE, &[("customerPhone", demo::KNOWN_CUSTOMER_PHONE)])
+        .await
+        .json();
+    let row = &items(&known)[0];
+    let contact = row["wechatContactId"].as_i64().unwrap().to_string();
+    let r = c.get_q(PAGE, &[("wechatContactId", &contact)]).await.json();
+    assert_eq!(r["count"], 1);
+    assert_eq!(items(&r)[0]["customerId"], row["customerId"]);
+    let r = c.get_q(PAGE, &[("wechatContactId", "999999999")]).await.json();
+    assert_eq!(r["count"], 0);
+    let mut other = s.login("other").await;
+    let r = other
+        .get_q(PAGE, &[("wechatContactId", &contact)])
+        .await
+        .json();
+    assert_eq!(r["count"], 0, "another tenant's contact");
+}

@@ -156,12 +156,12 @@ pub fn CustomerEditForm(
                 <span class="form-error" id="edit-remarks-error">{message_for("remarks")}</span>
             </div>
             <div class="field">
-                <span class="label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</span>
+                <label for="edit-tags-input">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</label>
                 <TagPicker id="edit-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
                     placeholder=Signal::derive(move || t_string!(i18n, edit_tags_none).to_string())
                     tags=tags selected=Signal::derive(move || form.get().tags)
                     on_change=move |ids| form.update(|f| f.tags = ids)/>
-                <span class="form-error">{message_for("tags")}</span>
+                <span class="form-error" id="edit-tags-error">{message_for("tags")}</span>
             </div>
             {text_field("edit-xfield1", t_string!(i18n, edit_xfield1).to_string(), "xfield1", |f| &f.xfield1, |f, v| f.xfield1 = v)}
             <label class="tag-option" for="edit-star">

@@ -121,7 +121,7 @@ pub fn CustomerFilters(
                 {text_input("f-phone", phone, "search")}
             </div>
             <div class="field">
-                <span class="label" id="f-tags-label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</span>
+                <label for="f-tags-input" id="f-tags-label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</label>
                 <TagPicker id="f-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
                     placeholder=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
                     tags=tags selected=Signal::derive(move || filter.get().tags)

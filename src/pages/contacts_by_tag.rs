@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use scrm_api::customer::filter::CustomerFilter;
 use scrm_api::customer::{FindContactByTagAll, FindContactByTagAllRequest, WechatContact};
 
 use crate::api_client::{use_api, ApiError};
@@ -15,20 +14,26 @@ use crate::components::error_view::ErrorView;
 use crate::components::tag_picker::{use_tag_list, TagPicker};
 use crate::components::text::tr;
 use crate::i18n::{t_string, use_i18n};
-use crate::pages::customer_list::list_href;
+use crate::nav::encode_component;
 
-/// The customer list narrowed to this contact: the remark filter also
-/// searches the contact's remark name (contacts carry no customer id).
+/// The contact's customer record: `/customers/by-contact` finds the customer
+/// bound to this contact (contacts carry no customer id) and opens its edit
+/// page, or says plainly that there is none.
 fn customer_href(c: &WechatContact) -> Option<String> {
-    let remark = c
+    let contact = c.wechat_contact_id?;
+    let mut href = format!("/customers/by-contact?wechatContactId={contact}");
+    if let Some(account) = c.wechat_user_id {
+        href.push_str(&format!("&wechatUserId={account}"));
+    }
+    if let Some(remark) = c
         .remark_name
         .as_deref()
         .map(str::trim)
-        .filter(|s| !s.is_empty())?;
-    Some(list_href(&CustomerFilter {
-        remarks: remark.to_owned(),
-        ..Default::default()
-    }))
+        .filter(|s| !s.is_empty())
+    {
+        href.push_str(&format!("&remark={}", encode_component(remark)));
+    }
+    Some(href)
 }
 
 fn chat_href(c: &WechatContact) -> Option<String> {
@@ -105,7 +110,7 @@ pub fn ContactsByTag() -> impl IntoView {
             <form class="filter-bar" role="search" aria-label=tr(i18n, |i| t_string!(i, nav_tags).to_string())
                 on:submit=move |ev| { ev.prevent_default(); run(); }>
                 <div class="field">
-                    <span class="label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</span>
+                    <label for="t-tags-input">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</label>
                     <TagPicker id="t-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
                     placeholder=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
                         tags=tags selected=chosen on_change=move |ids| chosen.set(ids)/>
@@ -163,8 +168,8 @@ pub fn ContactsByTag() -> impl IntoView {
                                             <td>{text(&c.customer_nick_name)}</td>
                                             <td>{c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}</td>
                                             <td class="c-actions">
-                                                {record.map(|h| view! { <A href=crate::nav::href(&h)>{tr(i18n, |i| t_string!(i, tags_customer_record).to_string())}</A> })}
-                                                {chat.map(|h| view! { <A href=crate::nav::href(&h)>{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
+                                                {record.map(|h| view! { <A href=crate::nav::href(&h) attr:class="contact-record">{tr(i18n, |i| t_string!(i, tags_customer_record).to_string())}</A> })}
+                                                {chat.map(|h| view! { <A href=crate::nav::href(&h) attr:class="contact-chat">{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
                                             </td>
                                         </tr>
                                     }

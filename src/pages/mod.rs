@@ -5,6 +5,7 @@ pub mod chat;
 pub mod clinic;
 pub mod clinic_appointments;
 pub mod contacts_by_tag;
+pub mod customer_by_contact;
 pub mod customer_edit;
 pub mod customer_list;
 pub mod login;

@@ -157,5 +157,26 @@ fn bench(root: &Path) -> Result<(), String> {
         ])
         .env("SCRM_DIST", dist.as_os_str())
         .env("SCRM_CHROMIUM", "/usr/bin/chromium")
+        .env("SCRM_CHROMEDRIVER", "/usr/bin/chromedriver"))?;
+    // Customer list with 100,000 customers: filter change to table updated
+    // (100 rows, minus server time) and CSV/XLSX export rows per second with
+    // the longest main-thread task (tests/customers_bench.rs prints the rows).
+    // One at a time, optimised in-process server as above.
+    run(Cmd::new("cargo", root)
+        .args([
+            "test",
+            "--profile",
+            "server",
+            "-p",
+            "scrm-panel",
+            "--test",
+            "customers_bench",
+            "--",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("SCRM_DIST", dist.as_os_str())
+        .env("SCRM_CHROMIUM", "/usr/bin/chromium")
         .env("SCRM_CHROMEDRIVER", "/usr/bin/chromedriver"))
 }

@@ -148,6 +148,7 @@ impl CustomerFilter {
             begin_time: Timestamp::parse(&self.from),
             end_time: Timestamp::parse(&self.to),
             remarks: some_text(&self.remarks),
+            wechat_contact_id: None,
             limit: Some(self.size),
             page_no: Some(self.page),
         }

@@ -5,6 +5,7 @@
 pub mod filter;
 pub mod form;
 mod records;
+pub mod tag_suggest;
 
 pub use records::{tag_label, Customer, Entity, LegacyPage, Tag, WechatContact};
 
@@ -57,6 +58,15 @@ pub struct CustomerPageRequest {
         deserialize_with = "opt_text"
     )]
     pub remarks: Option<String>,
+    /// The reference server's addition (not in the vendor's document): only
+    /// the customer bound to this WeChat contact. A server that ignores it
+    /// answers unfiltered, so callers check the rows' `wechatContactId`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_i64"
+    )]
+    pub wechat_contact_id: Option<i64>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",

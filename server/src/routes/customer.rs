@@ -39,6 +39,8 @@ struct Filters<'a> {
     end: Option<&'a Timestamp>,
     remark: Option<&'a str>,
     wechat_user_id: Option<i64>,
+    /// customerPage's `wechatContactId`, the reference server's addition.
+    wechat_contact_id: Option<i64>,
 }
 
 /// An end given as a bare date means the whole of that day.
@@ -83,6 +85,9 @@ fn customer_where(tenant: i64, f: &Filters) -> Where {
     }
     if let Some(id) = f.wechat_user_id {
         w.and("wc.wechat_user_id = ?", [Value::Integer(id)]);
+    }
+    if let Some(id) = f.wechat_contact_id {
+        w.and("c.wechat_contact_id = ?", [Value::Integer(id)]);
     }
     w
 }
@@ -189,6 +194,7 @@ pub async fn page(
                 end: q.end_time.as_ref(),
                 remark: q.remarks.as_deref(),
                 wechat_user_id: None,
+                wechat_contact_id: q.wechat_contact_id,
             };
             customer_page(conn, session.tenant_id, &f, paging)
         })
@@ -215,6 +221,7 @@ pub async fn download(
                 end: q.end_time.as_ref(),
                 remark: q.remark_name.as_deref(),
                 wechat_user_id: q.wechat_user_id,
+                wechat_contact_id: None,
             };
             customer_page(conn, session.tenant_id, &f, paging)
         })
