@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod db;
 pub mod demo;
+pub mod demo_media;
 pub mod error;
 pub mod extract;
 pub mod options;
@@ -168,13 +169,13 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
         )),
     };
     // API replies are per user and often personal: never cached anywhere.
-    let mut app: Router<AppState> =
-        routes::api()
-            .merge(routes::api_fallbacks())
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("no-store"),
-            ));
+    let mut app: Router<AppState> = routes::api()
+        .merge(demo_media::routes())
+        .merge(routes::api_fallbacks())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     if let (None, Some(dist)) = (&opts.config_json, &opts.dist) {
         // A missing config.json is a 404, not index.html parsed as JSON.
         app = app.route_service(

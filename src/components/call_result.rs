@@ -203,7 +203,7 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer) -> impl IntoView {
     let chat = match (r.wechat_user_id, r.wechat_contact_id) {
         (Some(u), Some(c)) if !manual => Some(link(
             "call-link-chat",
-            format!("/chat?wechatUserIds={u}&wechatContactIds={c}"),
+            scrm_api::chat_view::ChatQuery::link(u, c, Some(name.as_str()).filter(|n| *n != "—")),
             t_string!(i18n, call_chat),
         )),
         _ => None,

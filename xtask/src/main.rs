@@ -157,5 +157,28 @@ fn bench(root: &Path) -> Result<(), String> {
         ])
         .env("SCRM_DIST", dist.as_os_str())
         .env("SCRM_CHROMIUM", "/usr/bin/chromium")
+        .env("SCRM_CHROMEDRIVER", "/usr/bin/chromedriver"))?;
+    chat_bench(root, &dist)
+}
+
+/// Chat viewer: first screen of the 10,000-message conversation and an
+/// older page, in headless Chromium (tests/chat_bench.rs prints its README
+/// rows); its in-process server is built with the optimised server profile.
+fn chat_bench(root: &Path, dist: &Path) -> Result<(), String> {
+    run(Cmd::new("cargo", root)
+        .args([
+            "test",
+            "--profile",
+            "server",
+            "-p",
+            "scrm-panel",
+            "--test",
+            "chat_bench",
+            "--",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env("SCRM_DIST", dist.as_os_str())
+        .env("SCRM_CHROMIUM", "/usr/bin/chromium")
         .env("SCRM_CHROMEDRIVER", "/usr/bin/chromedriver"))
 }
