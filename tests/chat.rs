@@ -136,7 +136,8 @@ async fn every_message_type_renders_as_inert_text_with_safe_links() {
     assert_eq!(count(&env, ".chat-list b, .chat-list script").await, 0);
     assert_eq!(count(&env, ".chat-list [onerror]").await, 0);
     // Links only to http(s), opened without an opener; media only from http(s)
-    // (the demo's media are data: and relative URLs, so none is loaded).
+    // (the demo's media are root-relative paths, resolved against the API
+    // base: here the panel's own origin).
     let links = js(
         &env,
         "return Array.from(document.querySelectorAll('.chat-list a')).map(a => [a.getAttribute('href'), a.rel, a.target]);",
@@ -158,9 +159,14 @@ async fn every_message_type_renders_as_inert_text_with_safe_links() {
         "return Array.from(document.querySelectorAll('.chat-list img, .chat-list audio, .chat-list video')).map(e => e.getAttribute('src'));",
     )
     .await;
-    for src in media.as_array().cloned().unwrap_or_default() {
+    let media = media.as_array().cloned().unwrap_or_default();
+    assert!(!media.is_empty(), "the demo's pictures are shown");
+    for src in media {
         let src = src.as_str().unwrap_or_default();
-        assert!(src.starts_with("http"), "media from {src}");
+        assert!(
+            src.starts_with(&env.url("/wechat_api/demo-media/")),
+            "media from {src}"
+        );
     }
     let errors = env.console_errors().await;
     assert!(errors.is_empty(), "{errors:?}");
@@ -357,5 +363,180 @@ async fn failed_page_keeps_messages_and_retries_empty_and_filtered_views() {
             .all(|e| e.contains("offline") || e.contains("getRedisMessageRecord")),
         "{errors:?}"
     );
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn picture_thumbnail_loads_lazily_and_opens_a_larger_view_in_a_dialog() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let path = busy_chat(&env).await;
+    env.goto(&path).await;
+    // The newest dozen messages (in view at the bottom) hold a picture.
+    env.text(".chat-list .msg-image .msg-thumb").await;
+    js(
+        &env,
+        "const all = document.querySelectorAll('.chat-list .msg-image .msg-thumb');
+         all[all.length - 1].dataset.test = 'thumb'; return true;",
+    )
+    .await;
+    let thumb = ".msg-thumb[data-test=thumb]";
+    let lazy = js(
+        &env,
+        "return document.querySelector('.msg-thumb[data-test=thumb] img').getAttribute('loading');",
+    )
+    .await;
+    assert_eq!(lazy, json!("lazy"));
+    wait_js(
+        &env,
+        "const i = document.querySelector('.msg-thumb[data-test=thumb] img');
+         return i.complete && i.naturalWidth === 120;",
+        "the thumbnail in view has loaded from the demo media route",
+    )
+    .await;
+    // Pictures far above the visible part are not fetched (lazy loading).
+    let far = js(
+        &env,
+        "const s = document.querySelector('.chat-scroll').getBoundingClientRect();
+         return Array.from(document.querySelectorAll('.chat-list .msg-thumb img'))
+           .filter(i => s.top - i.getBoundingClientRect().bottom > 4000)
+           .map(i => performance.getEntriesByName(i.src).length === 0 && i.naturalWidth === 0);",
+    )
+    .await;
+    let far = far.as_array().cloned().unwrap_or_default();
+    assert!(
+        !far.is_empty(),
+        "the demo (fixed seed) has a picture among the first page's older messages"
+    );
+    for not_loaded in far {
+        assert_eq!(not_loaded, json!(true), "a far-off thumbnail was fetched");
+    }
+    // The large picture is not fetched until asked for.
+    let large_fetched = "return performance.getEntriesByType('resource')
+         .some(e => e.name.includes('/demo-media/image-'));";
+    assert_eq!(js(&env, large_fetched).await, json!(false));
+    assert!(!env.exists("dialog.msg-image-dialog").await);
+
+    // Opening: a modal dialog holding keyboard focus, the picture loaded.
+    let opener = env
+        .browser
+        .find(fantoccini::Locator::Css(thumb))
+        .await
+        .expect("thumbnail");
+    opener.click().await.expect("open");
+    wait_js(
+        &env,
+        "const d = document.querySelector('dialog.msg-image-dialog');
+         return !!d && d.open && d.matches(':modal') && d.contains(document.activeElement);",
+        "an open modal dialog with focus inside",
+    )
+    .await;
+    wait_js(
+        &env,
+        "const i = document.querySelector('dialog .msg-image-large');
+         return !!i && i.complete && i.naturalWidth === 640;",
+        "the larger picture is shown",
+    )
+    .await;
+    assert_eq!(js(&env, large_fetched).await, json!(true));
+    // Esc closes it, and focus goes back to the thumbnail that opened it.
+    let active = env.browser.active_element().await.expect("focus");
+    active.send_keys("\u{E00C}").await.expect("Esc");
+    env.wait_gone("dialog.msg-image-dialog").await;
+    wait_js(
+        &env,
+        "const a = document.activeElement; return !!a && a.classList.contains('msg-thumb');",
+        "focus returned to the thumbnail",
+    )
+    .await;
+    // The close button works too, and also returns focus.
+    opener.click().await.expect("open again");
+    env.click("dialog .msg-image-close").await;
+    env.wait_gone("dialog.msg-image-dialog").await;
+    wait_js(
+        &env,
+        "return document.activeElement.classList.contains('msg-thumb');",
+        "focus back after the close button",
+    )
+    .await;
+    let errors = env.console_errors().await;
+    assert!(errors.is_empty(), "{errors:?}");
+    env.close().await;
+}
+
+/// The name a salesperson calls a customer by, as the list shows it.
+fn display_name(row: &Value) -> String {
+    ["remarkName", "customerName", "nickName"]
+        .iter()
+        .filter_map(|k| row[*k].as_str())
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn customer_name_from_the_link_names_the_customer_side() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let v = fetch_json(&env, "/wechat_api/customer/customerPage?pageNo=1&limit=1").await;
+    let row = &v["data"][0];
+    let name = display_name(row);
+    assert!(!name.is_empty());
+
+    // From the customer list's row: the name rides in the URL.
+    env.goto("/customers").await;
+    env.click("tbody tr:first-child a.row-chat").await;
+    env.text(".chat-list .msg").await;
+    let path = env.path().await;
+    assert!(path.contains("&name="), "{path}");
+    env.wait_text(".chat-list .msg-received .msg-name", &name)
+        .await;
+    env.wait_text(".chat-list .msg-sent .msg-name", "我").await;
+    let avatar = env.text(".chat-list .msg-received .avatar").await;
+    assert_eq!(avatar, name.chars().take(1).collect::<String>());
+
+    // The URL alone restores it (a reload, or a link pasted elsewhere).
+    env.goto(&path).await;
+    env.wait_text(".chat-list .msg-received .msg-name", &name)
+        .await;
+    // The time filter keeps the name.
+    let day = env.text(".chat-day").await;
+    set_date(&env, "chat-from", &day).await;
+    env.click("#chat-filter-apply").await;
+    wait_js(
+        &env,
+        "return location.search.includes('from=') && location.search.includes('name=');",
+        "filter and name in the URL",
+    )
+    .await;
+    env.wait_text(".chat-list .msg-received .msg-name", &name)
+        .await;
+
+    // The edit page links with the name too.
+    env.goto(&format!(
+        "/customers/{}?phone={}",
+        id(&row["customerId"]),
+        row["customerPhone"].as_str().unwrap_or_default()
+    ))
+    .await;
+    env.click("#edit-chat").await;
+    env.wait_text(".chat-list .msg-received .msg-name", &name)
+        .await;
+
+    // Without a name the customer's side says 客户; markup in a name is text.
+    env.goto(&busy_chat(&env).await).await;
+    env.wait_text(".chat-list .msg-received .msg-name", "客户")
+        .await;
+    env.goto(&format!(
+        "{}&name=%3Cb%3E%E5%BC%A0%3C%2Fb%3E",
+        busy_chat(&env).await
+    ))
+    .await;
+    env.wait_text(".chat-list .msg-received .msg-name", "<b>张</b>")
+        .await;
+    assert_eq!(count(&env, ".msg-name b").await, 0);
+    let errors = env.console_errors().await;
+    assert!(errors.is_empty(), "{errors:?}");
     env.close().await;
 }

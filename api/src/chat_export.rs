@@ -3,6 +3,7 @@
 //! used; the writers only own the formats.
 
 use crate::chat::{ChatMessage, Direction};
+use crate::csv;
 
 /// Who said what in an exported line.
 pub struct ExportLabels<'a> {
@@ -36,48 +37,22 @@ pub fn to_text(
     out
 }
 
-/// CSV with a header row and a UTF-8 byte order mark (so spreadsheet
-/// programs read Chinese correctly).
+/// CSV with a header row, written by the customer export's writer
+/// ([`crate::csv`]): byte-order mark, CRLF, RFC 4180 quoting and formula
+/// neutralising are one implementation for every file the panel offers.
 pub fn to_csv(
     messages: &[ChatMessage],
     labels: &ExportLabels<'_>,
     header: [&str; 4],
     summary: impl Fn(&ChatMessage) -> String,
 ) -> String {
-    let mut out = String::from("\u{feff}");
-    push_row(&mut out, &header);
+    let mut out = csv::start(&header);
     for m in messages {
         let id = m.msg_id.clone().unwrap_or_default();
         let body = summary(m);
-        push_row(&mut out, &[&id, time(m), who(m, labels), &body]);
+        out.push_str(&csv::line(&[id.as_str(), time(m), who(m, labels), &body]));
     }
     out
-}
-
-fn push_row(out: &mut String, cells: &[&str]) {
-    let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-    out.push_str(&row.join(","));
-    out.push_str("\r\n");
-}
-
-/// One CSV cell: quoted when needed, and a cell a spreadsheet would run as
-/// a formula (starting with `= + - @`, or tab/CR before one) gets a leading
-/// apostrophe so it stays text.
-pub fn csv_cell(text: &str) -> String {
-    let risky = text
-        .trim_start_matches(['\t', '\r', ' '])
-        .starts_with(['=', '+', '-', '@'])
-        || text.starts_with(['\t', '\r']);
-    let text = if risky {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
 }
 
 #[cfg(test)]
@@ -105,14 +80,18 @@ mod tests {
     }
 
     #[test]
-    fn formulas_are_neutralised_and_cells_quoted() {
-        assert_eq!(csv_cell("=1+1"), "'=1+1");
-        assert_eq!(csv_cell("+86 138"), "'+86 138");
-        assert_eq!(csv_cell("-5"), "'-5");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("\t=cmd"), "'\t=cmd");
-        assert_eq!(csv_cell("a,\"b\""), "\"a,\"\"b\"\"\"");
-        assert_eq!(csv_cell("你好"), "你好");
+    fn cells_follow_the_customer_export_rules() {
+        let ms = [
+            msg("1", true, "+86 138"),
+            msg("2", false, "@SUM(A1), \"x\""),
+        ];
+        let csv = to_csv(&ms, &LABELS, ["id", "time", "who", "text"], content);
+        let expected = crate::csv::start(&["id", "time", "who", "text"])
+            + &crate::csv::line(&["1", "2024-05-06 07:08:09", "我", "+86 138"])
+            + &crate::csv::line(&["2", "2024-05-06 07:08:09", "客户", "@SUM(A1), \"x\""]);
+        assert_eq!(csv, expected);
+        assert!(csv.contains("\r\n1,2024-05-06 07:08:09,我,'+86 138\r\n"));
+        assert!(csv.contains(",客户,\"'@SUM(A1), \"\"x\"\"\"\r\n"));
     }
 
     #[test]

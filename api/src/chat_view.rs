@@ -24,6 +24,9 @@ pub struct ChatQuery {
     pub from: Option<String>,
     /// `yyyy-MM-dd`, inclusive.
     pub to: Option<String>,
+    /// The customer's display name, passed by the page that links here
+    /// (the chat record itself names nobody); shown for the customer's side.
+    pub name: Option<String>,
 }
 
 impl ChatQuery {
@@ -41,11 +44,32 @@ impl ChatQuery {
             wechat_contact_ids: id_list(contact_ids?)?,
             from: from.and_then(valid_date),
             to: to.and_then(valid_date),
+            name: None,
         })
     }
 
+    /// Adds the customer's display name read from the `name` parameter.
+    pub fn with_name(self, name: Option<&str>) -> ChatQuery {
+        ChatQuery {
+            name: name.and_then(display_name),
+            ..self
+        }
+    }
+
+    /// The link an entry point (customer row, edit page, call pop-up,
+    /// contacts by tag) offers: ids and, when known, the display name.
+    pub fn link(user_id: i64, contact_id: i64, name: Option<&str>) -> String {
+        ChatQuery {
+            wechat_user_ids: user_id.to_string(),
+            wechat_contact_ids: contact_id.to_string(),
+            ..Default::default()
+        }
+        .with_name(name)
+        .path()
+    }
+
     /// The panel path showing this view (ids are digits and commas, dates
-    /// `yyyy-MM-dd`, so nothing needs escaping).
+    /// `yyyy-MM-dd`; only the name needs escaping).
     pub fn path(&self) -> String {
         let mut p = format!(
             "/chat?wechatUserIds={}&wechatContactIds={}",
@@ -56,6 +80,10 @@ impl ChatQuery {
         }
         if let Some(t) = &self.to {
             p.push_str(&format!("&to={t}"));
+        }
+        if let Some(n) = &self.name {
+            p.push_str("&name=");
+            p.push_str(&encode_value(n));
         }
         p
     }
@@ -82,6 +110,35 @@ fn id_list(text: &str) -> Option<String> {
             .iter()
             .all(|p| !p.is_empty() && p.len() <= 19 && p.bytes().all(|b| b.is_ascii_digit()));
     ok.then(|| parts.join(","))
+}
+
+/// Longest display name kept from a URL, in characters.
+pub const NAME_MAX: usize = 64;
+
+/// A name fit to show: trimmed, control characters dropped, at most
+/// [`NAME_MAX`] characters; `None` when nothing is left.
+pub fn display_name(text: &str) -> Option<String> {
+    let clean: String = text
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(NAME_MAX)
+        .collect();
+    let clean = clean.trim();
+    (!clean.is_empty()).then(|| clean.to_owned())
+}
+
+/// Percent-encodes a query value (UTF-8 bytes; unreserved characters kept).
+fn encode_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// A `yyyy-MM-dd` that names a real day.
@@ -281,6 +338,39 @@ pub fn is_http_url(url: &str) -> bool {
             .trim()
             .chars()
             .any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Where a root-relative media path (`/…`) from the vendor API points: the
+/// API base as configured (the same prefix API paths are joined to), made
+/// absolute with the page's origin when it is empty or itself a path.
+pub fn media_base(api_base: &str, page_origin: &str) -> String {
+    let base = api_base.trim().trim_end_matches('/');
+    if is_http_url(base) {
+        base.to_owned()
+    } else if base.is_empty() || (base.starts_with('/') && !base.starts_with("//")) {
+        format!("{}{base}", page_origin.trim_end_matches('/'))
+    } else {
+        // An unusable base: nothing relative will resolve to http(s).
+        String::new()
+    }
+}
+
+/// The address a media field (image, thumbnail, voice, video, file) is
+/// loaded from: an absolute http(s) URL as it is; a root-relative path
+/// joined to [`media_base`]; then the http(s) rule applies to the result,
+/// so `data:`, `javascript:`, `//host/…` and bare relative paths are never
+/// loaded.
+pub fn media_url(url: &str, base: &str) -> Option<String> {
+    let u = url.trim();
+    if is_http_url(u) {
+        return Some(u.to_owned());
+    }
+    let rooted = u.starts_with('/') && !u.starts_with("//") && !u.starts_with("/\\");
+    if !rooted || u.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let joined = format!("{base}{u}");
+    is_http_url(&joined).then_some(joined)
 }
 
 /// A piece of message text.
@@ -546,6 +636,71 @@ mod tests {
             None
         );
         assert_eq!(ChatQuery::from_params(None, Some("7"), None, None), None);
+    }
+
+    #[test]
+    fn names_ride_in_the_url() {
+        let link = ChatQuery::link(3, 9, Some(" 陈 聊天&多=1 "));
+        assert_eq!(
+            link,
+            "/chat?wechatUserIds=3&wechatContactIds=9&name=%E9%99%88%20%E8%81%8A%E5%A4%A9%26%E5%A4%9A%3D1"
+        );
+        assert_eq!(
+            ChatQuery::link(3, 9, Some("  ")),
+            "/chat?wechatUserIds=3&wechatContactIds=9"
+        );
+        assert_eq!(
+            ChatQuery::link(3, 9, None),
+            "/chat?wechatUserIds=3&wechatContactIds=9"
+        );
+        let q = ChatQuery::from_params(Some("3"), Some("9"), None, Some("2024-01-02"))
+            .map(|q| q.with_name(Some("李\u{7}雷")));
+        assert_eq!(q.as_ref().and_then(|q| q.name.as_deref()), Some("李雷"));
+        assert_eq!(
+            q.map(|q| q.path()).as_deref(),
+            Some("/chat?wechatUserIds=3&wechatContactIds=9&to=2024-01-02&name=%E6%9D%8E%E9%9B%B7")
+        );
+        let long = "名".repeat(100);
+        assert_eq!(
+            display_name(&long).map(|n| n.chars().count()),
+            Some(NAME_MAX)
+        );
+    }
+
+    #[test]
+    fn media_paths_resolve_against_the_api_base() {
+        let same = media_base("", "http://127.0.0.1:8080");
+        assert_eq!(same, "http://127.0.0.1:8080");
+        assert_eq!(
+            media_base("/gw/", "https://panel.cn"),
+            "https://panel.cn/gw"
+        );
+        let api = media_base("https://api.example.com/scrm/", "https://panel.cn");
+        assert_eq!(api, "https://api.example.com/scrm");
+        assert_eq!(
+            media_url("/wechat_api/demo-media/image/1.svg", &api).as_deref(),
+            Some("https://api.example.com/scrm/wechat_api/demo-media/image/1.svg")
+        );
+        assert_eq!(
+            media_url(" https://cdn.cn/a.png ", &api).as_deref(),
+            Some("https://cdn.cn/a.png")
+        );
+        for bad in [
+            "data:image/svg+xml,<svg/>",
+            "javascript:alert(1)",
+            "//evil.example/a.png",
+            "/\\evil.example/a.png",
+            "media/a.png",
+            "pages/booking/index",
+            "/a b.png",
+            "",
+        ] {
+            assert_eq!(media_url(bad, &api), None, "{bad}");
+        }
+        // A base that is not http(s) makes nothing relative loadable.
+        let odd = media_base("ftp://x", "https://panel.cn");
+        assert_eq!(media_url("/a.png", &odd), None);
+        assert_eq!(media_url("/a.png", &media_base("", "file://")), None);
     }
 
     #[test]

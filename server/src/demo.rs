@@ -453,11 +453,10 @@ const PHRASES: &[&str] = &[
     "100% 满意 & 5_折 \\ 'quoted' \"double\"",
 ];
 
-fn svg_data_url(rng: &mut Rng, label: &str) -> String {
-    let hue = rng.below(360);
-    format!(
-        "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='120' height='90'><rect width='120' height='90' fill='hsl({hue},60%25,70%25)'/><text x='10' y='50' font-size='14'>{label}</text></svg>"
-    )
+/// A demo picture served by [`crate::demo_media`] (a root-relative path the
+/// panel resolves against its API base), in a random colour.
+fn picture(rng: &mut Rng, kind: &str) -> String {
+    crate::demo_media::svg_path(kind, rng.below(360))
 }
 
 /// What one chat message row holds besides its ids and time.
@@ -487,36 +486,40 @@ fn demo_message(rng: &mut Rng, nick: &str, n: usize) -> Msg {
         1 => Msg {
             msg_type: 3,
             content: "[图片]".into(),
-            media_url: Some(svg_data_url(rng, "图片")),
-            thumb_url: Some(svg_data_url(rng, "缩略图")),
+            media_url: Some(picture(rng, "image")),
+            thumb_url: Some(picture(rng, "thumb")),
             ..Msg::default()
         },
-        2 => Msg {
-            msg_type: 34,
-            content: "[语音]".into(),
-            media_url: Some(format!("/media/voice/{n}.amr")),
-            duration_sec: Some(1 + rng.below(59) as i64),
-            ..Msg::default()
-        },
+        2 => {
+            let seconds = 1 + rng.below(59);
+            Msg {
+                msg_type: 34,
+                content: "[语音]".into(),
+                media_url: Some(format!("{}/voice-{seconds}.wav", crate::demo_media::PREFIX)),
+                duration_sec: Some(seconds as i64),
+                ..Msg::default()
+            }
+        }
         3 => Msg {
             msg_type: 43,
             content: "[视频]".into(),
-            media_url: Some(format!("/media/video/{n}.mp4")),
-            thumb_url: Some(svg_data_url(rng, "视频")),
+            // The demo has no video files: a poster only, so nothing links
+            // to a missing file.
+            thumb_url: Some(picture(rng, "video")),
             duration_sec: Some(3 + rng.below(120) as i64),
             ..Msg::default()
         },
         4 => Msg {
             msg_type: 47,
             content: "[动画表情]".into(),
-            media_url: Some(svg_data_url(rng, "表情")),
+            media_url: Some(picture(rng, "emoji")),
             ..Msg::default()
         },
         5 => Msg {
             msg_type: 49,
             app_msg_type: Some(5),
             content: "[链接]".into(),
-            thumb_url: Some(svg_data_url(rng, "文章")),
+            thumb_url: Some(picture(rng, "article")),
             title: Some("春季焕颜活动,限时8折".into()),
             description: Some("<b>点击</b>查看活动详情".into()),
             url: Some("https://example.com/activity?id=2020&from=<script>".into()),
@@ -526,7 +529,7 @@ fn demo_message(rng: &mut Rng, nick: &str, n: usize) -> Msg {
             msg_type: 49,
             app_msg_type: Some(6),
             content: "[文件]".into(),
-            media_url: Some(format!("/media/file/{n}.pdf")),
+            media_url: Some(format!("{}/file-{n}.pdf", crate::demo_media::PREFIX)),
             file_name: Some(format!("报价单_{n}.pdf")),
             file_size: Some(10_000 + rng.below(5_000_000) as i64),
             ..Msg::default()
@@ -535,7 +538,7 @@ fn demo_message(rng: &mut Rng, nick: &str, n: usize) -> Msg {
             msg_type: 49,
             app_msg_type: Some(33),
             content: "[小程序]".into(),
-            thumb_url: Some(svg_data_url(rng, "小程序")),
+            thumb_url: Some(picture(rng, "mini")),
             title: Some("星河医美预约".into()),
             description: Some("在线预约,到店核销".into()),
             url: Some("pages/booking/index".into()),

@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod db;
 pub mod demo;
+pub mod demo_media;
 pub mod error;
 pub mod extract;
 pub mod options;
@@ -170,6 +171,7 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
     // API replies are per user and often personal: never cached anywhere.
     let mut app: Router<AppState> =
         routes::api()
+            .merge(demo_media::routes())
             .merge(routes::api_fallbacks())
             .layer(SetResponseHeaderLayer::if_not_present(
                 header::CACHE_CONTROL,

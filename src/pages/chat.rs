@@ -1,5 +1,6 @@
-//! `/chat?wechatUserIds=…&wechatContactIds=…[&from=…&to=…]`: the chat
-//! history with a customer. The URL alone restores the view.
+//! `/chat?wechatUserIds=…&wechatContactIds=…[&from=…&to=…][&name=…]`: the
+//! chat history with a customer. The URL alone restores the view; `name` is
+//! the customer's display name, which the chat record does not carry.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -20,6 +21,7 @@ pub fn Chat() -> impl IntoView {
                 p.get("from").as_deref(),
                 p.get("to").as_deref(),
             )
+            .map(|q| q.with_name(p.get("name").as_deref()))
         })
     });
     view! {

@@ -36,10 +36,17 @@ fn customer_href(c: &WechatContact) -> Option<String> {
     Some(href)
 }
 
+/// The contact's conversation, named as the row shows the contact: the
+/// remark name, else the WeChat nickname.
 fn chat_href(c: &WechatContact) -> Option<String> {
-    Some(format!(
-        "/chat?wechatUserIds={}&wechatContactIds={}",
-        c.wechat_user_id?, c.wechat_contact_id?
+    let name = [&c.remark_name, &c.nick_name]
+        .into_iter()
+        .filter_map(|s| s.as_deref())
+        .find(|s| !s.trim().is_empty());
+    Some(scrm_api::chat_view::ChatQuery::link(
+        c.wechat_user_id?,
+        c.wechat_contact_id?,
+        name,
     ))
 }
 

@@ -43,11 +43,13 @@ pub fn edit_href(c: &Customer) -> Option<String> {
     Some(format!("/customers/{id}?phone={}", encode_component(phone)))
 }
 
-/// The customer's conversation, when the record names its WeChat account and contact.
+/// The customer's conversation, when the record names its WeChat account and
+/// contact; the display name rides along (the chat record names nobody).
 pub fn chat_href(c: &Customer) -> Option<String> {
-    Some(format!(
-        "/chat?wechatUserIds={}&wechatContactIds={}",
-        c.wechat_user_id?, c.wechat_contact_id?
+    Some(scrm_api::chat_view::ChatQuery::link(
+        c.wechat_user_id?,
+        c.wechat_contact_id?,
+        Some(c.display_name()),
     ))
 }
 

@@ -121,61 +121,50 @@ fn bench(root: &Path) -> Result<(), String> {
     let dist = dist(root)?;
     let server = server_binary(root)?;
     bench::customer_page(root, &server)?;
-    // Call screen-pop: trigger to pop-up filled, in headless Chromium
-    // (tests/call_pop_bench.rs prints its README row).
-    run(Cmd::new("cargo", root)
-        .args([
-            "test",
-            "-p",
-            "scrm-panel",
-            "--test",
-            "call_pop_bench",
-            "--",
-            "--ignored",
-            "--nocapture",
-        ])
-        .env("SCRM_DIST", dist.as_os_str())
-        .env("SCRM_CHROMIUM", "/usr/bin/chromium")
-        .env("SCRM_CHROMEDRIVER", "/usr/bin/chromedriver"))?;
-    // Manual-entry import through the real page in headless Chromium; the
-    // test binary (and its in-process server) is built with the server's
-    // optimised profile so the number is not a debug build's.
-    run(Cmd::new("cargo", root)
-        .args([
-            "test",
-            "--profile",
-            "server",
-            "-p",
-            "scrm-panel",
-            "--test",
-            "manual_tasks",
-            "--",
-            "--ignored",
-            "--nocapture",
-            "--exact",
-            "bench_import_5000_rows",
-        ])
-        .env("SCRM_DIST", dist.as_os_str())
-        .env("SCRM_CHROMIUM", "/usr/bin/chromium")
-        .env("SCRM_CHROMEDRIVER", "/usr/bin/chromedriver"))?;
+    // Call screen-pop: trigger to pop-up filled (tests/call_pop_bench.rs).
+    browser_bench(root, &dist, "call_pop_bench", &[], false)?;
+    // Manual-entry import of 5,000 rows through the real page.
+    browser_bench(
+        root,
+        &dist,
+        "manual_tasks",
+        &["--exact", "bench_import_5000_rows"],
+        true,
+    )?;
     // Customer list with 100,000 customers: filter change to table updated
     // (100 rows, minus server time) and CSV/XLSX export rows per second with
-    // the longest main-thread task (tests/customers_bench.rs prints the rows).
-    // One at a time, optimised in-process server as above.
+    // the longest main-thread task (tests/customers_bench.rs).
+    browser_bench(
+        root,
+        &dist,
+        "customers_bench",
+        &["--test-threads=1"],
+        true,
+    )?;
+    // Chat viewer: first screen of the 10,000-message conversation and an
+    // older page (tests/chat_bench.rs).
+    browser_bench(root, &dist, "chat_bench", &[], true)
+}
+
+/// Runs the ignored benchmark tests of one browser test file in headless
+/// Chromium against `dist`; each prints its README rows. `optimised` builds
+/// the test binary, and so its in-process server, with the server's
+/// optimised profile, so the numbers are not a debug build's.
+fn browser_bench(
+    root: &Path,
+    dist: &Path,
+    test: &str,
+    extra: &[&str],
+    optimised: bool,
+) -> Result<(), String> {
+    let mut args: Vec<&str> = vec!["test"];
+    if optimised {
+        args.extend(["--profile", "server"]);
+    }
+    args.extend(["-p", "scrm-panel", "--test", test, "--", "--ignored", "--nocapture"]);
+    args.extend(extra);
     run(Cmd::new("cargo", root)
-        .args([
-            "test",
-            "--profile",
-            "server",
-            "-p",
-            "scrm-panel",
-            "--test",
-            "customers_bench",
-            "--",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
+        .args(args)
         .env("SCRM_DIST", dist.as_os_str())
         .env("SCRM_CHROMIUM", "/usr/bin/chromium")
         .env("SCRM_CHROMEDRIVER", "/usr/bin/chromedriver"))

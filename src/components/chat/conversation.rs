@@ -10,10 +10,28 @@ use scrm_api::chat_view::{search, starts_day, ChatQuery, Conversation, Window};
 use wasm_bindgen::JsCast;
 
 use crate::api_client::{use_api, ApiClient, ApiError};
-use crate::components::chat::message::MessageRow;
+use crate::components::chat::message::{MediaBase, MessageRow};
 use crate::components::chat::toolbar::Toolbar;
 use crate::components::error_view::ErrorView;
 use crate::i18n::{t, t_string, use_i18n};
+
+/// User Timing marks for `cargo xtask bench` (tests/chat_bench.rs) and for
+/// anyone profiling in the browser's tools: the first page laid out at the
+/// bottom of the view, and an older page laid out with the reader's
+/// position restored.
+pub const MARK_FIRST_SCREEN: &str = "scrm:chat-first-screen";
+pub const MARK_OLDER_SHOWN: &str = "scrm:chat-older-shown";
+
+/// Marks `name` in the animation frame after the ones already asked for
+/// (callbacks run in the order they were requested), i.e. once the scroll
+/// position they set has been applied.
+fn mark_after_frame(name: &'static str) {
+    request_animation_frame(move || {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+    });
+}
 
 /// Pixels from an edge of the scroller at which the window moves or an
 /// older page is asked for.
@@ -164,8 +182,10 @@ impl ChatState {
                     self.loaded.set(true);
                     if page == 1 {
                         self.to_bottom();
+                        mark_after_frame(MARK_FIRST_SCREEN);
                     } else {
                         self.settle(anchor);
+                        mark_after_frame(MARK_OLDER_SHOWN);
                     }
                     self.continue_jump();
                 }
@@ -236,6 +256,15 @@ enum Top {
 #[component]
 pub fn ChatView(query: ChatQuery) -> impl IntoView {
     let i18n = use_i18n();
+    let customer = query.name.clone();
+    // Relative media paths resolve against the API base (docs/api.md).
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let api_base = crate::session::use_session().config.api_base.clone();
+    provide_context(MediaBase(scrm_api::chat_view::media_base(
+        &api_base, &origin,
+    )));
     let state = ChatState::new(query);
     let needle = RwSignal::new(String::new());
     let hits = Memo::new(move |_| {
@@ -311,7 +340,7 @@ pub fn ChatView(query: ChatQuery) -> impl IntoView {
                 <For each=rows key=|(k, _, d)| (k.clone(), d.clone()) children=move |(k, m, d)| {
                     let mine = k.clone();
                     let current = Signal::derive(move || current_key.with(|c| c.as_deref() == Some(mine.as_str())));
-                    view! { <MessageRow key=k msg=m day=d needle=needle.into() current=current/> }
+                    view! { <MessageRow key=k msg=m day=d needle=needle.into() current=current customer=customer.clone()/> }
                 }/>
             </div>
         </div>

@@ -1,9 +1,12 @@
 //! One chat message as the reader sees it. Everything from the server is put
 //! in the DOM as text; links and media only for http(s) URLs.
 
+use leptos::html;
 use leptos::prelude::*;
 use scrm_api::chat::{ChatMessage, Direction, MessageKind};
-use scrm_api::chat_view::{clock, duration, file_size, highlight, is_http_url, linkify, Segment};
+use scrm_api::chat_view::{
+    clock, duration, file_size, highlight, is_http_url, linkify, media_url, Segment,
+};
 
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -48,13 +51,29 @@ fn RichText(text: String, needle: Signal<String>) -> impl IntoView {
         .collect_view()
 }
 
+/// Only absolute http(s) addresses: what links such as a link card's
+/// article use.
 fn http(url: &Option<String>) -> Option<String> {
     url.as_deref()
         .filter(|u| is_http_url(u))
         .map(|u| u.trim().to_owned())
 }
 
-/// A lazily loaded thumbnail that opens the full picture in place.
+/// Where relative media paths point (see [`media_url`]): the API base made
+/// absolute, provided by the conversation view.
+#[derive(Clone)]
+pub struct MediaBase(pub String);
+
+/// A media field's address: absolute http(s), or a root-relative path
+/// resolved against the API base; anything else is not loaded.
+fn media(url: &Option<String>) -> Option<String> {
+    let base = use_context::<MediaBase>().map(|b| b.0).unwrap_or_default();
+    url.as_deref().and_then(|u| media_url(u, &base))
+}
+
+/// A lazily loaded thumbnail that opens the full picture in a modal
+/// `<dialog>`: the browser keeps focus inside it and closes it on Esc;
+/// focus then goes back to the thumbnail.
 #[component]
 fn Thumb(thumb: Option<String>, full: Option<String>, alt: String) -> impl IntoView {
     let large = RwSignal::new(false);
@@ -63,13 +82,47 @@ fn Thumb(thumb: Option<String>, full: Option<String>, alt: String) -> impl IntoV
         return view! { <span class="msg-media-missing">{alt}</span> }.into_any();
     };
     let full = full.unwrap_or_else(|| src.clone());
+    let opener = NodeRef::<html::Button>::new();
+    let dialog = NodeRef::<html::Dialog>::new();
+    // The dialog exists only while open; show it modally once it is mounted.
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    });
+    let closed = move || {
+        large.set(false);
+        if let Some(b) = opener.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    let close_alt = alt.clone();
     view! {
-        <button type="button" class="msg-thumb" aria-expanded=move || large.get().to_string()
-            aria-label=t_string!(i18n, chat_view_larger) on:click=move |_| large.update(|l| *l = !*l)>
+        <button type="button" class="msg-thumb" node_ref=opener aria-haspopup="dialog"
+            aria-label=t_string!(i18n, chat_view_larger) on:click=move |_| large.set(true)>
             <img src=src alt=alt.clone() loading="lazy" width="120" height="90"/>
         </button>
         <Show when=move || large.get()>
-            <img class="msg-image-large" src=full.clone() alt=alt.clone() loading="lazy"/>
+            <dialog class="msg-image-dialog" node_ref=dialog aria-label=close_alt.clone()
+                on:close=move |_| closed()
+                on:click=move |ev: leptos::ev::MouseEvent| {
+                    // A click on the backdrop lands on the dialog itself.
+                    let on_backdrop = ev.target().zip(dialog.get_untracked()).is_some_and(|(t, d)| {
+                        let d: &web_sys::EventTarget = d.as_ref();
+                        &t == d
+                    });
+                    if on_backdrop {
+                        if let Some(d) = dialog.get_untracked() { d.close(); }
+                    }
+                }>
+                <img class="msg-image-large" src=full.clone() alt=close_alt.clone()/>
+                <button type="button" class="msg-image-close" autofocus
+                    on:click=move |_| { if let Some(d) = dialog.get_untracked() { d.close(); } }>
+                    {t!(i18n, close)}
+                </button>
+            </dialog>
         </Show>
     }
     .into_any()
@@ -82,14 +135,14 @@ fn body(m: ChatMessage, needle: Signal<String>) -> AnyView {
         MessageKind::Text => view! { <RichText text=content needle=needle/> }.into_any(),
         MessageKind::Image => {
             let alt = t_string!(i18n, chat_image).to_string();
-            view! { <Thumb thumb=http(&m.thumb_url) full=http(&m.media_url) alt=alt/> }.into_any()
+            view! { <Thumb thumb=media(&m.thumb_url) full=media(&m.media_url) alt=alt/> }.into_any()
         }
         MessageKind::Emoji => {
             let alt = t_string!(i18n, chat_emoji).to_string();
-            view! { <Thumb thumb=http(&m.media_url) full=None alt=alt/> }.into_any()
+            view! { <Thumb thumb=media(&m.media_url) full=None alt=alt/> }.into_any()
         }
         MessageKind::Voice { duration_sec } => {
-            let src = http(&m.media_url);
+            let src = media(&m.media_url);
             view! {
                 <span class="voice-info">{t!(i18n, chat_voice)} " " {duration_sec.map(duration)}</span>
                 {src.map(|s| view! { <audio controls preload="none" src=s></audio> })}
@@ -98,11 +151,12 @@ fn body(m: ChatMessage, needle: Signal<String>) -> AnyView {
         }
         MessageKind::Video { duration_sec } => {
             let alt = t_string!(i18n, chat_video).to_string();
-            let media = http(&m.media_url);
+            let video = media(&m.media_url);
+            let poster = media(&m.thumb_url);
             view! {
                 <span class="video-info">{t!(i18n, chat_video)} " " {duration_sec.map(duration)}</span>
-                {http(&m.thumb_url).map(|src| view! { <img src=src alt=alt loading="lazy" width="120" height="90"/> })}
-                {media.map(|href| view! {
+                {poster.map(|src| view! { <img src=src alt=alt loading="lazy" width="120" height="90"/> })}
+                {video.map(|href| view! {
                     <a href=href target="_blank" rel="noopener noreferrer">{t!(i18n, chat_open)}</a>
                 })}
             }
@@ -137,7 +191,7 @@ fn body(m: ChatMessage, needle: Signal<String>) -> AnyView {
                 <strong class="file-name"><Marked text=name needle=needle/></strong>
                 <span class="file-size">{size.map(file_size)}</span>
             };
-            match http(&m.media_url) {
+            match media(&m.media_url) {
                 Some(href) => view! {
                     <a class="msg-card msg-file" href=href target="_blank" rel="noopener noreferrer">{inner}</a>
                 }
@@ -179,6 +233,8 @@ pub fn MessageRow(
     day: Option<String>,
     needle: Signal<String>,
     current: Signal<bool>,
+    /// The customer's display name from the URL; "Customer" when absent.
+    customer: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let kind = msg.kind();
@@ -195,9 +251,9 @@ pub fn MessageRow(
     };
     let class = format!("msg msg-{side} msg-{}", kind_class(&kind));
     let name = if sent {
-        t_string!(i18n, chat_me)
+        t_string!(i18n, chat_me).to_string()
     } else {
-        t_string!(i18n, chat_customer)
+        customer.unwrap_or_else(|| t_string!(i18n, chat_customer).to_string())
     };
     let initial: String = name.chars().take(1).collect();
     let body = body(msg, needle);

@@ -108,7 +108,10 @@ pub fn Toolbar(
     };
     let export = move |csv: bool| {
         let sent = t_string!(i18n, chat_me).to_string();
-        let received = t_string!(i18n, chat_customer).to_string();
+        let received = state
+            .query()
+            .name
+            .unwrap_or_else(|| t_string!(i18n, chat_customer).to_string());
         let labels = ExportLabels {
             sent: &sent,
             received: &received,
