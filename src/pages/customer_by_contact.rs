@@ -161,7 +161,7 @@ pub fn CustomerByContact() -> impl IntoView {
             view! {
                 <p id="by-contact-remark">
                     {tr(i18n, |i| t_string!(i, by_contact_search_remark).to_string())} " "
-                    <A href=href>"「" {r} "」"</A>
+                    <A href=crate::nav::href(&href)>"「" {r} "」"</A>
                 </p>
             }
         })
@@ -187,7 +187,7 @@ pub fn CustomerByContact() -> impl IntoView {
                     <ErrorView error=e on_retry=move |_| retry.update(|n| *n += 1)/>
                 }.into_any(),
             }}
-            <p><A href="/tags" attr:id="by-contact-back">{tr(i18n, |i| t_string!(i, by_contact_back).to_string())}</A></p>
+            <p><A href=crate::nav::href("/tags") attr:id="by-contact-back">{tr(i18n, |i| t_string!(i, by_contact_back).to_string())}</A></p>
         </section>
     }
 }
