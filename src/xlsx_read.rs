@@ -1,5 +1,5 @@
 //! Reads the first worksheet of an XLSX file into rows of text, for the
-//! manual-entry import. It runs in the `xlsx-worker` wasm (fetched only when
+//! manual-entry import. It runs in the `xlsx-reader` worker wasm (fetched only when
 //! the user picks a spreadsheet), never in the panel's initial bundle, and
 //! compiles on the host so it is tested natively.
 //!
