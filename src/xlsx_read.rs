@@ -1,5 +1,5 @@
 //! Reads the first worksheet of an XLSX file into rows of text, for the
-//! manual-entry import. It runs in the `xlsx-worker` wasm (fetched only when
+//! manual-entry import. It runs in the `xlsx-reader` worker wasm (fetched only when
 //! the user picks a spreadsheet), never in the panel's initial bundle, and
 //! compiles on the host so it is tested natively.
 //!
@@ -66,13 +66,13 @@ pub fn read_first_sheet(file: &[u8], max_rows: usize) -> Result<Vec<Row>, XlsxEr
     let zip = Zip::open(file)?;
     let sheet_path = first_sheet_path(&zip)?;
     let shared = match zip.find(&shared_strings_path(&zip)) {
-        Some(entry) => shared_strings(&text(&zip.read(entry)?)?)?,
+        Some(entry) => shared_strings(text(&zip.read(entry)?)?)?,
         None => Vec::new(),
     };
     let entry = zip
         .find(&sheet_path)
         .ok_or_else(|| XlsxError::Missing(sheet_path.clone()))?;
-    sheet_rows(&text(&zip.read(entry)?)?, &shared, max_rows)
+    sheet_rows(text(&zip.read(entry)?)?, &shared, max_rows)
 }
 
 fn text(bytes: &[u8]) -> Result<&str, XlsxError> {
@@ -97,12 +97,26 @@ struct Zip<'a> {
     entries: Vec<Entry>,
 }
 
+// Offsets come from the file: all arithmetic on them is checked, so a
+// hostile archive gives `NotZip`, never an overflow (32-bit on wasm32).
 fn u16_at(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(d.get(at..at + 2)?.try_into().ok()?))
+    Some(u16::from_le_bytes(
+        d.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
 }
 
 fn u32_at(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(d.get(at..at + 4)?.try_into().ok()?))
+    Some(u32::from_le_bytes(
+        d.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
+/// `base + offsets…`, or `NotZip` when that overflows.
+fn offset(base: usize, offsets: &[usize]) -> Result<usize, XlsxError> {
+    offsets
+        .iter()
+        .try_fold(base, |sum, o| sum.checked_add(*o))
+        .ok_or(XlsxError::NotZip)
 }
 
 const EOCD: u32 = 0x0605_4b50;
@@ -118,26 +132,26 @@ impl<'a> Zip<'a> {
             .find(|&i| u32_at(data, i) == Some(EOCD))
             .ok_or(XlsxError::NotZip)?;
         let count = u16_at(data, end + 10).ok_or(XlsxError::NotZip)?;
-        let offset = u32_at(data, end + 16).ok_or(XlsxError::NotZip)?;
-        if count == 0xFFFF || offset == 0xFFFF_FFFF {
+        let directory = u32_at(data, end + 16).ok_or(XlsxError::NotZip)?;
+        if count == 0xFFFF || directory == 0xFFFF_FFFF {
             return Err(XlsxError::Unsupported("ZIP64"));
         }
-        let mut at = offset as usize;
+        let mut at = directory as usize;
         let mut entries = Vec::with_capacity(usize::from(count));
         for _ in 0..count {
             if u32_at(data, at) != Some(CENTRAL) {
                 return Err(XlsxError::NotZip);
             }
-            let field = |off: usize| u16_at(data, at + off).ok_or(XlsxError::NotZip);
+            let field = |off: usize| u16_at(data, offset(at, &[off])?).ok_or(XlsxError::NotZip);
             let flags = field(8)?;
             let method = field(10)?;
-            let compressed = u32_at(data, at + 20).ok_or(XlsxError::NotZip)? as usize;
+            let compressed = u32_at(data, offset(at, &[20])?).ok_or(XlsxError::NotZip)? as usize;
             let name_len = usize::from(field(28)?);
             let extra_len = usize::from(field(30)?);
             let comment_len = usize::from(field(32)?);
-            let local_header = u32_at(data, at + 42).ok_or(XlsxError::NotZip)? as usize;
+            let local_header = u32_at(data, offset(at, &[42])?).ok_or(XlsxError::NotZip)? as usize;
             let name = data
-                .get(at + 46..at + 46 + name_len)
+                .get(offset(at, &[46])?..offset(at, &[46, name_len])?)
                 .ok_or(XlsxError::NotZip)?;
             entries.push(Entry {
                 name: String::from_utf8_lossy(name).into_owned(),
@@ -146,7 +160,7 @@ impl<'a> Zip<'a> {
                 compressed,
                 local_header,
             });
-            at += 46 + name_len + extra_len + comment_len;
+            at = offset(at, &[46, name_len, extra_len, comment_len])?;
         }
         Ok(Zip { data, entries })
     }
@@ -167,9 +181,10 @@ impl<'a> Zip<'a> {
         if u32_at(self.data, at) != Some(LOCAL) {
             return Err(XlsxError::NotZip);
         }
-        let name_len = usize::from(u16_at(self.data, at + 26).ok_or(XlsxError::NotZip)?);
-        let extra_len = usize::from(u16_at(self.data, at + 28).ok_or(XlsxError::NotZip)?);
-        let start = at + 30 + name_len + extra_len;
+        let name_len = usize::from(u16_at(self.data, offset(at, &[26])?).ok_or(XlsxError::NotZip)?);
+        let extra_len =
+            usize::from(u16_at(self.data, offset(at, &[28])?).ok_or(XlsxError::NotZip)?);
+        let start = offset(at, &[30, name_len, extra_len])?;
         let raw = self
             .data
             .get(start..start.saturating_add(e.compressed))
@@ -606,6 +621,30 @@ mod tests {
         let file = scrm_api::xlsx::workbook(&[strings(&["a"])]);
         for cut in [1, 10, 100, file.len() / 2, file.len() - 1] {
             assert!(read_first_sheet(file.get(..cut).unwrap_or_default(), 10).is_err());
+        }
+    }
+
+    #[test]
+    fn hostile_offsets_are_refused_not_followed() {
+        let mut file = scrm_api::xlsx::workbook(&[strings(&["a"])]);
+        let len = file.len();
+        // The end record's directory offset, then a directory entry's
+        // local-header offset, pointed past the end of everything.
+        if let Some(b) = file.get_mut(len - 6..len - 2) {
+            b.copy_from_slice(&0xFFFF_FFF0_u32.to_le_bytes());
+        }
+        assert_eq!(read_first_sheet(&file, 10), Err(XlsxError::NotZip));
+        let mut file = scrm_api::xlsx::workbook(&[strings(&["a"])]);
+        let directory = u32_at(&file, file.len() - 6).unwrap_or_default() as usize;
+        if let Some(b) = file.get_mut(directory + 42..directory + 46) {
+            b.copy_from_slice(&u32::MAX.to_le_bytes());
+        }
+        match Zip::open(&file) {
+            Ok(zip) => assert!(zip
+                .entries
+                .first()
+                .is_some_and(|e| zip.read(e).err() == Some(XlsxError::NotZip))),
+            Err(e) => panic!("{e}"),
         }
     }
 

@@ -1,17 +1,8 @@
-//! The XLSX worker: a separate, on-demand wasm so neither the writer nor the
-//! reader is in the panel's initial bundle and the page stays responsive
-//! while a large file is packed or read. One worker does both jobs: the
-//! reader adds little to it (README "Bundle size"), and a second worker
-//! would be a second wasm build in every trunk run.
-//!
-//! - Write (customer export): an array of arrays of strings in, the
-//!   finished file as a `Uint8Array` out.
-//! - Read (manual-entry import): the file's bytes as a `Uint8Array` in; out,
-//!   the first sheet's non-blank rows as arrays `[row number, cell, …]`, or
-//!   a string saying why the file cannot be read.
-//!
-//! On the host this is an empty program (the package's host build exists
-//! for its browser tests).
+//! The XLSX export's worker: a separate, on-demand wasm so the writer is not
+//! in the panel's initial bundle and the page stays responsive while a large
+//! file is packed. It receives the rows as an array of arrays of strings and
+//! answers the finished file as a `Uint8Array`. On the host this is an empty
+//! program (the package's host build exists for its browser tests).
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
@@ -39,40 +30,13 @@ mod worker {
             .collect()
     }
 
-    /// The first sheet's rows as `[[row number, cell, …], …]`, or why not.
-    fn read(file: &[u8]) -> wasm_bindgen::JsValue {
-        // Header plus the most rows an import takes, plus one to tell "too many".
-        let limit = scrm_panel::manual_import::MAX_ROWS + 2;
-        match scrm_panel::xlsx_read::read_first_sheet(file, limit) {
-            Ok(rows) => rows
-                .into_iter()
-                .map(|(number, cells)| {
-                    let row = Array::new();
-                    row.push(&wasm_bindgen::JsValue::from_f64(number as f64));
-                    for cell in cells {
-                        row.push(&wasm_bindgen::JsValue::from_str(&cell));
-                    }
-                    row
-                })
-                .collect::<Array>()
-                .into(),
-            Err(e) => wasm_bindgen::JsValue::from_str(&e.to_string()),
-        }
-    }
-
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let reply_to = scope.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-            let data = e.data();
-            let reply = match data.dyn_ref::<Uint8Array>() {
-                Some(bytes) => read(&bytes.to_vec()),
-                None => {
-                    let file = scrm_api::xlsx::workbook(&rows(&data));
-                    Uint8Array::from(file.as_slice()).into()
-                }
-            };
-            let _ = reply_to.post_message(&reply);
+            let file = scrm_api::xlsx::workbook(&rows(&e.data()));
+            let bytes = Uint8Array::from(file.as_slice());
+            let _ = reply_to.post_message(&bytes);
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The worker lives exactly as long as this handler: the panel

@@ -1,13 +1,15 @@
-//! Packs rows into an XLSX file, and reads one, in the `xlsx-worker` wasm,
-//! which is loaded only here: the writer and the reader stay out of the
-//! initial bundle and the work happens off the page's thread.
+//! Packs rows into an XLSX file in the `xlsx-worker` wasm and reads one in
+//! the `xlsx-reader` wasm, each loaded only here: the writer and the reader
+//! stay out of the initial bundle (and out of each other's download) and the
+//! work happens off the page's thread.
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
-/// trunk's loader for the worker (see index.html), relative to `<base>`.
+/// trunk's loaders for the workers (see index.html), relative to `<base>`.
 const WORKER_URL: &str = "xlsx-worker_loader.js";
+const READER_URL: &str = "xlsx-reader_loader.js";
 
 /// The worker's next message, or its failure to load or run.
 async fn next_message(worker: &Worker) -> Result<JsValue, ()> {
@@ -26,9 +28,9 @@ async fn next_message(worker: &Worker) -> Result<JsValue, ()> {
         .map_err(|_| ())
 }
 
-/// Starts a worker, sends it `message` and returns its answer.
-async fn ask(message: &JsValue) -> Result<JsValue, ()> {
-    let worker = Worker::new(WORKER_URL).map_err(|_| ())?;
+/// Starts the worker at `url`, sends it `message` and returns its answer.
+async fn ask(url: &str, message: &JsValue) -> Result<JsValue, ()> {
+    let worker = Worker::new(url).map_err(|_| ())?;
     // Messages sent before the worker's wasm has started would be lost: it
     // says "ready" first.
     let result = async {
@@ -43,7 +45,10 @@ async fn ask(message: &JsValue) -> Result<JsValue, ()> {
 
 /// The file's bytes for `rows` (an array of arrays of strings).
 pub async fn pack(rows: &Array) -> Result<Uint8Array, ()> {
-    ask(rows).await?.dyn_into::<Uint8Array>().map_err(|_| ())
+    ask(WORKER_URL, rows)
+        .await?
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| ())
 }
 
 /// Why [`read`] returned no rows.
@@ -58,7 +63,7 @@ pub enum ReadError {
 /// The non-blank rows of the first sheet of an XLSX `file`, each with its
 /// row number in the sheet.
 pub async fn read(file: &Uint8Array) -> Result<Vec<(u64, Vec<String>)>, ReadError> {
-    let reply = ask(file).await.map_err(|_| ReadError::Worker)?;
+    let reply = ask(READER_URL, file).await.map_err(|_| ReadError::Worker)?;
     if let Some(why) = reply.as_string() {
         return Err(ReadError::File(why));
     }

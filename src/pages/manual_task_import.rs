@@ -1,5 +1,5 @@
 //! `/manual-tasks/import` (批量导入): choose a CSV or XLSX file (XLSX is
-//! read by the on-demand `xlsx-worker` wasm, see [`xlsx_file::read`]), check the guessed
+//! read by the on-demand `xlsx-reader` worker wasm, see [`xlsx_file::read`]), check the guessed
 //! column mapping, preview every row against the shared rules, then add the
 //! rows, a few at a time, with a progress bar and a cancel button. A failing row
 //! never stops the rest; the end shows a summary and offers the failed rows

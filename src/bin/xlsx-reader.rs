@@ -1,0 +1,62 @@
+//! The XLSX import's reader: a separate, on-demand worker wasm, so reading
+//! is neither in the panel's initial bundle nor in the export's
+//! `xlsx-worker` (the reader, with inflate, XML and number parsing, is about
+//! four times the writer's size: README "Bundle size"), and a large file is
+//! read off the page's thread. It receives the file's bytes as a
+//! `Uint8Array` and answers the first sheet's non-blank rows as arrays
+//! `[row number, cell, …]`, or a string saying why the file cannot be
+//! read. On the host this is an empty program (the package's host build
+//! exists for its browser tests).
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    worker::start();
+}
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    /// The first sheet's rows as `[[row number, cell, …], …]`, or why not.
+    fn read(file: &[u8]) -> JsValue {
+        // Header plus the most rows an import takes, plus one to tell "too many".
+        let limit = scrm_panel::manual_import::MAX_ROWS + 2;
+        match scrm_panel::xlsx_read::read_first_sheet(file, limit) {
+            Ok(rows) => rows
+                .into_iter()
+                .map(|(number, cells)| {
+                    let row = Array::new();
+                    row.push(&JsValue::from_f64(number as f64));
+                    for cell in cells {
+                        row.push(&JsValue::from_str(&cell));
+                    }
+                    row
+                })
+                .collect::<Array>()
+                .into(),
+            Err(e) => JsValue::from_str(&e.to_string()),
+        }
+    }
+
+    pub fn start() {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let reply_to = scope.clone();
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            // The panel is the only sender; anything but bytes reads as empty.
+            let bytes = e
+                .data()
+                .dyn_into::<Uint8Array>()
+                .map(|b| b.to_vec())
+                .unwrap_or_default();
+            let _ = reply_to.post_message(&read(&bytes));
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The worker lives exactly as long as this handler: the panel
+        // terminates it after one file.
+        on_message.forget();
+        let _ = scope.post_message(&JsValue::from_str("ready"));
+    }
+}
