@@ -26,20 +26,48 @@ async fn next_message(worker: &Worker) -> Result<JsValue, ()> {
         .map_err(|_| ())
 }
 
-/// The file's bytes for `rows` (an array of arrays of strings).
-pub async fn pack(rows: &Array) -> Result<Uint8Array, ()> {
-    let worker = Worker::new(WORKER_URL).map_err(|_| ())?;
-    // Messages sent before the worker's wasm has started would be lost: it
-    // says "ready" first.
-    let result = async {
-        next_message(&worker).await?;
-        worker.post_message(rows).map_err(|_| ())?;
-        next_message(&worker)
+/// The message that ends the rows and asks for the file.
+const FINISH: &str = "finish";
+
+/// An XLSX file being filled in the worker. Rows are sent a page at a time
+/// as the export fetches them, so the page's thread never copies the whole
+/// result in one go (one `postMessage` of 100,000 rows blocked it for over a
+/// second); the finished file comes back as a transferred buffer, not a copy.
+/// Dropping it (a cancelled export) ends the worker.
+pub struct XlsxSink {
+    worker: Worker,
+}
+
+impl XlsxSink {
+    /// Starts the worker and waits until it can take rows: messages sent
+    /// before its wasm has started would be lost, so it says "ready" first.
+    pub async fn start() -> Result<XlsxSink, ()> {
+        let sink = XlsxSink {
+            worker: Worker::new(WORKER_URL).map_err(|_| ())?,
+        };
+        next_message(&sink.worker).await?;
+        Ok(sink)
+    }
+
+    /// Appends `rows` (an array of arrays of strings) to the sheet.
+    pub fn push(&self, rows: &Array) -> Result<(), ()> {
+        self.worker.post_message(rows).map_err(|_| ())
+    }
+
+    /// The file's bytes, after every pushed row.
+    pub async fn finish(self) -> Result<Uint8Array, ()> {
+        self.worker
+            .post_message(&JsValue::from_str(FINISH))
+            .map_err(|_| ())?;
+        next_message(&self.worker)
             .await?
             .dyn_into::<Uint8Array>()
             .map_err(|_| ())
     }
-    .await;
-    worker.terminate();
-    result
+}
+
+impl Drop for XlsxSink {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
 }
