@@ -26,6 +26,10 @@ async fn next_message(worker: &Worker) -> Result<JsValue, ()> {
         .map_err(|_| ())
 }
 
+/// The worker could not take the rows (it failed to start or has ended).
+#[derive(Debug)]
+pub struct WorkerFailed;
+
 /// The message that ends the rows and asks for the file.
 const FINISH: &str = "finish";
 
@@ -50,8 +54,8 @@ impl XlsxSink {
     }
 
     /// Appends `rows` (an array of arrays of strings) to the sheet.
-    pub fn push(&self, rows: &Array) -> Result<(), ()> {
-        self.worker.post_message(rows).map_err(|_| ())
+    pub fn push(&self, rows: &Array) -> Result<(), WorkerFailed> {
+        self.worker.post_message(rows).map_err(|_| WorkerFailed)
     }
 
     /// The file's bytes, after every pushed row.
