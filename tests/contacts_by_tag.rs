@@ -69,7 +69,12 @@ async fn contacts_with_a_tag_are_listed_and_lead_to_their_chat() {
 /// The text of every element matching `css`.
 async fn texts(env: &Env, css: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for el in env.browser.find_all(Locator::Css(css)).await.unwrap_or_default() {
+    for el in env
+        .browser
+        .find_all(Locator::Css(css))
+        .await
+        .unwrap_or_default()
+    {
         out.push(el.text().await.unwrap_or_default());
     }
     out
@@ -119,7 +124,10 @@ async fn a_contact_leads_to_exactly_its_customer_record() {
     env.login("demo", "demo123").await;
     vip_contacts(&env).await;
     let (contact_chat, edit_chat) = open_first_record(&env).await;
-    assert_eq!(contact_chat, edit_chat, "the edit page is this contact's customer");
+    assert_eq!(
+        contact_chat, edit_chat,
+        "the edit page is this contact's customer"
+    );
     // The look-up page replaced itself: back returns to the contacts.
     env.browser.back().await.unwrap();
     env.wait_path("/tags").await;
@@ -151,7 +159,10 @@ async fn against_a_server_without_the_contact_filter_the_record_is_still_found()
         .await
         .unwrap();
     let (contact_chat, edit_chat) = open_first_record(&env).await;
-    assert_eq!(contact_chat, edit_chat, "found by scanning the account's customers");
+    assert_eq!(
+        contact_chat, edit_chat,
+        "found by scanning the account's customers"
+    );
     let stripped = env
         .browser
         .execute("return window.__stripped", vec![])
@@ -165,8 +176,10 @@ async fn against_a_server_without_the_contact_filter_the_record_is_still_found()
 async fn a_contact_without_a_customer_record_says_so_and_offers_the_remark_search() {
     let env = Env::new().await;
     env.login("demo", "demo123").await;
-    env.goto("/customers/by-contact?wechatUserId=1&wechatContactId=987654321&remark=%E8%80%81%E7%8E%8B")
-        .await;
+    env.goto(
+        "/customers/by-contact?wechatUserId=1&wechatContactId=987654321&remark=%E8%80%81%E7%8E%8B",
+    )
+    .await;
     env.wait_text("#by-contact-missing", "没有找到与此联系人关联的客户资料")
         .await;
     let links = texts(&env, "#by-contact-remark a").await;

@@ -320,7 +320,10 @@ async fn tags_are_chosen_by_typing_and_the_keyboard_and_survive_a_reload() {
             .find(Locator::Css("#edit-tags .tag-chip-remove"))
             .await
             .unwrap();
-        remove.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
+        remove
+            .send_keys(&char::from(Key::Enter).to_string())
+            .await
+            .unwrap();
         while chips(&env).await.len() == before {
             assert!(started.elapsed() < WAIT, "a chip stayed");
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -337,16 +340,30 @@ async fn tags_are_chosen_by_typing_and_the_keyboard_and_survive_a_reload() {
     // "意向" matches 意向客户 and 高意向, in the tag list's order.
     env.fill("#edit-tags-input", "意向").await;
     env.wait_text("#edit-tags-list", "高意向").await;
-    let input = env.browser.find(Locator::Css("#edit-tags-input")).await.unwrap();
-    assert_eq!(input.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
+    let input = env
+        .browser
+        .find(Locator::Css("#edit-tags-input"))
+        .await
+        .unwrap();
+    assert_eq!(
+        input.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
     env.wait_text("#edit-tags-list .tag-suggestion.active", "意向客户")
         .await;
     press(&env, "#edit-tags-input", Key::Down).await;
     env.wait_text("#edit-tags-list .tag-suggestion.active", "高意向")
         .await;
-    let active = input.attr("aria-activedescendant").await.unwrap().unwrap_or_default();
+    let active = input
+        .attr("aria-activedescendant")
+        .await
+        .unwrap()
+        .unwrap_or_default();
     let active_text = env.text(&format!("#{active}")).await;
-    assert_eq!(active_text, "高意向", "aria-activedescendant names the highlighted option");
+    assert_eq!(
+        active_text, "高意向",
+        "aria-activedescendant names the highlighted option"
+    );
     press(&env, "#edit-tags-input", Key::Enter).await;
     let started = Instant::now();
     while chips(&env).await != ["高意向"] {
@@ -354,7 +371,10 @@ async fn tags_are_chosen_by_typing_and_the_keyboard_and_survive_a_reload() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(input.prop("value").await.unwrap().unwrap_or_default(), "");
-    assert_eq!(input.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
+    assert_eq!(
+        input.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
     // Enter in the tag box took the tag and did not submit the form.
     assert!(enabled(&env, "#edit-save").await, "not saved by Enter");
 
@@ -376,7 +396,11 @@ async fn tags_are_chosen_by_typing_and_the_keyboard_and_survive_a_reload() {
     env.text("#customer-edit-form").await;
     let started = Instant::now();
     while chips(&env).await != ["高意向"] {
-        assert!(started.elapsed() < WAIT, "after reload: {:?}", chips(&env).await);
+        assert!(
+            started.elapsed() < WAIT,
+            "after reload: {:?}",
+            chips(&env).await
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     env.close().await;
@@ -431,6 +455,10 @@ async fn a_tag_id_unknown_to_the_tag_list_shows_as_its_id_and_can_be_added_by_nu
         assert!(started.elapsed() < WAIT, "chips: {:?}", chips(&env).await);
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    assert!(env.console_errors().await.iter().all(|e| e.contains("tagList")));
+    assert!(env
+        .console_errors()
+        .await
+        .iter()
+        .all(|e| e.contains("tagList")));
     env.close().await;
 }

@@ -349,6 +349,18 @@ async fn a_failed_delete_is_reported_and_the_row_stays() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cancelled_export_shows_progress_and_saves_nothing() {
+    cancelled_export("#export-csv").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_xlsx_export_saves_nothing_and_ends_its_worker() {
+    cancelled_export("#export-xlsx").await;
+}
+
+/// Starts an export with `button`, cancels it while its second page is held
+/// back, and checks that nothing is saved (and, for XLSX, that the worker
+/// ended), then that a new export runs to the end.
+async fn cancelled_export(button: &str) {
     let env = Env::with(|o| o.demo = Some(1500)).await;
     env.login("demo", "demo123").await;
     env.goto("/customers").await;
@@ -357,6 +369,8 @@ async fn a_cancelled_export_shows_progress_and_saves_nothing() {
     env.browser
         .execute(
             "window.__files = []; const make = URL.createObjectURL;
+             window.__ended = 0; const end = Worker.prototype.terminate;
+             Worker.prototype.terminate = function () { window.__ended++; return end.call(this); };
              URL.createObjectURL = b => { window.__files.push(b); return make(b); };
              let release; window.__gate = new Promise(r => { release = r; });
              window.__release = release;
@@ -373,7 +387,7 @@ async fn a_cancelled_export_shows_progress_and_saves_nothing() {
         )
         .await
         .unwrap();
-    env.click("#export-csv").await;
+    env.click(button).await;
     env.wait_text("#export-count", "1000 / ").await;
     assert!(env.exists("#export-progress").await);
     env.click("#export-cancel").await;
@@ -393,8 +407,14 @@ async fn a_cancelled_export_shows_progress_and_saves_nothing() {
         script_bool(&env, "return window.__files.length === 0").await,
         "a cancelled export saved a file"
     );
+    if button == "#export-xlsx" {
+        assert!(
+            script_bool(&env, "return window.__ended === 1").await,
+            "the cancelled export's worker was not ended"
+        );
+    }
     // And a new export runs to the end.
-    env.click("#export-csv").await;
+    env.click(button).await;
     let started = Instant::now();
     while !script_bool(&env, "return window.__files.length === 1").await {
         assert!(started.elapsed() < WAIT, "the second export saved nothing");

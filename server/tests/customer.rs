@@ -449,7 +449,10 @@ async fn customer_page_by_wechat_contact() {
     let r = c.get_q(PAGE, &[("wechatContactId", &contact)]).await.json();
     assert_eq!(r["count"], 1);
     assert_eq!(items(&r)[0]["customerId"], row["customerId"]);
-    let r = c.get_q(PAGE, &[("wechatContactId", "999999999")]).await.json();
+    let r = c
+        .get_q(PAGE, &[("wechatContactId", "999999999")])
+        .await
+        .json();
     assert_eq!(r["count"], 0);
     let mut other = s.login("other").await;
     let r = other

@@ -1,7 +1,8 @@
 //! The XLSX export's worker: a separate, on-demand wasm so the writer is not
 //! in the panel's initial bundle and the page stays responsive while a large
-//! file is packed. It receives the rows as an array of arrays of strings and
-//! answers the finished file as a `Uint8Array`. On the host this is an empty
+//! file is packed. It receives the rows a page at a time (each message an
+//! array of arrays of strings), and on the message "finish" answers the
+//! finished file as a `Uint8Array` whose buffer is transferred, not copied. On the host this is an empty
 //! program (the package's host build exists for its browser tests).
 
 fn main() {
@@ -33,10 +34,22 @@ mod worker {
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let reply_to = scope.clone();
+        let sheet = std::cell::RefCell::new(Vec::<Vec<String>>::new());
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-            let file = scrm_api::xlsx::workbook(&rows(&e.data()));
-            let bytes = Uint8Array::from(file.as_slice());
-            let _ = reply_to.post_message(&bytes);
+            let data = e.data();
+            if data.as_string().as_deref() == Some("finish") {
+                let file = scrm_api::xlsx::workbook(&sheet.take());
+                let bytes = Uint8Array::from(file.as_slice());
+                let transfer = Array::of1(&bytes.buffer());
+                if reply_to
+                    .post_message_with_transfer(&bytes, &transfer)
+                    .is_err()
+                {
+                    let _ = reply_to.post_message(&bytes);
+                }
+            } else {
+                sheet.borrow_mut().extend(rows(&data));
+            }
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The worker lives exactly as long as this handler: the panel

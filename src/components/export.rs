@@ -1,8 +1,8 @@
 //! Export of the whole current result (not just the page) as CSV or XLSX,
 //! fetched page by page through downLoad with a progress bar and a cancel
 //! button. Each page is awaited, so the panel stays responsive between pages.
-//! CSV is assembled by the browser from pieces (a Blob); XLSX is packed by a
-//! worker wasm loaded on demand (`xlsx_file`).
+//! CSV is assembled by the browser from pieces (a Blob); XLSX rows go page by
+//! page to a worker wasm loaded on demand (`xlsx_file`), which packs the file.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -52,6 +52,14 @@ fn save_file(parts: &js_sys::Array, name: &str, mime: &str) -> Result<(), String
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// The worker's finished file, if the worker ever started.
+async fn finish_xlsx(sink: Option<xlsx_file::XlsxSink>) -> Result<js_sys::Uint8Array, ()> {
+    match sink {
+        Some(s) => s.finish().await,
+        None => Err(()),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -104,12 +112,28 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
             .map(|s| s.to_string())
             .collect();
             let parts = js_sys::Array::new();
+            // XLSX rows go to the worker page by page as they arrive.
+            let mut sink = None;
             match format {
                 Format::Csv => {
                     parts.push(&JsValue::from_str(&csv::start(&header)));
                 }
                 Format::Xlsx => {
-                    parts.push(&text_row(&header));
+                    let started = xlsx_file::XlsxSink::start().await;
+                    if run_id.try_get_value() != Some(n) {
+                        return;
+                    }
+                    match started {
+                        Ok(s) if s.push(&js_sys::Array::of1(&text_row(&header))).is_ok() => {
+                            sink = Some(s)
+                        }
+                        _ => {
+                            let _ = phase.try_set(Phase::Idle);
+                            let _ = message
+                                .try_set(Some(t_string!(i18n, export_xlsx_failed).to_string()));
+                            return;
+                        }
+                    }
                 }
             }
             let mut page_no = 1;
@@ -136,8 +160,14 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                         parts.push(&JsValue::from_str(&chunk));
                     }
                     Format::Xlsx => {
+                        let rows = js_sys::Array::new();
                         for c in &page.items {
-                            parts.push(&text_row(&csv::customer_cells(c)));
+                            rows.push(&text_row(&csv::customer_cells(c)));
+                        }
+                        if let Some(s) = &sink {
+                            if s.push(&rows).is_err() {
+                                break Err(t_string!(i18n, export_xlsx_failed).to_string());
+                            }
                         }
                     }
                 }
@@ -154,7 +184,7 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                 (Ok(()), Format::Csv) => {
                     Ok(save_file(&parts, "customers.csv", "text/csv;charset=utf-8"))
                 }
-                (Ok(()), Format::Xlsx) => match xlsx_file::pack(&parts).await {
+                (Ok(()), Format::Xlsx) => match finish_xlsx(sink.take()).await {
                     _ if run_id.try_get_value() != Some(n) => return,
                     Ok(bytes) => {
                         let file = js_sys::Array::of1(&bytes);

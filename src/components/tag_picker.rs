@@ -88,12 +88,10 @@ pub fn TagPicker(
                     }
                 }
             }
-            "Escape" => {
-                if open.get_untracked() {
-                    e.prevent_default();
-                    e.stop_propagation();
-                    open.set(false);
-                }
+            "Escape" if open.get_untracked() => {
+                e.prevent_default();
+                e.stop_propagation();
+                open.set(false);
             }
             "Backspace" if query.with_untracked(String::is_empty) => {
                 if let Some(last) = selected.get_untracked().last() {

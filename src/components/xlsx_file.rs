@@ -28,6 +28,57 @@ async fn next_message(worker: &Worker) -> Result<JsValue, ()> {
         .map_err(|_| ())
 }
 
+/// The worker could not take the rows (it failed to start or has ended).
+#[derive(Debug)]
+pub struct WorkerFailed;
+
+/// The message that ends the rows and asks for the file.
+const FINISH: &str = "finish";
+
+/// An XLSX file being filled in the worker. Rows are sent a page at a time
+/// as the export fetches them, so the page's thread never copies the whole
+/// result in one go (one `postMessage` of 100,000 rows held it for 150–250 ms
+/// in Chromium, see README "Performance"); the finished file comes back as a
+/// transferred buffer, not a copy.
+/// Dropping it (a cancelled export) ends the worker.
+pub struct XlsxSink {
+    worker: Worker,
+}
+
+impl XlsxSink {
+    /// Starts the worker and waits until it can take rows: messages sent
+    /// before its wasm has started would be lost, so it says "ready" first.
+    pub async fn start() -> Result<XlsxSink, ()> {
+        let sink = XlsxSink {
+            worker: Worker::new(WORKER_URL).map_err(|_| ())?,
+        };
+        next_message(&sink.worker).await?;
+        Ok(sink)
+    }
+
+    /// Appends `rows` (an array of arrays of strings) to the sheet.
+    pub fn push(&self, rows: &Array) -> Result<(), WorkerFailed> {
+        self.worker.post_message(rows).map_err(|_| WorkerFailed)
+    }
+
+    /// The file's bytes, after every pushed row.
+    pub async fn finish(self) -> Result<Uint8Array, ()> {
+        self.worker
+            .post_message(&JsValue::from_str(FINISH))
+            .map_err(|_| ())?;
+        next_message(&self.worker)
+            .await?
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| ())
+    }
+}
+
+impl Drop for XlsxSink {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
 /// Starts the worker at `url`, sends it `message` and returns its answer.
 async fn ask(url: &str, message: &JsValue) -> Result<JsValue, ()> {
     let worker = Worker::new(url).map_err(|_| ())?;
@@ -41,14 +92,6 @@ async fn ask(url: &str, message: &JsValue) -> Result<JsValue, ()> {
     .await;
     worker.terminate();
     result
-}
-
-/// The file's bytes for `rows` (an array of arrays of strings).
-pub async fn pack(rows: &Array) -> Result<Uint8Array, ()> {
-    ask(WORKER_URL, rows)
-        .await?
-        .dyn_into::<Uint8Array>()
-        .map_err(|_| ())
 }
 
 /// Why [`read`] returned no rows.
