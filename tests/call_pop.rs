@@ -214,6 +214,19 @@ async fn every_source_pops_up_with_its_content() {
     env.wait_text("#call-pop .call-record-name .call-star", "星标")
         .await;
     assert!(!env.exists("#call-pop .call-no-edit").await);
+    // The chat link carries the customer's display name (issue 6).
+    let chat_href = env
+        .browser
+        .execute(
+            "return document.querySelector('#call-pop .call-link-chat').getAttribute('href');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        chat_href.as_str().unwrap_or_default().contains("&name="),
+        "{chat_href}"
+    );
 
     // Focus is in the dialog and Tab, either way, keeps it there.
     for key in ["\u{E004}"; 6].into_iter().chain(["\u{E008}\u{E004}"; 6]) {

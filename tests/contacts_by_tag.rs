@@ -63,6 +63,9 @@ async fn contacts_with_a_tag_are_listed_and_lead_to_their_chat() {
         assert!(started.elapsed() < WAIT, "not at the chat history");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    // The contact's name rides along (the chat record names nobody).
+    let path = env.path().await;
+    assert!(path.contains("&name="), "{path}");
     env.close().await;
 }
 

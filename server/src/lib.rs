@@ -169,14 +169,13 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
         )),
     };
     // API replies are per user and often personal: never cached anywhere.
-    let mut app: Router<AppState> =
-        routes::api()
-            .merge(demo_media::routes())
-            .merge(routes::api_fallbacks())
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("no-store"),
-            ));
+    let mut app: Router<AppState> = routes::api()
+        .merge(demo_media::routes())
+        .merge(routes::api_fallbacks())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     // The panel and its config.json live under the base path; the API does not.
     let base = options::normalize_base_path(&opts.base_path).map_err(Error::Config)?;
     let config_path = format!("{base}config.json");

@@ -213,13 +213,11 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer, pool: &PoolRecords) -
     };
     let edit = edit_target.map(|href| link("call-link-edit", href, t_string!(i18n, call_edit)));
     let chat_target = match (r.wechat_user_id, r.wechat_contact_id) {
-        (Some(u), Some(c)) if !manual => {
-            Some(scrm_api::chat_view::ChatQuery::link(
-                u,
-                c,
-                Some(name.as_str()).filter(|n| *n != "—"),
-            ))
-        }
+        (Some(u), Some(c)) if !manual => Some(scrm_api::chat_view::ChatQuery::link(
+            u,
+            c,
+            Some(name.as_str()).filter(|n| *n != "—"),
+        )),
         _ => same_number.and_then(chat_href),
     };
     let chat = chat_target.map(|href| link("call-link-chat", href, t_string!(i18n, call_chat)));

@@ -134,13 +134,7 @@ fn bench(root: &Path) -> Result<(), String> {
     // Customer list with 100,000 customers: filter change to table updated
     // (100 rows, minus server time) and CSV/XLSX export rows per second with
     // the longest main-thread task (tests/customers_bench.rs).
-    browser_bench(
-        root,
-        &dist,
-        "customers_bench",
-        &["--test-threads=1"],
-        true,
-    )?;
+    browser_bench(root, &dist, "customers_bench", &["--test-threads=1"], true)?;
     // Chat viewer: first screen of the 10,000-message conversation and an
     // older page (tests/chat_bench.rs).
     browser_bench(root, &dist, "chat_bench", &[], true)
@@ -161,7 +155,15 @@ fn browser_bench(
     if optimised {
         args.extend(["--profile", "server"]);
     }
-    args.extend(["-p", "scrm-panel", "--test", test, "--", "--ignored", "--nocapture"]);
+    args.extend([
+        "-p",
+        "scrm-panel",
+        "--test",
+        test,
+        "--",
+        "--ignored",
+        "--nocapture",
+    ]);
     args.extend(extra);
     run(Cmd::new("cargo", root)
         .args(args)
