@@ -57,27 +57,26 @@ async fn chat_first_screen_and_older_page() {
     // Start inside the app, so each run is an in-app navigation.
     env.goto("/settings").await;
     env.text("[data-route=\"/settings\"]").await;
-    let script = format!(
-        "const done = arguments[arguments.length - 1];
+    let script = "const done = arguments[arguments.length - 1];
          const path = arguments[0];
          const count = arguments[1];
          const skip = arguments[2];
-         (async () => {{
+         (async () => {
            const tick = () => new Promise(ok => setTimeout(ok, 0));
-           const until = async (test, what) => {{
+           const until = async (test, what) => {
              const t0 = Date.now();
-             while (!test()) {{
+             while (!test()) {
                if (Date.now() - t0 > 20000) throw new Error('timeout: ' + what);
                await tick();
-             }}
-           }};
-           const go = p => {{ history.pushState(null, '', p); dispatchEvent(new PopStateEvent('popstate')); }};
+             }
+           };
+           const go = p => { history.pushState(null, '', p); dispatchEvent(new PopStateEvent('popstate')); };
            const mark = n => performance.getEntriesByName(n)[0];
            const requests = () => performance.getEntriesByType('resource')
              .filter(e => e.name.includes('getRedisMessageRecord'));
            const server = e => e ? e.responseEnd - e.requestStart : 0;
            const out = [];
-           for (let i = 0; i < count; i++) {{
+           for (let i = 0; i < count; i++) {
              go('/settings');
              await until(() => !document.querySelector('.chat-page'), 'chat page left');
              await new Promise(ok => setTimeout(ok, 30));
@@ -95,17 +94,16 @@ async fn chat_first_screen_and_older_page() {
              const olderReq = server(requests()[1]);
              const rows = document.querySelectorAll('.msg').length;
              if (i >= skip) out.push([first, firstReq, older, olderReq, rows]);
-           }}
+           }
            return out;
-         }})().then(done, e => done('error: ' + e));"
-    );
+         })().then(done, e => done('error: ' + e));";
     let mut runs = Vec::new();
     let mut skip = WARM_UP;
     while runs.len() < RUNS {
         let count = BATCH.min(RUNS - runs.len()) + skip;
         let result = env
             .browser
-            .execute_async(&script, vec![json!(path), json!(count), json!(skip)])
+            .execute_async(script, vec![json!(path), json!(count), json!(skip)])
             .await
             .unwrap();
         let Value::Array(batch) = result else {
