@@ -219,10 +219,18 @@ async fn screenshots() {
         for (name, path) in [
             ("customers", "/customers"),
             ("settings", "/settings"),
+            ("call-customer", "/call?phone=13800000001"),
+            ("tags", "/tags"),
+            ("manual-tasks", "/manual-tasks"),
+            ("manual-task-new", "/manual-tasks/new"),
+            ("manual-task-import", "/manual-tasks/import"),
+            // Last: embed mode is remembered until `embed=0` below.
             ("embed", "/call?phone=13800138000&embed=1"),
         ] {
             env.goto(path).await;
             env.text("main section").await;
+            // Let the page's first answers arrive before the picture.
+            tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
             std::fs::write(
                 out.join(format!("{name}-{w}.png")),
                 env.browser.screenshot().await.unwrap(),
