@@ -406,6 +406,10 @@ async fn add_wechat_first_then_finish_the_entry() {
     let path = env.path().await;
     env.goto(&format!("{path}?wechat=wx_friend_01")).await;
     env.wait_text("#mt-entries", "先加微信客户").await;
+    // One entry for the person: saving filled in the friend request's
+    // entry instead of adding a second, nameless one.
+    let rows = wait_texts(&env, "#mt-entries tbody tr", |t| !t.is_empty()).await;
+    assert_eq!(rows.len(), 1, "{rows:?}");
     env.close().await;
 }
 

@@ -296,3 +296,58 @@ async fn add_before_add_friend() {
     assert_eq!(again["data"]["customerId"], id, "the same entry is updated");
     assert_eq!(again["data"]["v1"], "v1_abc");
 }
+
+/// Adding WeChat first and then saving the form makes one entry, not two:
+/// the form fills in the nameless entry the friend request left, keeping
+/// its WeChat id and dial status. A different number still gets its own.
+#[tokio::test]
+async fn finishing_an_add_wechat_first_entry_fills_it_in() {
+    let s = server().await;
+    let mut c = s.login("sales1").await;
+    let me = user_id(&mut c).await.to_string();
+    let count = |v: Value| v["data"]["count"].as_i64().unwrap();
+    let before = count(c.get_q(DETAIL, &[("adminUserId", &me)]).await.json());
+    let first = c
+        .post(
+            "/wechat_api/customer/addManualTaskBeforeAddFriend",
+            &json!({"customerPhone": "13966660001", "uin": "496768729", "userName": "wx_first"}),
+        )
+        .await
+        .json();
+    let id = first["data"]["customerId"].as_i64().unwrap();
+    let add = "/wechat_api/customer/addManualTask";
+    let r = c
+        .post(
+            add,
+            &json!({"customerName": "先加微信", "customerPhone": "13966660001", "phoneGeo": "泉州",
+                    "company": "某公司"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = c
+        .get_q(DETAIL, &[("adminUserId", &me), ("userName", "wx_first")])
+        .await
+        .json();
+    assert_eq!(count(v.clone()), 1, "one entry for the person: {v}");
+    let e = &v["data"]["data"][0];
+    assert_eq!(e["customerId"], id, "the friend request's entry, filled in");
+    assert_eq!(e["customerName"], "先加微信");
+    assert_eq!(e["company"], "某公司");
+    assert_eq!(e["phoneGeo"], "泉州");
+    assert_eq!(e["userName"], "wx_first", "the WeChat id is kept");
+    assert_eq!(e["dialStatus"], 1);
+    assert_eq!(
+        count(c.get_q(DETAIL, &[("adminUserId", &me)]).await.json()),
+        before + 1
+    );
+    // A named entry is never overwritten: the same number again is new.
+    c.post(
+        add,
+        &json!({"customerName": "再次录入", "customerPhone": "13966660001", "phoneGeo": "泉州"}),
+    )
+    .await;
+    assert_eq!(
+        count(c.get_q(DETAIL, &[("adminUserId", &me)]).await.json()),
+        before + 2
+    );
+}

@@ -247,8 +247,9 @@ fn next_order(conn: &Connection, tenant: i64, owner: i64) -> rusqlite::Result<i6
 }
 
 /// `POST /wechat_api/customer/addManualTask`: a new entry in the caller's
-/// queue. Every missing required field is named at once, in the document's
-/// order and wording.
+/// queue, or the completion of the nameless entry that
+/// addManualTaskBeforeAddFriend left for the same number. Every missing
+/// required field is named at once, in the document's order and wording.
 pub async fn add(
     State(state): State<AppState>,
     session: Session,
@@ -269,6 +270,53 @@ pub async fn add(
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let order = next_order(&tx, tenant, owner)?;
             let phone = phone::for_storage(req.customer_phone.as_deref().unwrap_or(""));
+            // "Add WeChat before saving" left a nameless entry for this
+            // number: finishing the entry fills that one in rather than
+            // making a second entry for the same person.
+            let placeholder: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM manual_entry WHERE tenant_id = ?1 AND admin_user_id = ?2
+                        AND customer_phone = ?3 AND customer_name = '' ORDER BY id LIMIT 1",
+                    params![tenant, owner, phone],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = placeholder {
+                tx.execute(
+                    "UPDATE manual_entry SET customer_name = ?2, address = ?3, nick_name = ?4,
+                        user_name = coalesce(nullif(?5, ''), user_name), company = ?6, tags = ?7, phone_geo = ?8,
+                        xfield1 = ?9, xfield2 = ?10, xfield3 = ?11, xfield4 = ?12, xfield5 = ?13, xfield6 = ?14,
+                        xfield7 = ?15, xfield8 = ?16, xfield9 = ?17, xfield10 = ?18,
+                        v1 = coalesce(nullif(?19, ''), v1), order_num = ?20, assign_time = ?21,
+                        last_update_time = ?21
+                      WHERE id = ?1",
+                    params![
+                        id,
+                        req.customer_name.as_deref().map(str::trim),
+                        req.address,
+                        req.nick_name,
+                        req.user_name,
+                        req.company,
+                        req.tags,
+                        req.phone_geo.as_deref().map(str::trim),
+                        req.xfield1,
+                        req.xfield2,
+                        req.xfield3,
+                        req.xfield4,
+                        req.xfield5,
+                        req.xfield6,
+                        req.xfield7,
+                        req.xfield8,
+                        req.xfield9,
+                        req.xfield10,
+                        req.v1,
+                        order,
+                        now
+                    ],
+                )?;
+                tx.commit()?;
+                return Ok(());
+            }
             tx.execute(
                 "INSERT INTO manual_entry (tenant_id, admin_user_id, customer_name, customer_phone, address,
                     nick_name, user_name, company, tags, phone_geo, xfield1, xfield2, xfield3, xfield4, xfield5,
