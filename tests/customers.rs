@@ -87,6 +87,45 @@ async fn phone_filter_finds_exactly_that_customer_and_the_url_restores_the_view(
     env.close().await;
 }
 
+/// In a 360 px side panel each customer is a card of labelled lines: the
+/// page never scrolls sideways and empty fields take no room.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_360_px_each_customer_is_a_labelled_card() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.browser.set_window_size(360, 740).await.unwrap();
+    env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
+    wait_rows(&env, "the known customer", |r| r.len() == 1).await;
+    assert!(
+        script_bool(
+            &env,
+            "return document.documentElement.scrollWidth <= window.innerWidth \
+               && window.innerWidth <= 400;"
+        )
+        .await,
+        "the page scrolls sideways at 360 px"
+    );
+    assert!(
+        script_bool(
+            &env,
+            "const row = document.querySelector('#customer-table tbody tr');
+             const phone = row.querySelector('td.c-phone');
+             const label = getComputedStyle(phone, '::before').content;
+             const empty = [...row.querySelectorAll('td[data-label]')]
+               .filter(td => td.textContent.trim() === '');
+             return getComputedStyle(row).display === 'block'
+               && label.includes('手机号')
+               && empty.every(td => getComputedStyle(td).display === 'none');"
+        )
+        .await,
+        "rows are labelled cards"
+    );
+    // The labels are CSS (`::before`); the row's text is the customer's.
+    let row = rows(&env).await.join("\n");
+    assert!(row.contains(KNOWN_PHONE), "{row}");
+    env.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn page_size_and_page_live_in_the_url() {
     let env = Env::new().await;

@@ -192,7 +192,7 @@ pub fn CustomerList() -> impl IntoView {
                 <p class="empty" id="customer-empty">{tr(i18n, |i| t_string!(i, cust_empty).to_string())}</p>
             </Show>
             <div class="table-wrap">
-                <table id="customer-table" aria-busy=move || loading.get().to_string()>
+                <table id="customer-table" class="stack-on-mobile" aria-busy=move || loading.get().to_string()>
                     <caption class="visually-hidden">{tr(i18n, |i| t_string!(i, nav_customers).to_string())}</caption>
                     <thead>
                         <tr>
@@ -262,15 +262,15 @@ fn CustomerRow(
     view! {
         <tr id=row_id class="customer-row">
             <td><Avatar url=c.head_img_url.clone()/></td>
-            <td class="c-name">{text(&c.customer_name)}</td>
-            <td class="c-nick">{text(&c.nick_name)}</td>
-            <td class="c-remark">{text(&c.remark_name)}</td>
-            <td class="c-phone">{text(&c.customer_phone)}</td>
-            <td class="c-tags">{tag_cell}</td>
-            <td class="c-star">
+            <td class="c-name" data-label=tr(i18n, |i| t_string!(i, cust_name).to_string())>{text(&c.customer_name)}</td>
+            <td class="c-nick" data-label=tr(i18n, |i| t_string!(i, cust_nickname).to_string())>{text(&c.nick_name)}</td>
+            <td class="c-remark" data-label=tr(i18n, |i| t_string!(i, cust_remark_name).to_string())>{text(&c.remark_name)}</td>
+            <td class="c-phone" data-label=tr(i18n, |i| t_string!(i, cust_phone).to_string())>{text(&c.customer_phone)}</td>
+            <td class="c-tags" data-label=tr(i18n, |i| t_string!(i, cust_tags).to_string())>{tag_cell}</td>
+            <td class="c-star" data-label=tr(i18n, |i| t_string!(i, cust_star).to_string())>
                 {starred.then(|| view! { <span aria-label=tr(i18n, |i| t_string!(i, cust_starred).to_string())>"★"</span> })}
             </td>
-            <td class="c-updated">{c.last_update_time.as_ref().map(|t| t.display().to_owned())}</td>
+            <td class="c-updated" data-label=tr(i18n, |i| t_string!(i, cust_last_update).to_string())>{c.last_update_time.as_ref().map(|t| t.display().to_owned())}</td>
             <td class="c-actions">
                 {edit.map(|h| view! { <A href=crate::nav::href(&h) attr:class="row-edit">{tr(i18n, |i| t_string!(i, cust_edit).to_string())}</A> })}
                 {chat.map(|h| view! { <A href=crate::nav::href(&h) attr:class="row-chat">{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
