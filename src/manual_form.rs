@@ -5,7 +5,7 @@
 //! type natively.
 
 use scrm_api::manual_task::AddManualTaskRequest;
-use scrm_api::validate::{field_label, FieldError, Lang};
+use scrm_api::validate::{field_label, Lang};
 use serde_json::Value;
 
 /// Session-storage key of the add form's draft.
@@ -97,15 +97,6 @@ pub fn label(field: &str, lang: Lang) -> String {
     }
 }
 
-/// The messages for one field (each custom field's problems under its own name).
-pub fn messages_for(errors: &[FieldError], field: &str, lang: Lang) -> Vec<String> {
-    errors
-        .iter()
-        .filter(|e| e.field == field)
-        .map(|e| e.message(lang))
-        .collect()
-}
-
 /// What the add page keeps between reloads: the entry and the add-WeChat
 /// inputs.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -161,6 +152,7 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scrm_api::validate::field_messages;
 
     #[test]
     fn every_document_field_is_on_the_form() {
@@ -208,9 +200,9 @@ mod tests {
         let r = AddManualTaskRequest::default();
         let errs = r.validate().err().unwrap_or_default();
         assert_eq!(
-            messages_for(&errs, "customerName", Lang::ZhCn),
-            ["客户姓名不能为空"]
+            field_messages(&errs, "customerName", Lang::ZhCn),
+            "客户姓名不能为空"
         );
-        assert!(messages_for(&errs, "company", Lang::ZhCn).is_empty());
+        assert!(field_messages(&errs, "company", Lang::ZhCn).is_empty());
     }
 }

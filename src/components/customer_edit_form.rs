@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use scrm_api::customer::form::CustomerForm;
 use scrm_api::customer::{BatchSaveNickName, Customer, UpdateCustomer};
+use scrm_api::validate::field_messages;
 
 use crate::api_client::use_api;
 use crate::components::customer_filters::lang;
@@ -62,16 +63,7 @@ pub fn CustomerEditForm(
     });
 
     let message_for = move |field: &'static str| {
-        move || {
-            let l = lang(i18n.get_locale());
-            problems
-                .get()
-                .iter()
-                .filter(|e| e.field == field)
-                .map(|e| e.message(l))
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
+        move || problems.with(|p| field_messages(p, field, lang(i18n.get_locale())))
     };
 
     let save = move || {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use scrm_api::customer::filter::CustomerFilter;
 use scrm_api::customer::Tag;
-use scrm_api::validate::{FieldError, Lang};
+use scrm_api::validate::{field_messages, FieldError, Lang};
 
 use crate::components::tag_picker::TagPicker;
 use crate::components::text::tr;
@@ -91,16 +91,7 @@ pub fn CustomerFilters(
         on_change.run(f.first_page());
     };
     let error_for = move |field: &'static str| {
-        move || {
-            let l = lang(i18n.get_locale());
-            errors
-                .get()
-                .iter()
-                .filter(|e| e.field == field)
-                .map(|e| e.message(l))
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
+        move || errors.with(|e| field_messages(e, field, lang(i18n.get_locale())))
     };
 
     let on_tags = move |ids: Vec<i64>| {

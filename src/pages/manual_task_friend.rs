@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use scrm_api::manual_task::{
     AddManualTaskBeforeAddFriend, AddManualTaskBeforeAddFriendRequest, ManualEntry,
 };
-use scrm_api::validate::FieldError;
+use scrm_api::validate::{field_messages, FieldError};
 
 use crate::api_client::use_api;
 use crate::components::error_view::describe;
 use crate::components::tr::tr;
 use crate::i18n::{t_string, use_i18n};
-use crate::manual_form::{label, messages_for, Draft};
+use crate::manual_form::{label, Draft};
 use crate::pages::manual_task_new::{focus_input, lang_of};
 
 fn request(d: &Draft) -> AddManualTaskBeforeAddFriendRequest {
@@ -120,7 +120,7 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
                         draft.update(|d| if numeric { d.uin = text } else { d.wechat = text });
                     }
                 />
-                <p class="field-error" id=err_id>{move || messages_for(&errors.get(), name, lang()).join(" ")}</p>
+                <p class="field-error" id=err_id>{move || field_messages(&errors.get(), name, lang())}</p>
             </div>
         }
     };
@@ -135,7 +135,7 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
             </div>
             <p class="form-error" id="mt-friend-error" role="alert">
                 {move || {
-                    let phone = messages_for(&errors.get(), "customerPhone", lang()).join(" ");
+                    let phone = field_messages(&errors.get(), "customerPhone", lang());
                     match server_error.get() {
                         Some(s) => s,
                         None => phone,

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use scrm_api::manual_task::AddManualTask;
-use scrm_api::validate::{FieldError, Lang};
+use scrm_api::validate::{field_messages, FieldError, Lang};
 use wasm_bindgen::JsCast;
 
 use crate::api_client::use_api;
@@ -14,7 +14,7 @@ use crate::components::error_view::describe;
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::components::tr::tr;
 use crate::i18n::{t_string, use_i18n, Locale};
-use crate::manual_form::{cleaned, label, messages_for, set, value, Draft, DRAFT_KEY, FIELDS};
+use crate::manual_form::{cleaned, label, set, value, Draft, DRAFT_KEY, FIELDS};
 use crate::pages::manual_task_friend::AddFriendFirst;
 use crate::session::use_session;
 use crate::storage;
@@ -152,7 +152,7 @@ pub fn ManualTaskNew() -> impl IntoView {
                     }
                 />
                 <p class="field-error" id=err_id>
-                    {move || messages_for(&errors.get(), name, lang()).join(" ")}
+                    {move || field_messages(&errors.get(), name, lang())}
                 </p>
             </div>
         }

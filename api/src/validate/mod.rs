@@ -84,9 +84,20 @@ impl std::error::Error for FieldError {}
 
 /// All messages of a failed validation, joined for a one-line notice.
 pub fn join_messages(errors: &[FieldError], lang: Lang) -> String {
+    join_where(errors, lang, |_| true)
+}
+
+/// The messages about one field, joined as [`join_messages`] does: what a
+/// form shows next to that field (empty when it has none).
+pub fn field_messages(errors: &[FieldError], field: &str, lang: Lang) -> String {
+    join_where(errors, lang, |e| e.field == field)
+}
+
+fn join_where(errors: &[FieldError], lang: Lang, keep: impl Fn(&FieldError) -> bool) -> String {
     let sep = if lang == Lang::En { "; " } else { "；" };
     errors
         .iter()
+        .filter(|e| keep(e))
         .map(|e| e.message(lang))
         .collect::<Vec<_>>()
         .join(sep)

@@ -281,54 +281,31 @@ pub async fn add(
                     |r| r.get(0),
                 )
                 .optional()?;
-            if let Some(id) = placeholder {
-                tx.execute(
-                    "UPDATE manual_entry SET customer_name = ?2, address = ?3, nick_name = ?4,
-                        user_name = coalesce(nullif(?5, ''), user_name), company = ?6, tags = ?7, phone_geo = ?8,
-                        xfield1 = ?9, xfield2 = ?10, xfield3 = ?11, xfield4 = ?12, xfield5 = ?13, xfield6 = ?14,
-                        xfield7 = ?15, xfield8 = ?16, xfield9 = ?17, xfield10 = ?18,
-                        v1 = coalesce(nullif(?19, ''), v1), order_num = ?20, assign_time = ?21,
-                        last_update_time = ?21
-                      WHERE id = ?1",
-                    params![
-                        id,
-                        req.customer_name.as_deref().map(str::trim),
-                        req.address,
-                        req.nick_name,
-                        req.user_name,
-                        req.company,
-                        req.tags,
-                        req.phone_geo.as_deref().map(str::trim),
-                        req.xfield1,
-                        req.xfield2,
-                        req.xfield3,
-                        req.xfield4,
-                        req.xfield5,
-                        req.xfield6,
-                        req.xfield7,
-                        req.xfield8,
-                        req.xfield9,
-                        req.xfield10,
-                        req.v1,
-                        order,
-                        now
-                    ],
-                )?;
-                tx.commit()?;
-                return Ok(());
-            }
+            let id = match placeholder {
+                Some(id) => id,
+                None => {
+                    tx.execute(
+                        "INSERT INTO manual_entry (tenant_id, admin_user_id, customer_phone, create_time,
+                            last_update_time)
+                         VALUES (?1, ?2, ?3, ?4, ?4)",
+                        params![tenant, owner, phone, now],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            // One statement fills a new entry and completes a placeholder; an
+            // empty userName or v1 keeps what the friend request stored.
             tx.execute(
-                "INSERT INTO manual_entry (tenant_id, admin_user_id, customer_name, customer_phone, address,
-                    nick_name, user_name, company, tags, phone_geo, xfield1, xfield2, xfield3, xfield4, xfield5,
-                    xfield6, xfield7, xfield8, xfield9, xfield10, v1, order_num, assign_time, create_time,
-                    last_update_time)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                    ?20, ?21, ?22, ?23, ?23, ?23)",
+                "UPDATE manual_entry SET customer_name = ?2, address = ?3, nick_name = ?4,
+                    user_name = coalesce(nullif(?5, ''), user_name, ?5), company = ?6, tags = ?7, phone_geo = ?8,
+                    xfield1 = ?9, xfield2 = ?10, xfield3 = ?11, xfield4 = ?12, xfield5 = ?13, xfield6 = ?14,
+                    xfield7 = ?15, xfield8 = ?16, xfield9 = ?17, xfield10 = ?18,
+                    v1 = coalesce(nullif(?19, ''), v1, ?19), order_num = ?20, assign_time = ?21,
+                    last_update_time = ?21
+                  WHERE id = ?1",
                 params![
-                    tenant,
-                    owner,
+                    id,
                     req.customer_name.as_deref().map(str::trim),
-                    phone,
                     req.address,
                     req.nick_name,
                     req.user_name,

@@ -7,7 +7,7 @@ use leptos_i18n::I18nContext;
 use scrm_api::clinic::view::{AppointmentDraft, DraftError};
 use scrm_api::validate::{field_label, FieldError};
 
-use super::lang;
+use super::{focus, lang};
 use crate::i18n::{t_string, use_i18n, Locale};
 
 /// Problems per wire field name, already in words.
@@ -33,6 +33,34 @@ pub fn describe_problems(
         .collect();
     out.extend(rules.iter().map(|e| (e.field, e.message(l))));
     out
+}
+
+/// Checks an appointment form before it is sent: the draft's own problems
+/// (numbers, times), then the shared rules of scrm-api. Shows them all,
+/// moves focus to the first field (`{prefix}-{field}`), and gives the
+/// request only when there are none.
+pub fn checked<R>(
+    i18n: I18nContext<Locale>,
+    built: Result<R, Vec<DraftError>>,
+    rules: impl Fn(&R) -> Result<(), Vec<FieldError>>,
+    problems: Problems,
+    prefix: &str,
+) -> Option<R> {
+    let (req, draft_errors) = match built {
+        Ok(r) => (Some(r), Vec::new()),
+        Err(e) => (None, e),
+    };
+    let broken = req
+        .as_ref()
+        .map(|r| rules(r).err().unwrap_or_default())
+        .unwrap_or_default();
+    let found = describe_problems(i18n, &draft_errors, &broken);
+    if let Some(first) = found.first() {
+        focus(&format!("{prefix}-{}", first.0));
+    }
+    let clean = found.is_empty();
+    problems.set(found);
+    req.filter(|_| clean)
 }
 
 type FieldGet = fn(&AppointmentDraft) -> String;

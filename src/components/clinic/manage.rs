@@ -10,7 +10,7 @@ use scrm_api::clinic::{
 };
 use scrm_api::time::Timestamp;
 
-use super::appointment_form::{describe_problems, AppointmentFields, Problems};
+use super::appointment_form::{checked, AppointmentFields, Problems};
 use super::focus;
 use crate::api_client::use_api;
 use crate::components::error_view::describe;
@@ -115,20 +115,8 @@ pub fn ManageAppointment(
     let on_change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         server_error.set(None);
-        let (req, draft_errors) = match draft.get_untracked().change_request(id) {
-            Ok(r) => (Some(r), Vec::new()),
-            Err(e) => (None, e),
-        };
-        let rules = req
-            .as_ref()
-            .map(|r| r.validate().err().unwrap_or_default())
-            .unwrap_or_default();
-        let p = describe_problems(i18n, &draft_errors, &rules);
-        if let Some(first) = p.first() {
-            focus(&format!("ae-{}", first.0));
-        }
-        problems.set(p);
-        if let (Some(req), true, true) = (req, draft_errors.is_empty(), rules.is_empty()) {
+        let built = draft.get_untracked().change_request(id);
+        if let Some(req) = checked(i18n, built, |r| r.validate(), problems, "ae") {
             change.dispatch(req);
         }
     };

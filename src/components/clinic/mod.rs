@@ -11,7 +11,7 @@ pub mod profile;
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use scrm_api::validate::{FieldError, Lang};
+use scrm_api::validate::{field_messages, FieldError, Lang};
 
 use crate::i18n::Locale;
 
@@ -31,14 +31,8 @@ pub fn field_message(
     errors: RwSignal<Vec<FieldError>>,
     field: &'static str,
 ) -> Option<String> {
-    let l = lang(i18n);
-    let msgs: Vec<String> = errors.with(|e| {
-        e.iter()
-            .filter(|x| x.field == field)
-            .map(|x| x.message(l))
-            .collect()
-    });
-    (!msgs.is_empty()).then(|| msgs.join(if l == Lang::En { "; " } else { "；" }))
+    let text = errors.with(|e| field_messages(e, field, lang(i18n)));
+    (!text.is_empty()).then_some(text)
 }
 
 /// Moves keyboard focus to the element with `id` (the first bad field).

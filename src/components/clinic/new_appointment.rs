@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use scrm_api::clinic::view::AppointmentDraft;
 use scrm_api::clinic::AddOneAppointment;
 
-use super::appointment_form::{describe_problems, AppointmentFields, Problems};
-use super::focus;
+use super::appointment_form::{checked, AppointmentFields, Problems};
 use crate::api_client::use_api;
 use crate::components::error_view::describe;
 use crate::components::toast::{use_toasts, ToastKind};
@@ -74,21 +73,8 @@ pub fn NewAppointment(
         ev.prevent_default();
         server_error.set(None);
         created.set(None);
-        let d = draft.get_untracked();
-        let (req, draft_errors) = match d.add_request() {
-            Ok(r) => (Some(r), Vec::new()),
-            Err(e) => (None, e),
-        };
-        let rules = req
-            .as_ref()
-            .map(|r| r.validate().err().unwrap_or_default())
-            .unwrap_or_default();
-        let p = describe_problems(i18n, &draft_errors, &rules);
-        if let Some(first) = p.first() {
-            focus(&format!("an-{}", first.0));
-        }
-        problems.set(p);
-        if let (Some(req), true, true) = (req, draft_errors.is_empty(), rules.is_empty()) {
+        let built = draft.get_untracked().add_request();
+        if let Some(req) = checked(i18n, built, |r| r.validate(), problems, "an") {
             save.dispatch(req);
         }
     };
