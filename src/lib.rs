@@ -1,45 +1,22 @@
-//! scrm-panel: the sales panel SPA.
+//! scrm-panel: the sales panel SPA, one folder per domain.
 //!
-//! Modules that need no browser (`config`, `embed`, `nav`) compile on the host so
-//! Modules that need no browser (`config`, `nav`, `template`, `manual_query`,
-//! `manual_form`) compile on the host so
-//! `cargo test` checks them natively; everything that touches the DOM is
-//! compiled for wasm32 only.
+//! - `app`: start-up, the route table and the shell around the pages.
+//! - `core`: browser-free rules (configuration, navigation, links, embed
+//!   messages, templates, the XLSX reader), compiled on the host so `cargo
+//!   test` checks them natively.
+//! - `platform`: the API client, session, storage and i18n.
+//! - `ui`: widgets every feature shares.
+//! - `features`: customers, call, chat, manual tasks, clinic. A feature uses
+//!   `ui`, `platform`, `core` and scrm-api, never another feature's views.
+//!
+//! Everything that touches the DOM is compiled for wasm32 only.
 
-pub mod config;
-pub mod embed;
-pub mod links;
-pub mod manual_form;
-pub mod manual_import;
-pub mod manual_query;
-pub mod nav;
-pub mod template;
-pub mod xlsx_read;
+pub mod core;
+pub mod features;
 
-// leptos_i18n 0.6 marks the macro deprecated in favour of build.rs code
-// generation; the macro keeps host builds free of the generator's
-// dependencies (ICU parser, syn), which matters on 2-core CI.
-#[cfg(target_arch = "wasm32")]
-#[allow(deprecated)]
-mod i18n_gen {
-    leptos_i18n::load_locales!();
-}
-#[cfg(target_arch = "wasm32")]
-pub use i18n_gen::i18n;
-
-#[cfg(target_arch = "wasm32")]
-pub mod api_client;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
-pub mod boot;
+pub mod platform;
 #[cfg(target_arch = "wasm32")]
-pub mod call_pop;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod pages;
-#[cfg(target_arch = "wasm32")]
-pub mod session;
-#[cfg(target_arch = "wasm32")]
-pub mod storage;
+pub mod ui;

@@ -3,5 +3,5 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    scrm_panel::boot::start();
+    scrm_panel::app::boot::start();
 }

@@ -341,7 +341,7 @@ async fn export_of_ten_thousand_rows_as_csv_and_xlsx_has_every_row_and_chinese()
         8,
         "its parts are deflated, not stored"
     );
-    let rows = scrm_panel::xlsx_read::read_first_sheet(&bytes, 20_000).unwrap();
+    let rows = scrm_panel::core::xlsx_read::read_first_sheet(&bytes, 20_000).unwrap();
     assert_eq!(rows.len(), 10_001, "header plus 10,000 rows");
     assert!(
         rows.iter()

@@ -23,8 +23,8 @@ mod worker {
     /// The first sheet's rows as `[[row number, cell, …], …]`, or why not.
     fn read(file: &[u8]) -> JsValue {
         // Header plus the most rows an import takes, plus one to tell "too many".
-        let limit = scrm_panel::manual_import::MAX_ROWS + 2;
-        match scrm_panel::xlsx_read::read_first_sheet(file, limit) {
+        let limit = scrm_panel::features::manual_tasks::import_rows::MAX_ROWS + 2;
+        match scrm_panel::core::xlsx_read::read_first_sheet(file, limit) {
             Ok(rows) => rows
                 .into_iter()
                 .map(|(number, cells)| {

@@ -1,0 +1,60 @@
+//! Start-up: read config.json, then mount the app or a readable error page.
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use web_sys::RequestCache;
+
+use crate::app::config_error::ConfigErrorPage;
+use crate::app::routes::App;
+use crate::core::config::{Config, ConfigError};
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    // The sub-path the panel is served under, from `<base href>` (trunk's
+    // public URL): the router and every in-app link use it.
+    crate::core::nav::set_base(&document_base_path());
+    // Leptos's executor is only set up by mount; the config fetch runs before it.
+    wasm_bindgen_futures::spawn_local(async {
+        match load_config().await {
+            Ok(config) => {
+                leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> })
+            }
+            Err(error) => leptos::mount::mount_to_body(
+                move || view! { <ConfigErrorPage error=error.clone()/> },
+            ),
+        }
+    });
+}
+
+/// The path of the document's base URL (`/` without a `<base>`), or `/`
+/// when the browser cannot say.
+fn document_base_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// Fetched relative to `<base href>` (trunk's public URL), so deep links such
+/// as /customers/12 and a panel hosted under a sub-path read the right file; never from cache, so a changed config applies on
+/// the next load.
+async fn load_config() -> Result<Config, ConfigError> {
+    let response = Request::get("config.json")
+        .cache(RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| ConfigError::Unavailable(e.to_string()))?;
+    if !response.ok() {
+        return Err(ConfigError::Unavailable(format!(
+            "HTTP {}",
+            response.status()
+        )));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| ConfigError::Unavailable(e.to_string()))?;
+    Config::parse(&text)
+}

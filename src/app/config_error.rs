@@ -1,0 +1,34 @@
+//! Shown instead of the app when config.json is missing or broken: the
+//! person who deployed the panel reads what is wrong instead of a blank page.
+
+use leptos::prelude::*;
+
+use crate::core::config::ConfigError;
+use crate::platform::i18n::{t, use_i18n, I18nContextProvider};
+
+#[component]
+pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <ConfigErrorBody error=error/>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn ConfigErrorBody(error: ConfigError) -> impl IntoView {
+    let i18n = use_i18n();
+    let reload = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
+    view! {
+        <main class="config-error" id="config-error">
+            <h1>{t!(i18n, config_error_title)}</h1>
+            <p>{t!(i18n, config_error_body)}</p>
+            <pre>{error.to_string()}</pre>
+            <button type="button" on:click=reload>{t!(i18n, retry)}</button>
+        </main>
+    }
+}

@@ -1,0 +1,62 @@
+//! Top bar: title (in embed mode, where there is no sidebar), the dial box,
+//! the language switch and the signed-in user.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use scrm_api::auth::{Empty, Logout};
+
+use crate::features::call::dial_box::DialBox;
+use crate::platform::api_client::use_api;
+use crate::platform::i18n::{t, t_string, use_i18n};
+use crate::platform::locale::LocaleSwitch;
+use crate::platform::session::use_session;
+use crate::ui::toast::{use_toasts, ToastKind};
+
+#[component]
+pub fn TopBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let api = use_api();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let user = session.user;
+    let embed = session.embed;
+
+    let logout = Action::new_local(move |_: &()| {
+        let api = api.clone();
+        let session = session.clone();
+        let navigate = navigate.clone();
+        async move {
+            // The session ends locally whatever the server says.
+            let _ = api.call::<Logout>(&Empty {}).await;
+            session.set_token(None);
+            session.user.set(None);
+            toasts.push(ToastKind::Info, t_string!(i18n, toast_logged_out));
+            navigate("/login", Default::default());
+        }
+    });
+
+    view! {
+        <header class="topbar">
+            <Show when=move || embed.get()>
+                <span class="brand compact">{t!(i18n, app_title)}</span>
+            </Show>
+            <DialBox/>
+            <div class="topbar-right">
+                <LocaleSwitch/>
+                {move || user.get().map(|me| {
+                    let name = me.real_name.clone().filter(|n| !n.is_empty()).unwrap_or(me.username.clone());
+                    view! {
+                        <span class="user" title=move || t_string!(i18n, signed_in_as)>
+                            <span class="visually-hidden">{t!(i18n, signed_in_as)} " "</span>
+                            <span id="current-user">{name}</span>
+                        </span>
+                        <button type="button" id="logout" on:click=move |_| { logout.dispatch(()); }>
+                            {t!(i18n, logout)}
+                        </button>
+                    }
+                })}
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,9 @@
+//! Browser-free rules: compiled on the host too, so `cargo test` checks them
+//! natively.
+
+pub mod config;
+pub mod embed;
+pub mod links;
+pub mod nav;
+pub mod template;
+pub mod xlsx_read;

@@ -1,0 +1,43 @@
+//! `/call?phone=...`: where a softphone or CTI system opens the panel on a
+//! number. With the switch on the pop-up opens by itself; the page always
+//! offers it and a `tel:` link, so nothing depends on the switch.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use scrm_api::validate::normalize_mainland_mobile;
+
+use crate::features::call::auto_open_switch::AutoOpenSwitch;
+use crate::features::call::state::use_call_pop;
+use crate::platform::i18n::{t, use_i18n};
+
+#[component]
+pub fn Call() -> impl IntoView {
+    let i18n = use_i18n();
+    let pop = use_call_pop();
+    let query = use_query_map();
+    let phone = Memo::new(move |_| query.read().get("phone").unwrap_or_default());
+    // Each new number is a new call; the same number again (a re-render) is not.
+    Effect::new(move |_| {
+        let raw = phone.get();
+        if !raw.trim().is_empty() {
+            pop.incoming(raw);
+        }
+    });
+    let tel = move || normalize_mainland_mobile(&phone.get()).ok();
+    view! {
+        <section class="page call-page" data-route="/call">
+            <h1>{t!(i18n, nav_call)}</h1>
+            <p>{t!(i18n, call_phone)} ": " <span class="param" id="call-phone">{move || phone.get()}</span></p>
+            <div class="call-actions">
+                <button type="button" id="call-show" on:click=move |_| pop.open(phone.get_untracked())>
+                    {t!(i18n, call_show_info)}
+                </button>
+                {move || tel().map(|n| view! {
+                    <a class="button" id="call-dial" href=format!("tel:{n}")>{t!(i18n, call_dial_link)}</a>
+                })}
+            </div>
+            <AutoOpenSwitch id="call-page-auto-open"/>
+            <p class="muted">{t!(i18n, call_page_hint)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,149 @@
+//! The call screen-pop: a modal `<dialog>` over whatever page is open, so
+//! nothing typed there is lost. The modal dialog makes the page behind
+//! inert and Tab wraps inside it; Esc and the close button close it, and
+//! focus goes back where it was. Mounted once by the shell; its content
+//! follows the app-wide [`CallPop`](crate::features::call::state::CallPop).
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::features::call::auto_open_switch::AutoOpenSwitch;
+use crate::features::call::result::CallResult;
+use crate::features::call::state::use_call_pop;
+use crate::platform::i18n::{t, use_i18n};
+
+fn active_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+const FOCUSABLE: &str =
+    "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea";
+
+/// Keeps Tab inside the dialog: from the last control to the first and back.
+/// (A modal dialog already makes the page inert, but the browser would
+/// otherwise step out to its own toolbar.)
+fn wrap_tab(dialog: &web_sys::HtmlDialogElement, ev: &web_sys::KeyboardEvent) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let (Some(first), Some(last)) = (
+        list.get(0),
+        list.length().checked_sub(1).and_then(|i| list.get(i)),
+    ) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(JsValue::from);
+    let at = |node: &web_sys::Node| active.as_ref() == Some(node.as_ref());
+    let target = match (ev.shift_key(), at(&first), at(&last)) {
+        (true, true, _) => last,
+        (false, _, true) => first,
+        _ => return,
+    };
+    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
+        ev.prevent_default();
+        let _ = el.focus();
+    }
+}
+
+#[component]
+pub fn CallPopup() -> impl IntoView {
+    let i18n = use_i18n();
+    let pop = use_call_pop();
+    let dialog = NodeRef::<html::Dialog>::new();
+    // Where focus was before the pop-up took it; local because DOM nodes
+    // are not Send.
+    let return_to: StoredValue<Option<web_sys::HtmlElement>, LocalStorage> =
+        StoredValue::new_local(None);
+    let is_open = Memo::new(move |_| pop.current.with(Option::is_some));
+
+    Effect::new(move |_| {
+        let open = is_open.get();
+        let Some(el) = dialog.get() else { return };
+        if open && !el.open() {
+            return_to.set_value(active_element());
+            let _ = el.show_modal();
+            if let Some(close) = el
+                .query_selector(".call-pop-close")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = close.focus();
+            }
+        } else if !open && el.open() {
+            el.close();
+            if let Some(prev) = return_to.get_value().filter(|p| p.is_connected()) {
+                let _ = prev.focus();
+            }
+            return_to.set_value(None);
+        }
+    });
+
+    // Leaving the shell (sign-out, session expired) ends the call shown, so
+    // nobody signs in to someone else's pop-up.
+    on_cleanup(move || pop.close());
+
+    let phone_text = move || {
+        pop.current.with(|c| {
+            c.as_ref()
+                .map(|c| c.phone.clone().unwrap_or_else(|_| c.raw.clone()))
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <dialog
+            id="call-pop"
+            class="call-pop"
+            node_ref=dialog
+            aria-labelledby="call-pop-title"
+            // Esc: close through the state, so state and dialog agree.
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+                pop.close();
+            }
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if let Some(el) = dialog.get_untracked() {
+                    wrap_tab(&el, &ev);
+                }
+            }
+            on:close=move |_| {
+                if is_open.get_untracked() {
+                    pop.close();
+                }
+            }
+        >
+            <header class="call-pop-head">
+                <h2 id="call-pop-title">
+                    {t!(i18n, call_pop_title)} " "
+                    <span id="call-pop-phone" class="call-pop-phone">{phone_text}</span>
+                </h2>
+                <button type="button" class="call-pop-close" on:click=move |_| pop.close()>
+                    {t!(i18n, close)}
+                </button>
+            </header>
+            <div class="call-pop-body">
+                // The body's texts are plain strings: re-rendered on a new
+                // language as on a new answer.
+                {move || {
+                    let _ = i18n.get_locale();
+                    pop.current.get().map(|call| view! { <CallResult call=call/> })
+                }}
+            </div>
+            <footer class="call-pop-foot">
+                <AutoOpenSwitch id="call-pop-auto-open"/>
+            </footer>
+        </dialog>
+    }
+}

@@ -1,0 +1,140 @@
+//! The add-customer form (addCustomer). The shared rules explain a problem
+//! next to its field before anything is sent; the server's `{errNum,
+//! errMsg}` answer is shown as given. The draft lives in session storage so
+//! a failed request, an expired session or a reload loses nothing.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use scrm_api::clinic::view::{CustomerDraft, Lookup};
+use scrm_api::clinic::AddCustomer;
+use scrm_api::validate::FieldError;
+
+use super::{field_message, focus};
+use crate::platform::api_client::use_api;
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::storage;
+use crate::ui::error_view::describe;
+use crate::ui::toast::{use_toasts, ToastKind};
+
+const DRAFT_KEY: &str = "scrm.clinic.addCustomer";
+
+type FieldGet = fn(&CustomerDraft) -> String;
+type FieldSet = fn(&mut CustomerDraft, String);
+
+#[component]
+pub fn AddCustomerForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let toasts = use_toasts();
+    let draft = RwSignal::new(
+        storage::session_get(DRAFT_KEY)
+            .and_then(|s| serde_json::from_str::<CustomerDraft>(&s).ok())
+            .unwrap_or_default(),
+    );
+    Effect::new(move |_| {
+        if let Ok(s) = serde_json::to_string(&draft.get()) {
+            storage::session_set(DRAFT_KEY, &s);
+        }
+    });
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let server_error = RwSignal::new(None::<String>);
+    let created = RwSignal::new(None::<i64>);
+
+    let save = Action::new_local(move |req: &scrm_api::clinic::AddCustomerRequest| {
+        let req = req.clone();
+        let api = api.clone();
+        async move { api.call::<AddCustomer>(&req).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(reply)) => {
+            server_error.set(None);
+            created.set(reply.cus_id);
+            draft.set(CustomerDraft::default());
+            toasts.push(ToastKind::Success, t_string!(i18n, clinic_customer_added));
+        }
+        Some(Err(e)) => server_error.set(Some(describe(i18n, &e))),
+        None => {}
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        server_error.set(None);
+        created.set(None);
+        let req = draft.get_untracked().request();
+        match req.validate() {
+            Ok(()) => {
+                errors.set(Vec::new());
+                save.dispatch(req);
+            }
+            Err(e) => {
+                if let Some(first) = e.first() {
+                    focus(&format!("ac-{}", first.field));
+                }
+                errors.set(e);
+            }
+        }
+    };
+
+    let input = move |field: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      get: FieldGet,
+                      set: FieldSet| {
+        let id = format!("ac-{field}");
+        let err_id = format!("ac-{field}-error");
+        let msg = move || field_message(i18n, errors, field);
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id name=field type=kind
+                    prop:value=move || draft.with(get)
+                    on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
+                    aria-invalid=move || if msg().is_some() { "true" } else { "false" }
+                    aria-describedby=err_id.clone()/>
+                <p class="field-error" id=err_id>{msg}</p>
+            </div>
+        }
+    };
+
+    // Redrawn as a whole when the locale changes; the draft and messages
+    // live in signals outside, so nothing typed is lost.
+    move || {
+        view! {
+            <form class="clinic-form" id="add-customer" on:submit=on_submit aria-labelledby="add-customer-title" novalidate>
+                <h2 id="add-customer-title">{t_string!(i18n, clinic_add_customer)}</h2>
+                <div class="form-grid">
+                    {input("name", t_string!(i18n, clinic_f_name), "text", |d| d.name.clone(), |d, v| d.name = v)}
+                    {input("telnum", t_string!(i18n, clinic_f_telnum), "tel", |d| d.telnum.clone(), |d, v| d.telnum = v)}
+                    {input("erpId", t_string!(i18n, clinic_f_erp_id), "text", |d| d.erp_id.clone(), |d, v| d.erp_id = v)}
+                    <div class="field">
+                        <label for="ac-sex">{t_string!(i18n, clinic_f_sex)}</label>
+                        <select id="ac-sex" name="sex"
+                            prop:value=move || draft.with(|d| d.sex.clone())
+                            on:change=move |ev| draft.update(|d| d.sex = event_target_value(&ev))>
+                            <option value="">{t_string!(i18n, clinic_unknown)}</option>
+                            <option value="1">{t_string!(i18n, clinic_sex_male)}</option>
+                            <option value="2">{t_string!(i18n, clinic_sex_female)}</option>
+                        </select>
+                        <p class="field-error" id="ac-sex-error">{move || field_message(i18n, errors, "sex")}</p>
+                    </div>
+                    {input("birthday", t_string!(i18n, clinic_f_birthday_ymd), "text", |d| d.birthday.clone(), |d, v| d.birthday = v)}
+                    {input("channelName", t_string!(i18n, clinic_f_channel), "text", |d| d.channel_name.clone(), |d, v| d.channel_name = v)}
+                    {input("channelUserName", t_string!(i18n, clinic_f_user), "text", |d| d.channel_user_name.clone(), |d, v| d.channel_user_name = v)}
+                    {input("preConsultName", t_string!(i18n, clinic_f_pre_consult), "text", |d| d.pre_consult_name.clone(), |d, v| d.pre_consult_name = v)}
+                    {input("ownerName", t_string!(i18n, clinic_f_owner), "text", |d| d.owner_name.clone(), |d, v| d.owner_name = v)}
+                    {input("description", t_string!(i18n, clinic_f_description), "text", |d| d.description.clone(), |d, v| d.description = v)}
+                </div>
+                <p class="form-error" id="add-customer-error" role="alert">{move || server_error.get()}</p>
+                <button type="submit" id="add-customer-submit" disabled=move || save.pending().get()>
+                    {t_string!(i18n, clinic_add_customer_submit)}
+                </button>
+                {move || created.get().map(|id| view! {
+                    <p class="form-ok" id="add-customer-created" role="status">
+                        {t_string!(i18n, clinic_customer_added)} " "
+                        <A href=crate::core::nav::href(&Lookup::CusId(id).to_path())>{t_string!(i18n, clinic_open_profile)} " #" {id}</A>
+                    </p>
+                })}
+            </form>
+        }
+    }
+}

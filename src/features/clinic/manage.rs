@@ -1,0 +1,154 @@
+//! Changing (changeOneAppointment) or cancelling with a reason
+//! (cancelOneAppointment) one appointment. The change draft and the reason
+//! survive a reload per appointment; closing on purpose discards them and
+//! gives the focus back to the button that opened the panel.
+
+use leptos::prelude::*;
+use scrm_api::clinic::view::{apply_change, AppointmentDraft};
+use scrm_api::clinic::{
+    Appointment, CancelAppointmentRequest, CancelOneAppointment, ChangeOneAppointment,
+};
+use scrm_api::time::Timestamp;
+
+use super::appointment_form::{checked, AppointmentFields, Problems};
+use super::focus;
+use crate::platform::api_client::use_api;
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::storage;
+use crate::ui::error_view::describe;
+use crate::ui::toast::{use_toasts, ToastKind};
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+#[component]
+pub fn ManageAppointment(
+    appointment: Appointment,
+    selected: RwSignal<Option<Appointment>>,
+    on_changed: Callback<Appointment>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let toasts = use_toasts();
+    let id = appointment.id.unwrap_or_default();
+    let original = StoredValue::new(appointment.clone());
+    // The change draft and the cancel reason survive a reload or an expired
+    // session, per appointment.
+    let draft_key = format!("scrm.clinic.change.{id}");
+    let reason_key = format!("scrm.clinic.cancel.{id}");
+    let draft = RwSignal::new(
+        storage::session_get(&draft_key)
+            .and_then(|s| serde_json::from_str::<AppointmentDraft>(&s).ok())
+            .unwrap_or_else(|| AppointmentDraft::of(&appointment)),
+    );
+    let reason = RwSignal::new(storage::session_get(&reason_key).unwrap_or_default());
+    {
+        let (draft_key, reason_key) = (draft_key.clone(), reason_key.clone());
+        Effect::new(move |_| {
+            if let Ok(s) = serde_json::to_string(&draft.get()) {
+                storage::session_set(&draft_key, &s);
+            }
+            storage::session_set(&reason_key, &reason.get());
+        });
+    }
+    let forget = move || {
+        storage::session_remove(&draft_key);
+        storage::session_remove(&reason_key);
+    };
+    let forget2 = forget.clone();
+    // Closing on purpose discards the drafts; a reload keeps them.
+    let close = {
+        let forget = forget.clone();
+        move || {
+            forget();
+            selected.set(None);
+            // Back to the button that opened the panel.
+            request_animation_frame(move || focus(&format!("manage-{id}")));
+        }
+    };
+    let close2 = close.clone();
+    let problems: Problems = RwSignal::new(Vec::new());
+    let server_error = RwSignal::new(None::<String>);
+
+    let change = Action::new_local(move |req: &scrm_api::clinic::ChangeAppointmentRequest| {
+        let req = req.clone();
+        let api = api.clone();
+        async move { api.call::<ChangeOneAppointment>(&req).await.map(|_| req) }
+    });
+    let api2 = use_api();
+    let cancel = Action::new_local(move |req: &CancelAppointmentRequest| {
+        let req = req.clone();
+        let api = api2.clone();
+        async move { api.call::<CancelOneAppointment>(&req).await }
+    });
+    Effect::new(move |_| match change.value().get() {
+        Some(Ok(req)) => {
+            forget();
+            let updated = apply_change(&original.get_value(), &req);
+            toasts.push(
+                ToastKind::Success,
+                t_string!(i18n, clinic_appointment_changed),
+            );
+            selected.set(None);
+            on_changed.run(updated);
+        }
+        Some(Err(e)) => server_error.set(Some(describe(i18n, &e))),
+        None => {}
+    });
+    Effect::new(move |_| match cancel.value().get() {
+        Some(Ok(_)) => {
+            forget2();
+            let mut a = original.get_value();
+            a.cancel_time = Timestamp::from_epoch_ms(now_ms());
+            toasts.push(
+                ToastKind::Success,
+                t_string!(i18n, clinic_appointment_cancelled),
+            );
+            selected.set(None);
+            on_changed.run(a);
+        }
+        Some(Err(e)) => server_error.set(Some(describe(i18n, &e))),
+        None => {}
+    });
+
+    let on_change = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        server_error.set(None);
+        let built = draft.get_untracked().change_request(id);
+        if let Some(req) = checked(i18n, built, |r| r.validate(), problems, "ae") {
+            change.dispatch(req);
+        }
+    };
+    let on_cancel = move |_| {
+        server_error.set(None);
+        let comment = reason.get_untracked().trim().to_owned();
+        cancel.dispatch(CancelAppointmentRequest {
+            id: Some(id),
+            comment: (!comment.is_empty()).then_some(comment),
+        });
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            close();
+        }
+    };
+    view! {
+        <section class="clinic-form manage-panel" id="appt-manage" aria-labelledby="appt-manage-title" on:keydown=on_key>
+            <h2 id="appt-manage-title" tabindex="-1">{t_string!(i18n, clinic_manage_title)} " #" {id}</h2>
+            <form id="appt-change" on:submit=on_change novalidate>
+                <AppointmentFields draft=draft problems=problems prefix="ae"/>
+                <button type="submit" id="appt-change-submit" disabled=move || change.pending().get()>{t_string!(i18n, clinic_save_change)}</button>
+            </form>
+            <div class="field">
+                <label for="appt-cancel-reason">{t_string!(i18n, clinic_cancel_reason)}</label>
+                <textarea id="appt-cancel-reason" bind:value=reason></textarea>
+            </div>
+            <button type="button" class="danger" id="appt-cancel-submit" on:click=on_cancel disabled=move || cancel.pending().get()>
+                {t_string!(i18n, clinic_cancel_appointment)}
+            </button>
+            <p class="form-error" id="appt-manage-error" role="alert">{move || server_error.get()}</p>
+            <button type="button" class="secondary" id="appt-manage-close" on:click=move |_| close2()>{t_string!(i18n, close)}</button>
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+//! The new-appointment form (addOneAppointment): all four types, a doctor
+//! only for surgery. The draft lives in session storage so nothing typed is
+//! lost to a failed request, an expired session or a reload.
+
+use leptos::prelude::*;
+use scrm_api::clinic::view::AppointmentDraft;
+use scrm_api::clinic::AddOneAppointment;
+
+use super::appointment_form::{checked, AppointmentFields, Problems};
+use crate::platform::api_client::use_api;
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::storage;
+use crate::ui::error_view::describe;
+use crate::ui::toast::{use_toasts, ToastKind};
+
+const NEW_DRAFT_KEY: &str = "scrm.clinic.newAppointment";
+
+#[component]
+pub fn NewAppointment(
+    /// The customer the list is filtered by, offered as the default.
+    cus: Memo<Option<i64>>,
+    /// Called after an appointment was created.
+    on_created: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let toasts = use_toasts();
+    let mut initial = storage::session_get(NEW_DRAFT_KEY)
+        .and_then(|s| serde_json::from_str::<AppointmentDraft>(&s).ok())
+        .unwrap_or_else(|| AppointmentDraft {
+            kind: "0".into(),
+            ..Default::default()
+        });
+    if let Some(c) = cus.get_untracked() {
+        initial.cus_id = c.to_string();
+    }
+    let draft = RwSignal::new(initial);
+    Effect::new(move |_| {
+        if let Ok(s) = serde_json::to_string(&draft.get()) {
+            storage::session_set(NEW_DRAFT_KEY, &s);
+        }
+    });
+    let problems: Problems = RwSignal::new(Vec::new());
+    let server_error = RwSignal::new(None::<String>);
+    let created = RwSignal::new(None::<i64>);
+    let save = Action::new_local(move |req: &scrm_api::clinic::AddAppointmentRequest| {
+        let req = req.clone();
+        let api = api.clone();
+        async move { api.call::<AddOneAppointment>(&req).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(r)) => {
+            server_error.set(None);
+            created.set(r.appointment_id);
+            draft.update(|d| {
+                *d = AppointmentDraft {
+                    cus_id: d.cus_id.clone(),
+                    telnum: d.telnum.clone(),
+                    kind: d.kind.clone(),
+                    ..Default::default()
+                }
+            });
+            toasts.push(
+                ToastKind::Success,
+                t_string!(i18n, clinic_appointment_created),
+            );
+            on_created.run(());
+        }
+        Some(Err(e)) => server_error.set(Some(describe(i18n, &e))),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        server_error.set(None);
+        created.set(None);
+        let built = draft.get_untracked().add_request();
+        if let Some(req) = checked(i18n, built, |r| r.validate(), problems, "an") {
+            save.dispatch(req);
+        }
+    };
+    view! {
+        <form class="clinic-form" id="appt-new" on:submit=on_submit aria-labelledby="appt-new-title" novalidate>
+            <h2 id="appt-new-title">{t_string!(i18n, clinic_new_appointment)}</h2>
+            <AppointmentFields draft=draft problems=problems prefix="an" with_customer=true/>
+            <p class="form-error" id="appt-new-error" role="alert">{move || server_error.get()}</p>
+            <button type="submit" id="appt-new-submit" disabled=move || save.pending().get()>{t_string!(i18n, clinic_create)}</button>
+            <p class="form-ok" id="appt-new-result" role="status">
+                {move || created.get().map(|id| format!("{} #{id}", t_string!(i18n, clinic_appointment_created)))}
+            </p>
+        </form>
+    }
+}

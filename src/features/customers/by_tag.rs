@@ -1,0 +1,191 @@
+//! `/tags`: WeChat contacts whose customer carries any of the chosen tags
+//! (findcontactbytagAll), optionally of one WeChat account and including
+//! offline accounts. The contract lists no accounts, so the account choice
+//! offers the accounts seen in answers so far.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use scrm_api::customer::{FindContactByTagAll, FindContactByTagAllRequest, WechatContact};
+
+use crate::core::nav::encode_component;
+use crate::features::customers::tag_picker::{use_tag_list, TagPicker};
+use crate::platform::api_client::{use_api, ApiError};
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::text::tr;
+use crate::ui::avatar::Avatar;
+use crate::ui::error_view::ErrorView;
+
+/// The contact's customer record: `/customers/by-contact` finds the customer
+/// bound to this contact (contacts carry no customer id) and opens its edit
+/// page, or says plainly that there is none.
+fn customer_href(c: &WechatContact) -> Option<String> {
+    let contact = c.wechat_contact_id?;
+    let mut href = format!("/customers/by-contact?wechatContactId={contact}");
+    if let Some(account) = c.wechat_user_id {
+        href.push_str(&format!("&wechatUserId={account}"));
+    }
+    if let Some(remark) = c
+        .remark_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        href.push_str(&format!("&remark={}", encode_component(remark)));
+    }
+    Some(href)
+}
+
+/// The contact's conversation, named as the row shows the contact: the
+/// remark name, else the WeChat nickname.
+fn chat_href(c: &WechatContact) -> Option<String> {
+    let name = [&c.remark_name, &c.nick_name]
+        .into_iter()
+        .filter_map(|s| s.as_deref())
+        .find(|s| !s.trim().is_empty());
+    Some(scrm_api::chat_view::ChatQuery::link(
+        c.wechat_user_id?,
+        c.wechat_contact_id?,
+        name,
+    ))
+}
+
+#[component]
+pub fn ContactsByTag() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let tags = use_tag_list();
+    let chosen = RwSignal::new(Vec::<i64>::new());
+    let account = RwSignal::new(None::<i64>);
+    let offline = RwSignal::new(false);
+    let accounts = RwSignal::new(Vec::<(i64, String)>::new());
+    let result = RwSignal::new(None::<Result<Vec<WechatContact>, ApiError>>);
+    let loading = RwSignal::new(false);
+    let latest = StoredValue::new(0u64);
+
+    let search = move || {
+        let request = FindContactByTagAllRequest {
+            wechat_user_id: account.get_untracked(),
+            tag_ids: Some(
+                chosen
+                    .get_untracked()
+                    .iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )
+            .filter(|s| !s.is_empty()),
+            is_off_line: offline.get_untracked().then_some(1),
+        };
+        let n = latest.get_value() + 1;
+        latest.set_value(n);
+        loading.set(true);
+        let api = api.clone();
+        spawn_local(async move {
+            let r = api
+                .call::<FindContactByTagAll>(&request)
+                .await
+                .map(|r| r.data);
+            if latest.try_get_value() != Some(n) {
+                return;
+            }
+            if let Ok(list) = &r {
+                let _ = accounts.try_update(|known| {
+                    for c in list {
+                        if let Some(id) = c.wechat_user_id {
+                            if !known.iter().any(|(k, _)| *k == id) {
+                                let name = c
+                                    .wechat_user_nick_name
+                                    .clone()
+                                    .filter(|s| !s.trim().is_empty())
+                                    .unwrap_or_else(|| id.to_string());
+                                known.push((id, name));
+                            }
+                        }
+                    }
+                });
+            }
+            let _ = result.try_set(Some(r));
+            let _ = loading.try_set(false);
+        });
+    };
+    let run = search.clone();
+
+    view! {
+        <section class="page contacts-by-tag" data-route="/tags">
+            <h1>{tr(i18n, |i| t_string!(i, nav_tags).to_string())}</h1>
+            <form class="filter-bar" role="search" aria-label=tr(i18n, |i| t_string!(i, nav_tags).to_string())
+                on:submit=move |ev| { ev.prevent_default(); run(); }>
+                <div class="field">
+                    <label for="t-tags-input">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</label>
+                    <TagPicker id="t-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
+                    placeholder=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
+                        tags=tags selected=chosen on_change=move |ids| chosen.set(ids)/>
+                </div>
+                <div class="field">
+                    <label for="t-account">{tr(i18n, |i| t_string!(i, tags_account).to_string())}</label>
+                    <select id="t-account" on:change=move |ev| account.set(event_target_value(&ev).parse().ok())>
+                        <option value="" selected=move || account.get().is_none()>{tr(i18n, |i| t_string!(i, tags_all_accounts).to_string())}</option>
+                        <For each=move || accounts.get() key=|a| a.0 let:a>
+                            <option value=a.0.to_string() selected=move || account.get() == Some(a.0)>{a.1.clone()}</option>
+                        </For>
+                    </select>
+                </div>
+                <label class="tag-option" for="t-offline">
+                    <input type="checkbox" id="t-offline" prop:checked=move || offline.get()
+                        on:change=move |ev| offline.set(event_target_checked(&ev))/>
+                    <span>{tr(i18n, |i| t_string!(i, tags_include_offline).to_string())}</span>
+                </label>
+                <div class="field field-actions">
+                    <button type="submit" id="t-search" disabled=move || loading.get()>{tr(i18n, |i| t_string!(i, tags_search).to_string())}</button>
+                </div>
+            </form>
+            <Show when=move || loading.get()>
+                <p class="loading">{tr(i18n, |i| t_string!(i, cust_loading).to_string())}</p>
+            </Show>
+            {move || match result.get() {
+                None => view! { <p class="muted">{tr(i18n, |i| t_string!(i, tags_hint).to_string())}</p> }.into_any(),
+                Some(Err(e)) => {
+                    let again = search.clone();
+                    view! { <ErrorView error=e on_retry=move |_| again()/> }.into_any()
+                }
+                Some(Ok(list)) if list.is_empty() => view! { <p class="empty" id="t-empty">{tr(i18n, |i| t_string!(i, tags_empty).to_string())}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <p id="t-count">{tr(i18n, |i| t_string!(i, pager_total).to_string())} " " {list.len()}</p>
+                    <div class="table-wrap">
+                        <table class="data-table" id="contact-table">
+                            <thead><tr>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, tags_alias).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, edit_address).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, tags_account).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions).to_string())}</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|c| {
+                                    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+                                    let record = customer_href(&c);
+                                    let chat = chat_href(&c);
+                                    view! {
+                                        <tr>
+                                            <td><Avatar url=c.head_img_url.clone()/></td>
+                                            <td>{text(&c.nick_name)}</td>
+                                            <td>{text(&c.alias)}</td>
+                                            <td>{text(&c.customer_nick_name)}</td>
+                                            <td>{c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}</td>
+                                            <td class="c-actions">
+                                                {record.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-record">{tr(i18n, |i| t_string!(i, tags_customer_record).to_string())}</A> })}
+                                                {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-chat">{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,181 @@
+//! The customer edit form: fields with their validation messages (shared
+//! rules from scrm-api), a draft in session storage, the leave guard, and the
+//! save (updateCustomer, then batchSaveNickName when the address changed).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use scrm_api::customer::form::CustomerForm;
+use scrm_api::customer::{BatchSaveNickName, Customer, UpdateCustomer};
+use scrm_api::validate::field_messages;
+
+use crate::features::customers::filters::lang;
+use crate::features::customers::tag_picker::{use_tag_list, TagPicker};
+use crate::platform::api_client::use_api;
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::storage;
+use crate::platform::text::tr;
+use crate::ui::error_view::describe;
+use crate::ui::leave_guard::LeaveGuard;
+use crate::ui::toast::{use_toasts, ToastKind};
+
+fn draft_key(id: i64) -> String {
+    format!("scrm.draft.customer.{id}")
+}
+
+fn read_draft(id: i64) -> Option<CustomerForm> {
+    serde_json::from_str(&storage::session_get(&draft_key(id))?).ok()
+}
+
+#[component]
+pub fn CustomerEditForm(
+    customer: Customer,
+    /// The form as the record stands on the server.
+    original: CustomerForm,
+    /// After a successful save, with the saved values.
+    #[prop(into)]
+    on_saved: Callback<CustomerForm>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let toasts = use_toasts();
+    let tags = use_tag_list();
+    let id = customer.customer_id.unwrap_or_default();
+    let contact = customer.wechat_contact_id;
+
+    let draft = read_draft(id).filter(|d| *d != original);
+    let restored = RwSignal::new(draft.is_some());
+    let original = RwSignal::new(original);
+    let form = RwSignal::new(draft.unwrap_or_else(|| original.get_untracked()));
+    let saving = RwSignal::new(false);
+    let save_error = RwSignal::new(None::<String>);
+
+    let dirty = Memo::new(move |_| form.get() != original.get());
+    let problems = Memo::new(move |_| form.get().problems(id, contact));
+    Effect::new(move |_| {
+        let f = form.get();
+        if dirty.get() {
+            if let Ok(json) = serde_json::to_string(&f) {
+                storage::session_set(&draft_key(id), &json);
+            }
+        } else {
+            storage::session_remove(&draft_key(id));
+        }
+    });
+
+    let message_for = move |field: &'static str| {
+        move || problems.with(|p| field_messages(p, field, lang(i18n.get_locale())))
+    };
+
+    let save = move || {
+        if saving.get_untracked() || !problems.get_untracked().is_empty() {
+            return;
+        }
+        let values = form.get_untracked();
+        let before = original.get_untracked();
+        saving.set(true);
+        save_error.set(None);
+        let api = api.clone();
+        spawn_local(async move {
+            let mut result = Ok(());
+            if values.record_changed(&before) {
+                result = api
+                    .call::<UpdateCustomer>(&values.update_request(id, contact))
+                    .await
+                    .map(|_| ());
+            }
+            if let (Ok(()), Some(c)) = (&result, contact) {
+                if values.address_changed(&before) {
+                    result = api
+                        .call::<BatchSaveNickName>(&values.address_request(c))
+                        .await
+                        .map(|_| ());
+                }
+            }
+            let _ = saving.try_set(false);
+            match result {
+                Ok(()) => {
+                    storage::session_remove(&draft_key(id));
+                    let _ = original.try_set(values.clone());
+                    let _ = restored.try_set(false);
+                    toasts.push(ToastKind::Success, t_string!(i18n, edit_saved));
+                    on_saved.run(values);
+                }
+                Err(e) => {
+                    let _ = save_error.try_set(Some(describe(i18n, &e)));
+                }
+            }
+        });
+    };
+
+    // One text field bound to one member of the form.
+    let text_field = move |dom_id: &'static str,
+                           label: String,
+                           field: &'static str,
+                           get: fn(&CustomerForm) -> &String,
+                           set: fn(&mut CustomerForm, String)| {
+        let err_id = format!("{dom_id}-error");
+        view! {
+            <div class="field">
+                <label for=dom_id>{label}</label>
+                <input id=dom_id aria-describedby=err_id.clone()
+                    prop:value=move || get(&form.get()).clone()
+                    on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| set(f, v)); }/>
+                <span class="form-error" id=err_id>{message_for(field)}</span>
+            </div>
+        }
+    };
+
+    view! {
+        <LeaveGuard dirty=dirty message=Signal::derive(move || t_string!(i18n, edit_leave_question).to_string())/>
+        <Show when=move || restored.get()>
+            <div class="notice" id="edit-restored" role="status">
+                {tr(i18n, |i| t_string!(i, edit_draft_restored).to_string())} " "
+                <button type="button" id="edit-discard" on:click=move |_| {
+                    form.set(original.get_untracked());
+                    restored.set(false);
+                }>{tr(i18n, |i| t_string!(i, edit_discard).to_string())}</button>
+            </div>
+        </Show>
+        <form class="edit-form" id="customer-edit-form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
+            {text_field("edit-name", t_string!(i18n, cust_name).to_string(), "customerName", |f| &f.name, |f, v| f.name = v)}
+            {text_field("edit-phone", t_string!(i18n, cust_phone).to_string(), "customerPhone", |f| &f.phone, |f, v| f.phone = v)}
+            {text_field("edit-nick", t_string!(i18n, edit_nick_name).to_string(), "nickName", |f| &f.nick_name, |f, v| f.nick_name = v)}
+            <div class="field">
+                <label for="edit-remarks">{tr(i18n, |i| t_string!(i, cust_remarks).to_string())}</label>
+                <textarea id="edit-remarks" rows="3" aria-describedby="edit-remarks-error"
+                    prop:value=move || form.get().remarks
+                    on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.remarks = v); }></textarea>
+                <span class="form-error" id="edit-remarks-error">{message_for("remarks")}</span>
+            </div>
+            <div class="field">
+                <label for="edit-tags-input">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</label>
+                <TagPicker id="edit-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
+                    placeholder=Signal::derive(move || t_string!(i18n, edit_tags_none).to_string())
+                    tags=tags selected=Signal::derive(move || form.get().tags)
+                    on_change=move |ids| form.update(|f| f.tags = ids)/>
+                <span class="form-error" id="edit-tags-error">{message_for("tags")}</span>
+            </div>
+            {text_field("edit-xfield1", t_string!(i18n, edit_xfield1).to_string(), "xfield1", |f| &f.xfield1, |f, v| f.xfield1 = v)}
+            <label class="tag-option" for="edit-star">
+                <input type="checkbox" id="edit-star" prop:checked=move || form.get().star
+                    on:change=move |ev| { let on = event_target_checked(&ev); form.update(|f| f.star = on); }/>
+                <span>{tr(i18n, |i| t_string!(i, cust_starred).to_string())}</span>
+            </label>
+            {match contact {
+                Some(_) => text_field("edit-address", t_string!(i18n, edit_address).to_string(), "address", |f| &f.address, |f, v| f.address = v).into_any(),
+                None => view! { <p class="muted" id="edit-address-none">{tr(i18n, |i| t_string!(i, edit_address_none).to_string())}</p> }.into_any(),
+            }}
+            <p class="form-error" id="edit-save-error" role="alert">{move || save_error.get()}</p>
+            <div class="form-actions">
+                <button type="submit" id="edit-save"
+                    disabled=move || !dirty.get() || saving.get() || !problems.get().is_empty()>
+                    {move || if saving.get() { t_string!(i18n, edit_saving) } else { t_string!(i18n, edit_save) }}
+                </button>
+                <button type="button" id="edit-reset" disabled=move || !dirty.get() || saving.get()
+                    on:click=move |_| { form.set(original.get_untracked()); restored.set(false); }>
+                    {tr(i18n, |i| t_string!(i, edit_discard).to_string())}
+                </button>
+            </div>
+        </form>
+    }
+}

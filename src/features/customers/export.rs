@@ -1,0 +1,237 @@
+//! Export of the whole current result (not just the page) as CSV or XLSX,
+//! fetched page by page through downLoad with a progress bar and a cancel
+//! button. Each page is awaited, so the panel stays responsive between pages.
+//! CSV is assembled by the browser from pieces (a Blob); XLSX rows go page by
+//! page to a worker wasm loaded on demand (`xlsx_file`), which packs the file.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use scrm_api::csv;
+use scrm_api::customer::filter::CustomerFilter;
+use scrm_api::customer::DownLoad;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::platform::api_client::use_api;
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::text::tr;
+use crate::platform::xlsx_file;
+use crate::ui::error_view::describe;
+
+/// Rows per downLoad request: big enough to be quick, small enough that a
+/// page of progress is visible and one answer stays a few hundred KB.
+const EXPORT_PAGE: i64 = 1000;
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// One row for the XLSX worker: a JS array of strings.
+fn text_row<S: AsRef<str>>(cells: &[S]) -> JsValue {
+    cells
+        .iter()
+        .map(|c| JsValue::from_str(c.as_ref()))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// Hands the pieces (strings or byte arrays) to the browser as one download.
+fn save_file(parts: &js_sys::Array, name: &str, mime: &str) -> Result<(), String> {
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &opts)
+        .map_err(|_| "blob".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "url".to_owned())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "anchor".to_owned())?
+        .dyn_into()
+        .map_err(|_| "anchor".to_owned())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The worker's finished file, if the worker ever started.
+async fn finish_xlsx(sink: Option<xlsx_file::XlsxSink>) -> Result<js_sys::Uint8Array, ()> {
+    match sink {
+        Some(s) => s.finish().await,
+        None => Err(()),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Idle,
+    Running,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Csv,
+    Xlsx,
+}
+
+#[component]
+pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let phase = RwSignal::new(Phase::Idle);
+    let done = RwSignal::new(0i64);
+    let total = RwSignal::new(0i64);
+    let message = RwSignal::new(None::<String>);
+    // Bumped by cancel (and by each start): a running export whose number is
+    // no longer current stops before its next page.
+    let run_id = StoredValue::new(0u64);
+
+    let start = move |format: Format| {
+        let n = run_id.get_value() + 1;
+        run_id.set_value(n);
+        let f = filter.get_untracked();
+        phase.set(Phase::Running);
+        done.set(0);
+        total.set(0);
+        message.set(None);
+        let api = api.clone();
+        spawn_local(async move {
+            let header: Vec<String> = [
+                t_string!(i18n, customer_id),
+                t_string!(i18n, cust_name),
+                t_string!(i18n, cust_nickname),
+                t_string!(i18n, cust_remark_name),
+                t_string!(i18n, cust_phone),
+                t_string!(i18n, cust_tags),
+                t_string!(i18n, cust_star),
+                t_string!(i18n, cust_remarks),
+                t_string!(i18n, export_created),
+                t_string!(i18n, cust_last_update),
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            let parts = js_sys::Array::new();
+            // XLSX rows go to the worker page by page as they arrive.
+            let mut sink = None;
+            match format {
+                Format::Csv => {
+                    parts.push(&JsValue::from_str(&csv::start(&header)));
+                }
+                Format::Xlsx => {
+                    let started = xlsx_file::XlsxSink::start().await;
+                    if run_id.try_get_value() != Some(n) {
+                        return;
+                    }
+                    match started {
+                        Ok(s) if s.push(&js_sys::Array::of1(&text_row(&header))).is_ok() => {
+                            sink = Some(s)
+                        }
+                        _ => {
+                            let _ = phase.try_set(Phase::Idle);
+                            let _ = message
+                                .try_set(Some(t_string!(i18n, export_xlsx_failed).to_string()));
+                            return;
+                        }
+                    }
+                }
+            }
+            let mut page_no = 1;
+            let mut rows = 0i64;
+            let outcome = loop {
+                let reply = api
+                    .call::<DownLoad>(&f.download_request(page_no, EXPORT_PAGE))
+                    .await;
+                if run_id.try_get_value() != Some(n) {
+                    return; // cancelled or superseded: drop everything
+                }
+                let page = match reply {
+                    Ok(r) => r.page,
+                    Err(e) => break Err(describe(i18n, &e)),
+                };
+                let count = page.count;
+                let got = page.items.len() as i64;
+                match format {
+                    Format::Csv => {
+                        let mut chunk = String::new();
+                        for c in &page.items {
+                            chunk.push_str(&csv::line(&csv::customer_cells(c)));
+                        }
+                        parts.push(&JsValue::from_str(&chunk));
+                    }
+                    Format::Xlsx => {
+                        let rows = js_sys::Array::new();
+                        for c in &page.items {
+                            rows.push(&text_row(&csv::customer_cells(c)));
+                        }
+                        if let Some(s) = &sink {
+                            if s.push(&rows).is_err() {
+                                break Err(t_string!(i18n, export_xlsx_failed).to_string());
+                            }
+                        }
+                    }
+                }
+                rows += got;
+                let _ = total.try_set(count.max(rows));
+                let _ = done.try_set(rows);
+                if got == 0 || rows >= count || got < EXPORT_PAGE {
+                    break Ok(());
+                }
+                page_no += 1;
+            };
+            let saved = match (outcome, format) {
+                (Err(why), _) => Err(why),
+                (Ok(()), Format::Csv) => {
+                    Ok(save_file(&parts, "customers.csv", "text/csv;charset=utf-8"))
+                }
+                (Ok(()), Format::Xlsx) => match finish_xlsx(sink.take()).await {
+                    _ if run_id.try_get_value() != Some(n) => return,
+                    Ok(bytes) => {
+                        let file = js_sys::Array::of1(&bytes);
+                        Ok(save_file(&file, "customers.xlsx", XLSX_MIME))
+                    }
+                    Err(()) => Err(t_string!(i18n, export_xlsx_failed).to_string()),
+                },
+            };
+            let _ = phase.try_set(Phase::Idle);
+            match saved {
+                Ok(done) => match done {
+                    Ok(()) => {
+                        let _ = message
+                            .try_set(Some(format!("{} {rows}", t_string!(i18n, export_done))));
+                    }
+                    Err(_) => {
+                        let _ =
+                            message.try_set(Some(t_string!(i18n, export_save_failed).to_string()));
+                    }
+                },
+                Err(why) => {
+                    let _ = message.try_set(Some(why));
+                }
+            }
+        });
+    };
+    let cancel = move |_| {
+        run_id.set_value(run_id.get_value() + 1);
+        phase.set(Phase::Idle);
+        message.set(Some(t_string!(i18n, export_cancelled).to_string()));
+    };
+
+    view! {
+        <div class="export-bar">
+            <button type="button" id="export-csv" disabled=move || phase.get() == Phase::Running on:click={let start = start.clone(); move |_| start(Format::Csv)}>
+                {tr(i18n, |i| t_string!(i, export_csv).to_string())}
+            </button>
+            <button type="button" id="export-xlsx" disabled=move || phase.get() == Phase::Running on:click=move |_| start(Format::Xlsx)>
+                {tr(i18n, |i| t_string!(i, export_xlsx).to_string())}
+            </button>
+            <Show when=move || phase.get() == Phase::Running>
+                <progress id="export-progress" max=move || total.get().max(1).to_string() value=move || done.get().to_string()
+                    aria-label=tr(i18n, |i| t_string!(i, export_progress).to_string())></progress>
+                <span id="export-count">{move || format!("{} / {}", done.get(), total.get())}</span>
+                <button type="button" id="export-cancel" on:click=cancel>{tr(i18n, |i| t_string!(i, cancel).to_string())}</button>
+            </Show>
+            <span id="export-status" role="status">{move || message.get()}</span>
+        </div>
+    }
+}

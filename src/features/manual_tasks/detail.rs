@@ -1,0 +1,355 @@
+//! `/manual-tasks/:adminUserId` (getManualTaskDetail): one person's entries.
+//! Filters and the page are in the URL; a phone starts the call flow; an
+//! entry is deleted (delManualTaskDetail) after a confirmation naming it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use scrm_api::manual_task::{
+    DelManualTaskDetail, DelManualTaskDetailRequest, GetManualTaskDetail, GetManualTaskList,
+    ManualEntry, ManualTaskListRequest,
+};
+
+use crate::core::nav::encode_component;
+use crate::core::template::fill;
+use crate::features::manual_tasks::query::{admin_user_id, page_count, DetailQuery};
+use crate::platform::api_client::use_api;
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::tr::tr;
+use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
+use crate::ui::error_view::ErrorView;
+use crate::ui::pager::Pager;
+
+fn or_dash(v: &Option<String>) -> String {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("—")
+        .to_owned()
+}
+
+/// `<select>` value for an optional status filter.
+fn status_value(v: Option<i64>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+#[component]
+pub fn ManualTaskDetail() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let navigate = use_navigate();
+    let params = use_params_map();
+    let query_map = use_query_map();
+    let owner = Memo::new(move |_| admin_user_id(params.read().get("adminUserId").as_deref()));
+    let query = Memo::new(move |_| {
+        let q = query_map.read();
+        DetailQuery::parse(|k| q.get(k))
+    });
+    let reload = RwSignal::new(0_u32);
+
+    let entries = {
+        let api = api.clone();
+        LocalResource::new(move || {
+            let owner = owner.get();
+            let req = owner.map(|id| query.get().request(id));
+            reload.track();
+            let api = api.clone();
+            async move {
+                match req {
+                    Some(req) => api.call::<GetManualTaskDetail>(&req).await.map(Some),
+                    None => Ok(None),
+                }
+            }
+        })
+    };
+    // The person's name for the heading; the detail reply does not carry it.
+    let owner_name = {
+        let api = api.clone();
+        LocalResource::new(move || {
+            let owner = owner.get();
+            let api = api.clone();
+            async move {
+                let id = owner?;
+                let req = ManualTaskListRequest {
+                    admin_user_id: Some(id),
+                    page_no: Some(1),
+                    limit: Some(1),
+                    ..Default::default()
+                };
+                let reply = api.call::<GetManualTaskList>(&req).await.ok()?;
+                reply
+                    .page
+                    .items
+                    .into_iter()
+                    .next()
+                    .and_then(|o| o.real_name)
+                    .filter(|n| !n.trim().is_empty())
+            }
+        })
+    };
+    let heading = move || {
+        let id = owner.get().map(|i| i.to_string()).unwrap_or_default();
+        match owner_name.get().flatten() {
+            Some(name) => fill(t_string!(i18n, mt_entries_of), &[("name", &name)]),
+            None => fill(
+                t_string!(i18n, mt_entries_of),
+                &[("name", &format!("#{id}"))],
+            ),
+        }
+    };
+
+    // Filter inputs mirror the URL and are applied together on submit.
+    let company = RwSignal::new(String::new());
+    let contact = RwSignal::new(String::new());
+    let wechat = RwSignal::new(String::new());
+    let dial = RwSignal::new(String::new());
+    let added = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let q = query.get();
+        company.set(q.company.clone());
+        contact.set(q.contact.clone());
+        wechat.set(q.wechat.clone());
+        dial.set(status_value(q.dial_status));
+        added.set(status_value(q.add_status));
+    });
+    let go = {
+        let navigate = navigate.clone();
+        move |q: DetailQuery| {
+            if let Some(id) = owner.get_untracked() {
+                navigate(
+                    &format!("/manual-tasks/{id}{}", q.to_search()),
+                    Default::default(),
+                );
+            }
+        }
+    };
+    let on_filter = {
+        let go = go.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            go(DetailQuery {
+                page: 1,
+                size: query.get_untracked().size,
+                company: company.get_untracked(),
+                contact: contact.get_untracked(),
+                wechat: wechat.get_untracked(),
+                dial_status: dial.get_untracked().parse().ok(),
+                add_status: added.get_untracked().parse().ok(),
+            });
+        }
+    };
+    let on_clear = {
+        let go = go.clone();
+        // The page size is a preference, not a filter: it stays.
+        move |_| {
+            go(DetailQuery {
+                size: query.get_untracked().size,
+                ..Default::default()
+            })
+        }
+    };
+    let on_page = {
+        let go = go.clone();
+        Callback::new(move |p: i64| go(query.get_untracked().with_page(p)))
+    };
+
+    let on_size = {
+        let go = go.clone();
+        Callback::new(move |n: i64| go(query.get_untracked().with_size(n)))
+    };
+
+    let pending = delete_confirm::pending();
+    let ask_delete = {
+        let api = api.clone();
+        move |customer_id: i64, label: String| {
+            let api = api.clone();
+            let done = label.clone();
+            pending.set(Some(PendingDelete::new(
+                move || {
+                    fill(
+                        t_string!(i18n, mt_delete_entry_confirm),
+                        &[("name", &label)],
+                    )
+                },
+                move || fill(t_string!(i18n, mt_deleted_entry), &[("name", &done)]),
+                move || {
+                    let api = api.clone();
+                    async move {
+                        let req = DelManualTaskDetailRequest {
+                            customer_id: Some(customer_id),
+                        };
+                        api.call::<DelManualTaskDetail>(&req).await.map(|_| ())
+                    }
+                },
+            )));
+        }
+    };
+
+    let dial_text = move |v: Option<i64>| match v {
+        Some(0) => t_string!(i18n, mt_dial_0).to_string(),
+        Some(1) => t_string!(i18n, mt_dial_1).to_string(),
+        Some(x) => x.to_string(),
+        None => "—".to_owned(),
+    };
+    let add_text = move |v: Option<i64>| match v {
+        Some(0) => t_string!(i18n, mt_add_0).to_string(),
+        Some(1) => t_string!(i18n, mt_add_1).to_string(),
+        Some(x) => x.to_string(),
+        None => "—".to_owned(),
+    };
+
+    let row = move |e: ManualEntry| {
+        let ask_delete = ask_delete.clone();
+        let id = e.customer_id;
+        let name = or_dash(&e.customer_name);
+        let phone = e
+            .customer_phone
+            .clone()
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty());
+        let label = match (&e.customer_name, &phone) {
+            (Some(n), Some(p)) if !n.trim().is_empty() => format!("{} ({p})", n.trim()),
+            (_, Some(p)) => p.clone(),
+            (Some(n), None) => n.clone(),
+            (None, None) => id.map(|i| format!("#{i}")).unwrap_or_default(),
+        };
+        let aria = label.clone();
+        view! {
+            <tr data-id=id.map(|i| i.to_string()).unwrap_or_default()>
+                <td data-label=t_string!(i18n, mt_company)>{or_dash(&e.company)}</td>
+                <td class="mt-contact" data-label=t_string!(i18n, mt_contact)>{name}</td>
+                <td class="mt-phone" data-label=t_string!(i18n, mt_phone)>
+                    {match phone {
+                        Some(p) => view! {
+                            <a class="phone-link" href=crate::core::nav::href(&format!("/call?phone={}", encode_component(&p)))>{p.clone()}</a>
+                        }.into_any(),
+                        None => view! { <span>"—"</span> }.into_any(),
+                    }}
+                </td>
+                <td class="mt-wechat" data-label=t_string!(i18n, mt_wechat)>{or_dash(&e.user_name)}</td>
+                <td data-label=t_string!(i18n, mt_area)>{or_dash(&e.phone_geo)}</td>
+                <td data-label=t_string!(i18n, mt_tags)>{or_dash(&e.tags)}</td>
+                <td class="mt-dial" data-label=t_string!(i18n, mt_dial_status)>{dial_text(e.dial_status)}</td>
+                <td class="mt-add" data-label=t_string!(i18n, mt_add_status)>{add_text(e.add_status)}</td>
+                <td class="row-actions">
+                    {id.map(|cid| view! {
+                        <button
+                            type="button"
+                            class="mt-delete-entry danger"
+                            aria-label=fill(t_string!(i18n, mt_delete_entry_of), &[("name", &aria)])
+                            on:click=move |_| ask_delete(cid, label.clone())
+                        >
+                            {t_string!(i18n, mt_delete)}
+                        </button>
+                    })}
+                </td>
+            </tr>
+        }
+    };
+
+    let table = move || {
+        entries.get().map(|result| match result {
+            Err(e) => view! {
+                <ErrorView error=e on_retry=Callback::new(move |()| reload.update(|n| *n += 1))/>
+            }
+            .into_any(),
+            Ok(None) => {
+                view! { <p class="error-view" role="alert">{t_string!(i18n, mt_bad_owner)}</p> }
+                    .into_any()
+            }
+            Ok(Some(reply)) => {
+                let page = reply.page;
+                let total = page.count;
+                let size = query.get_untracked().limit();
+                let pages = page_count(total, page.limit.unwrap_or(size));
+                let current = page.page_no;
+                if page.items.is_empty() {
+                    let text = if query.get_untracked().is_filtered() {
+                        t_string!(i18n, mt_no_match)
+                    } else {
+                        t_string!(i18n, mt_no_entries)
+                    };
+                    return view! {
+                        <p class="empty" id="mt-empty">{text}</p>
+                        {(current > 1).then(|| view! {
+                            <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
+                        })}
+                    }
+                    .into_any();
+                }
+                view! {
+                    <div class="table-wrap">
+                        <table class="data-table stack-on-mobile" id="mt-entries">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t_string!(i18n, mt_company)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_contact)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_phone)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_wechat)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_area)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_tags)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_dial_status)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_add_status)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_actions)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{page.items.into_iter().map(&row).collect_view()}</tbody>
+                        </table>
+                    </div>
+                    <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <section class="page manual-task-detail" data-route="/manual-tasks/:adminUserId">
+            <header class="page-head">
+                <h1 id="mt-detail-title">{heading}</h1>
+                <a href=crate::core::nav::href("/manual-tasks") id="mt-back">{tr(move || t_string!(i18n, mt_back_to_list))}</a>
+            </header>
+            <form class="filters" id="mt-detail-filters" on:submit=on_filter>
+                <label>
+                    <span>{tr(move || t_string!(i18n, mt_company))}</span>
+                    <input id="mt-filter-company" autocomplete="off" bind:value=company/>
+                </label>
+                <label>
+                    <span>{tr(move || t_string!(i18n, mt_contact))}</span>
+                    <input id="mt-filter-contact" autocomplete="off" bind:value=contact/>
+                </label>
+                <label>
+                    <span>{tr(move || t_string!(i18n, mt_wechat))}</span>
+                    <input id="mt-filter-wechat" autocomplete="off" bind:value=wechat/>
+                </label>
+                <label>
+                    <span>{tr(move || t_string!(i18n, mt_dial_status))}</span>
+                    <select id="mt-filter-dial" prop:value=move || dial.get() on:change=move |ev| dial.set(event_target_value(&ev))>
+                        <option value="" selected=move || dial.get().is_empty()>{tr(move || t_string!(i18n, mt_any))}</option>
+                        <option value="0" selected=move || dial.get() == "0">{tr(move || t_string!(i18n, mt_dial_0))}</option>
+                        <option value="1" selected=move || dial.get() == "1">{tr(move || t_string!(i18n, mt_dial_1))}</option>
+                    </select>
+                </label>
+                <label>
+                    <span>{tr(move || t_string!(i18n, mt_add_status))}</span>
+                    <select id="mt-filter-add" prop:value=move || added.get() on:change=move |ev| added.set(event_target_value(&ev))>
+                        <option value="" selected=move || added.get().is_empty()>{tr(move || t_string!(i18n, mt_any))}</option>
+                        <option value="0" selected=move || added.get() == "0">{tr(move || t_string!(i18n, mt_add_0))}</option>
+                        <option value="1" selected=move || added.get() == "1">{tr(move || t_string!(i18n, mt_add_1))}</option>
+                    </select>
+                </label>
+                <div class="filter-actions">
+                    <button type="submit" id="mt-filter-apply">{tr(move || t_string!(i18n, mt_apply_filters))}</button>
+                    <button type="button" id="mt-filter-clear" on:click=on_clear>{tr(move || t_string!(i18n, mt_clear_filters))}</button>
+                </div>
+            </form>
+            {table}
+            <DeleteConfirm
+                title=Signal::derive(move || t_string!(i18n, mt_delete_entry_title).to_string())
+                pending=pending
+                on_deleted=Callback::new(move |()| reload.update(|n| *n += 1))
+            />
+        </section>
+    }
+    // Erased: the router then handles one view type for this page.
+    .into_any()
+}

@@ -1,0 +1,537 @@
+//! Bulk import of manual entries from a spreadsheet export: reading the
+//! CSV (XLSX rows come from the worker's [`crate::core::xlsx_read`] into
+//! [`table_from_rows`]), guessing which column is which field from Chinese or English
+//! headers, turning rows into addManualTask requests checked with the
+//! shared rules, and writing the failed rows back out with their reasons.
+//! No browser here, so all of it is tested natively.
+
+use scrm_api::manual_task::AddManualTaskRequest;
+use scrm_api::validate::{join_messages, Lang};
+
+use crate::features::manual_tasks::draft::{cleaned, set, FIELDS};
+
+/// A parsed file: its header row and the data rows (blank rows dropped).
+/// `lines[i]` is the 1-based line number of `rows[i]` in the file, so a
+/// report points at the row the user can find in their spreadsheet.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub lines: Vec<u64>,
+}
+
+/// Why a file cannot be imported at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// No header row.
+    Empty,
+    /// A header but no data.
+    NoRows,
+    /// Broken CSV (the parser's own words).
+    Malformed(String),
+}
+
+/// What a chosen file is, by its first bytes rather than its name (a
+/// renamed file still goes the right way).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A ZIP archive: XLSX, read by the on-demand worker.
+    Xlsx,
+    /// The binary Excel 97–2003 format, which is not read.
+    OldXls,
+    /// Anything else is taken for CSV text.
+    Text,
+}
+
+pub fn sniff(bytes: &[u8]) -> FileKind {
+    if bytes.starts_with(b"PK\x03\x04") {
+        FileKind::Xlsx
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        FileKind::OldXls
+    } else {
+        FileKind::Text
+    }
+}
+
+/// Most rows a file may have; more is almost certainly the wrong file and
+/// would take long enough to need a server-side import instead.
+pub const MAX_ROWS: usize = 20_000;
+
+/// Reads CSV text (comma separated, quotes as Excel writes them, a UTF-8
+/// byte-order mark tolerated).
+pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| ImportError::Malformed(e.to_string()))?;
+        let line = line_of(text, record.position().map(|p| p.byte()));
+        records.push((line, record.iter().map(str::to_owned).collect()));
+    }
+    table_from_rows(records)
+}
+
+/// A table from numbered rows, as CSV lines or XLSX sheet rows: the first
+/// non-blank row is the header, blank rows are dropped, cells are trimmed.
+/// `rows` holds each row's line (or sheet row) number and its cells.
+pub fn table_from_rows(rows: Vec<(u64, Vec<String>)>) -> Result<Table, ImportError> {
+    let mut headers: Option<Vec<String>> = None;
+    let mut table = Table::default();
+    for (line, cells) in rows {
+        let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
+        if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        if headers.is_none() {
+            headers = Some(cells);
+            continue;
+        }
+        if table.rows.len() >= MAX_ROWS {
+            return Err(ImportError::Malformed(format!("more than {MAX_ROWS} rows")));
+        }
+        table.rows.push(cells);
+        table.lines.push(line);
+    }
+    table.headers = headers.ok_or(ImportError::Empty)?;
+    if table.rows.is_empty() {
+        return Err(ImportError::NoRows);
+    }
+    Ok(table)
+}
+
+/// The 1-based line a record starts on. The reader's own line count goes
+/// wrong with CRLF endings, and its record start may sit on the previous
+/// line's LF or on blank lines it skipped; those are stepped over first.
+fn line_of(text: &str, byte: Option<u64>) -> u64 {
+    let bytes = text.as_bytes();
+    let mut start = byte
+        .and_then(|b| usize::try_from(b).ok())
+        .unwrap_or_default()
+        .min(bytes.len());
+    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+        start += 1;
+    }
+    let newlines = bytes
+        .get(..start)
+        .map(|b| b.iter().filter(|c| **c == b'\n').count())
+        .unwrap_or_default();
+    1 + newlines as u64
+}
+
+/// Header spellings per field, compared after [`normalise`]. Simplified,
+/// traditional and English, as exports from the vendor, Excel templates and
+/// other CRMs write them.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "customerName",
+        &[
+            "customername",
+            "客户姓名",
+            "客戶姓名",
+            "客户名称",
+            "客戶名稱",
+            "姓名",
+            "客户",
+            "客戶",
+            "联系人",
+            "聯系人",
+            "聯絡人",
+            "name",
+            "customer",
+            "contact",
+            "contactname",
+            "fullname",
+        ],
+    ),
+    (
+        "customerPhone",
+        &[
+            "customerphone",
+            "联系方式",
+            "聯系方式",
+            "聯繫方式",
+            "手机",
+            "手機",
+            "手机号",
+            "手機號",
+            "手机号码",
+            "手機號碼",
+            "电话",
+            "電話",
+            "电话号码",
+            "電話號碼",
+            "phone",
+            "mobile",
+            "tel",
+            "telephone",
+            "phonenumber",
+            "mobilephone",
+            "cellphone",
+        ],
+    ),
+    (
+        "phoneGeo",
+        &[
+            "phonegeo",
+            "所在地区",
+            "所在地區",
+            "地区",
+            "地區",
+            "城市",
+            "归属地",
+            "歸屬地",
+            "region",
+            "area",
+            "city",
+            "location",
+        ],
+    ),
+    (
+        "company",
+        &[
+            "company",
+            "公司",
+            "公司名称",
+            "公司名稱",
+            "单位",
+            "單位",
+            "companyname",
+            "organization",
+        ],
+    ),
+    (
+        "address",
+        &["address", "地址", "详细地址", "詳細地址", "addr"],
+    ),
+    (
+        "nickName",
+        &[
+            "nickname",
+            "昵称",
+            "暱稱",
+            "昵稱",
+            "个性称呼",
+            "個性稱呼",
+            "nick",
+        ],
+    ),
+    (
+        "userName",
+        &[
+            "username",
+            "微信号",
+            "微信號",
+            "微信",
+            "微信id",
+            "wechat",
+            "wechatid",
+            "weixin",
+            "wxid",
+        ],
+    ),
+    ("tags", &["tags", "tag", "标签", "標籤", "標簽", "labels"]),
+    ("v1", &["v1"]),
+];
+
+/// Lower case, without spaces, underscores, dashes and a trailing `*`
+/// (templates mark required columns so).
+fn normalise(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '*' | '（' | '）' | '(' | ')'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn guess_one(header: &str) -> Option<&'static str> {
+    let h = normalise(header);
+    if h.is_empty() {
+        return None;
+    }
+    if let Some(&(field, _)) = SYNONYMS
+        .iter()
+        .find(|(_, names)| names.contains(&h.as_str()))
+    {
+        return Some(field);
+    }
+    // xfield1..10, 自定义字段1, 自訂欄位1, custom field 1, 扩展字段1
+    for prefix in [
+        "xfield",
+        "自定义字段",
+        "自訂欄位",
+        "customfield",
+        "扩展字段",
+        "擴展欄位",
+    ] {
+        if let Some(n) = h.strip_prefix(prefix) {
+            if let Some(&(field, _)) = FIELDS
+                .iter()
+                .find(|(f, _)| f.strip_prefix("xfield") == Some(n))
+            {
+                return Some(field);
+            }
+        }
+    }
+    None
+}
+
+/// A field for each column (or `None` to skip it). Each field is given to
+/// the first column that names it, so two "电话" columns do not both land
+/// in customerPhone.
+pub fn guess_mapping(headers: &[String]) -> Vec<Option<&'static str>> {
+    let mut used: Vec<&'static str> = Vec::new();
+    headers
+        .iter()
+        .map(|h| {
+            let field = guess_one(h).filter(|f| !used.contains(f));
+            if let Some(f) = field {
+                used.push(f);
+            }
+            field
+        })
+        .collect()
+}
+
+/// The request a row stands for under `mapping`. Missing cells are empty.
+pub fn row_request(row: &[String], mapping: &[Option<&'static str>]) -> AddManualTaskRequest {
+    let mut req = AddManualTaskRequest::default();
+    for (i, field) in mapping.iter().enumerate() {
+        if let (Some(field), Some(cell)) = (field, row.get(i)) {
+            set(&mut req, field, cell.clone());
+        }
+    }
+    cleaned(&req)
+}
+
+/// What the shared rules say about a row: `None` when it may be sent.
+pub fn row_problem(req: &AddManualTaskRequest, lang: Lang) -> Option<String> {
+    req.validate().err().map(|errs| join_messages(&errs, lang))
+}
+
+/// Required fields no column is mapped to: every row would fail, so the
+/// preview says so before anything is sent.
+pub fn unmapped_required(mapping: &[Option<&'static str>]) -> Vec<&'static str> {
+    FIELDS
+        .iter()
+        .filter(|(f, required)| *required && !mapping.contains(&Some(f)))
+        .map(|(f, _)| *f)
+        .collect()
+}
+
+/// A row that was not imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub line: u64,
+    pub row: Vec<String>,
+    pub reason: String,
+}
+
+/// Spreadsheet programs run a cell starting with `=`, `+`, `-` or `@` as a
+/// formula; a leading apostrophe makes it plain text again.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+/// The failed rows as CSV: the original header plus line and reason
+/// columns, every cell neutralised, with a byte-order mark so Excel reads
+/// the Chinese text as UTF-8.
+pub fn failures_csv(
+    headers: &[String],
+    failures: &[Failure],
+    line_label: &str,
+    reason_label: &str,
+) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let mut head: Vec<String> = vec![neutralise(line_label)];
+    head.extend(headers.iter().map(|h| neutralise(h)));
+    head.push(neutralise(reason_label));
+    let mut ok = writer.write_record(&head).is_ok();
+    for f in failures {
+        let mut rec: Vec<String> = vec![f.line.to_string()];
+        rec.extend(f.row.iter().map(|c| neutralise(c)));
+        // Short rows are padded so the reason stays in its own column.
+        while rec.len() < headers.len() + 1 {
+            rec.push(String::new());
+        }
+        rec.push(neutralise(&f.reason));
+        ok &= writer.write_record(&rec).is_ok();
+    }
+    let bytes = match (ok, writer.into_inner()) {
+        (true, Ok(b)) => b,
+        _ => Vec::new(),
+    };
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn reads_excel_style_csv() {
+        let text = "\u{feff}姓名,电话,备注\r\n\"王, 五\",13800138000,\"说了\"\"你好\"\"\"\r\n\r\n李四,13900139000\n\"多\n行\",1,x\n";
+        let t = parse_csv(text).unwrap_or_default();
+        assert_eq!(t.headers, strings(&["姓名", "电话", "备注"]));
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(
+            t.rows.first(),
+            Some(&strings(&["王, 五", "13800138000", "说了\"你好\""]))
+        );
+        assert_eq!(t.rows.get(1), Some(&strings(&["李四", "13900139000"])));
+        assert_eq!(
+            t.rows.get(2).and_then(|r| r.first()).map(String::as_str),
+            Some("多\n行")
+        );
+        // Line numbers as the user sees them (the blank line is counted).
+        assert_eq!(t.lines, [2, 4, 5]);
+    }
+
+    #[test]
+    fn files_are_told_apart_by_their_first_bytes() {
+        assert_eq!(sniff(b"PK\x03\x04\x14\x00"), FileKind::Xlsx);
+        assert_eq!(
+            sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00"),
+            FileKind::OldXls
+        );
+        assert_eq!(sniff("姓名,电话\n".as_bytes()), FileKind::Text);
+        assert_eq!(sniff(b"PK"), FileKind::Text);
+        assert_eq!(sniff(b""), FileKind::Text);
+    }
+
+    #[test]
+    fn sheet_rows_keep_their_row_numbers() {
+        let rows = vec![
+            (2, strings(&["", " "])),
+            (3, strings(&["姓名", "电话"])),
+            (5, strings(&[" 王五 ", "13800138000"])),
+            (6, strings(&[])),
+            (9, strings(&["李四"])),
+        ];
+        let t = table_from_rows(rows).unwrap_or_default();
+        assert_eq!(t.headers, strings(&["姓名", "电话"]));
+        assert_eq!(
+            t.rows,
+            vec![strings(&["王五", "13800138000"]), strings(&["李四"])]
+        );
+        assert_eq!(t.lines, [5, 9]);
+        let many: Vec<(u64, Vec<String>)> = (0..=MAX_ROWS as u64 + 1)
+            .map(|i| (i + 1, strings(&["x"])))
+            .collect();
+        assert!(matches!(
+            table_from_rows(many),
+            Err(ImportError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn refuses_files_with_nothing_to_import() {
+        assert_eq!(parse_csv(""), Err(ImportError::Empty));
+        assert_eq!(parse_csv("\n , \n"), Err(ImportError::Empty));
+        assert_eq!(parse_csv("姓名,电话\n"), Err(ImportError::NoRows));
+    }
+
+    #[test]
+    fn guesses_columns_from_chinese_and_english_headers() {
+        let headers = strings(&[
+            "客户姓名*",
+            "手机号码",
+            "所在地區",
+            "Company",
+            "WeChat ID",
+            "标签",
+            "自定义字段3",
+            "xfield10",
+            "电话",
+            "不认识",
+        ]);
+        assert_eq!(
+            guess_mapping(&headers),
+            [
+                Some("customerName"),
+                Some("customerPhone"),
+                Some("phoneGeo"),
+                Some("company"),
+                Some("userName"),
+                Some("tags"),
+                Some("xfield3"),
+                Some("xfield10"),
+                None, // second phone column: the first one wins
+                None,
+            ]
+        );
+        let en = strings(&["Name", "Mobile", "City", "Address", "Nickname", "v1"]);
+        assert_eq!(
+            guess_mapping(&en),
+            [
+                Some("customerName"),
+                Some("customerPhone"),
+                Some("phoneGeo"),
+                Some("address"),
+                Some("nickName"),
+                Some("v1"),
+            ]
+        );
+        assert_eq!(unmapped_required(&guess_mapping(&en)), Vec::<&str>::new());
+        assert_eq!(
+            unmapped_required(&[Some("customerName")]),
+            ["customerPhone", "phoneGeo"]
+        );
+    }
+
+    #[test]
+    fn rows_become_checked_requests() {
+        let mapping = guess_mapping(&strings(&["姓名", "电话", "地区", "公司"]));
+        let ok = row_request(&strings(&[" 王五 ", "138 0013 8000", "厦门"]), &mapping);
+        assert_eq!(ok.customer_name.as_deref(), Some("王五"));
+        assert_eq!(ok.company, None);
+        assert_eq!(row_problem(&ok, Lang::ZhCn), None);
+        let bad = row_request(&strings(&["", "12345", "厦门", "x"]), &mapping);
+        let msg = row_problem(&bad, Lang::ZhCn).unwrap_or_default();
+        assert!(msg.contains("客户姓名不能为空"), "{msg}");
+        assert!(msg.contains("11位"), "{msg}");
+    }
+
+    #[test]
+    fn failed_rows_are_written_safely() {
+        let headers = strings(&["姓名", "电话"]);
+        let failures = [
+            Failure {
+                line: 3,
+                row: strings(&["=HYPERLINK(\"x\")", "+86 138"]),
+                reason: "联系方式应为11位手机号".into(),
+            },
+            Failure {
+                line: 9,
+                row: strings(&["@王"]),
+                reason: "-".into(),
+            },
+        ];
+        let out = failures_csv(&headers, &failures, "行号", "失败原因");
+        assert!(out.starts_with('\u{feff}'));
+        let back = parse_csv(&out).unwrap_or_default();
+        assert_eq!(back.headers, strings(&["行号", "姓名", "电话", "失败原因"]));
+        assert_eq!(
+            back.rows.first(),
+            Some(&strings(&[
+                "3",
+                "'=HYPERLINK(\"x\")",
+                "'+86 138",
+                "联系方式应为11位手机号"
+            ]))
+        );
+        assert_eq!(back.rows.get(1), Some(&strings(&["9", "'@王", "", "'-"])));
+        assert_eq!(neutralise("普通"), "普通");
+    }
+}

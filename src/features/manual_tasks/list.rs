@@ -1,0 +1,272 @@
+//! `/manual-tasks` (getManualTaskList): the people who have manual entries,
+//! filtered by person and department, paged through the URL; deleting all of
+//! one person's entries after a confirmation that says how many go.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use scrm_api::manual_task::{
+    DelManualTask, DelManualTaskRequest, GetManualTaskDetail, GetManualTaskList,
+    ManualTaskDetailRequest, ManualTaskListRequest, ManualTaskOwner,
+};
+use scrm_api::validate::limits;
+
+use crate::core::template::fill;
+use crate::features::manual_tasks::query::{page_count, ListQuery};
+use crate::platform::api_client::use_api;
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::tr::tr;
+use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
+use crate::ui::error_view::{describe, ErrorView};
+use crate::ui::pager::Pager;
+use crate::ui::toast::{use_toasts, ToastKind};
+
+fn display_name(o: &ManualTaskOwner) -> String {
+    o.real_name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| o.admin_user_id.map(|id| format!("#{id}")))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn ManualTaskList() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| {
+        let q = query_map.read();
+        ListQuery::parse(|k| q.get(k))
+    });
+    let reload = RwSignal::new(0_u32);
+
+    let owners = {
+        let api = api.clone();
+        LocalResource::new(move || {
+            let req = query.get().request();
+            reload.track();
+            let api = api.clone();
+            async move { api.call::<GetManualTaskList>(&req).await }
+        })
+    };
+    // Everyone with entries, for the person filter (one page of the maximum size).
+    let people = {
+        let api = api.clone();
+        LocalResource::new(move || {
+            reload.track();
+            let api = api.clone();
+            async move {
+                let req = ManualTaskListRequest {
+                    page_no: Some(1),
+                    limit: Some(limits::PAGE_SIZE),
+                    ..Default::default()
+                };
+                api.call::<GetManualTaskList>(&req)
+                    .await
+                    .map(|r| r.page.items)
+                    .unwrap_or_default()
+            }
+        })
+    };
+
+    // Filter inputs follow the URL (back/forward) and are applied on submit.
+    let person_input = RwSignal::new(String::new());
+    let dept_input = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let q = query.get();
+        person_input.set(q.admin_user_id.map(|v| v.to_string()).unwrap_or_default());
+        dept_input.set(q.dept_id.map(|v| v.to_string()).unwrap_or_default());
+    });
+    let dept_error = RwSignal::new(None::<String>);
+
+    let go = {
+        let navigate = navigate.clone();
+        move |q: ListQuery| {
+            navigate(
+                &format!("/manual-tasks{}", q.to_search()),
+                Default::default(),
+            )
+        }
+    };
+    let on_filter = {
+        let go = go.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let dept = dept_input.get_untracked();
+            let dept = dept.trim();
+            let dept_id = if dept.is_empty() {
+                None
+            } else if let Ok(v) = dept.parse::<i64>() {
+                Some(v)
+            } else {
+                dept_error.set(Some(t_string!(i18n, mt_dept_invalid).to_string()));
+                return;
+            };
+            dept_error.set(None);
+            go(ListQuery {
+                page: 1,
+                size: query.get_untracked().size,
+                admin_user_id: person_input.get_untracked().trim().parse().ok(),
+                dept_id,
+            });
+        }
+    };
+    let on_page = {
+        let go = go.clone();
+        Callback::new(move |p: i64| go(query.get_untracked().with_page(p)))
+    };
+
+    let on_size = {
+        let go = go.clone();
+        Callback::new(move |n: i64| go(query.get_untracked().with_size(n)))
+    };
+
+    // Deleting: count first (the dialog names the number), then confirm.
+    // The button stays enabled while counting: disabling it would drop the
+    // focus the dialog must give back.
+    let counting = RwSignal::new(None::<i64>);
+    let pending = delete_confirm::pending();
+    let ask_delete = {
+        let api = api.clone();
+        move |id: i64, name: String| {
+            if counting.get_untracked().is_some() {
+                return;
+            }
+            counting.set(Some(id));
+            let api = api.clone();
+            leptos::task::spawn_local(async move {
+                let req = ManualTaskDetailRequest {
+                    admin_user_id: Some(id),
+                    page_no: Some(1),
+                    limit: Some(1),
+                    ..Default::default()
+                };
+                let result = api.call::<GetManualTaskDetail>(&req).await;
+                let _ = counting.try_set(None);
+                let entries = match result {
+                    Ok(reply) => reply.page.count.to_string(),
+                    Err(e) => return toasts.push(ToastKind::Error, describe(i18n, &e)),
+                };
+                let words =
+                    move |template: &str| fill(template, &[("name", &name), ("n", &entries)]);
+                let (ask, done) = (words.clone(), words);
+                let _ = pending.try_set(Some(PendingDelete::new(
+                    move || ask(t_string!(i18n, mt_delete_person_confirm)),
+                    move || done(t_string!(i18n, mt_deleted_person)),
+                    move || {
+                        let api = api.clone();
+                        async move {
+                            let req = DelManualTaskRequest {
+                                admin_user_id: Some(id),
+                            };
+                            api.call::<DelManualTask>(&req).await.map(|_| ())
+                        }
+                    },
+                )));
+            });
+        }
+    };
+
+    let rows = move || {
+        owners.get().map(|result| match result {
+            Err(e) => view! {
+                <ErrorView error=e on_retry=Callback::new(move |()| reload.update(|n| *n += 1))/>
+            }
+            .into_any(),
+            Ok(reply) => {
+                let page = reply.page;
+                let total = page.count;
+                let size = query.get_untracked().limit();
+                let pages = page_count(total, page.limit.unwrap_or(size));
+                let current = page.page_no;
+                if page.items.is_empty() {
+                    return view! { <p class="empty" id="mt-empty">{t_string!(i18n, mt_no_people)}</p> }.into_any();
+                }
+                let ask_delete = ask_delete.clone();
+                view! {
+                    <div class="table-wrap">
+                        <table class="data-table" id="mt-people">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t_string!(i18n, mt_person)}</th>
+                                    <th scope="col">{t_string!(i18n, admin_user_id)}</th>
+                                    <th scope="col">{t_string!(i18n, mt_actions)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {page.items.into_iter().filter_map(|o| {
+                                    let id = o.admin_user_id?;
+                                    let name = display_name(&o);
+                                    let ask_delete = ask_delete.clone();
+                                    let label_name = name.clone();
+                                    Some(view! {
+                                        <tr data-id=id.to_string()>
+                                            <td class="mt-person-name">{name.clone()}</td>
+                                            <td>{id}</td>
+                                            <td class="row-actions">
+                                                <a class="mt-open" href=crate::core::nav::href(&format!("/manual-tasks/{id}"))>{t_string!(i18n, mt_open_entries)}</a>
+                                                <button
+                                                    type="button"
+                                                    class="mt-delete-person danger"
+                                                    aria-label=fill(t_string!(i18n, mt_delete_person_of), &[("name", &label_name)])
+                                                    aria-busy=move || (counting.get() == Some(id)).to_string()
+                                                    on:click=move |_| ask_delete(id, name.clone())
+                                                >
+                                                    {t_string!(i18n, mt_delete_all)}
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    })
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <section class="page manual-tasks" data-route="/manual-tasks">
+            <header class="page-head">
+                <h1>{tr(move || t_string!(i18n, nav_manual_tasks))}</h1>
+                <div class="row-actions">
+                    <a class="button" id="mt-new-link" href=crate::core::nav::href("/manual-tasks/new")>{tr(move || t_string!(i18n, nav_manual_task_new))}</a>
+                    <a class="button" id="mt-import-link" href=crate::core::nav::href("/manual-tasks/import")>{tr(move || t_string!(i18n, mt_import_link))}</a>
+                </div>
+            </header>
+            <form class="filters" id="mt-list-filters" on:submit=on_filter>
+                <label>
+                    <span>{tr(move || t_string!(i18n, mt_person))}</span>
+                    <select id="mt-filter-person" prop:value=move || person_input.get()
+                        on:change=move |ev| person_input.set(event_target_value(&ev))>
+                        <option value="">{tr(move || t_string!(i18n, mt_everyone))}</option>
+                        {move || people.get().unwrap_or_default().into_iter().filter_map(|o| {
+                            let id = o.admin_user_id?;
+                            let name = display_name(&o);
+                            Some(view! { <option value=id.to_string() selected=move || person_input.get() == id.to_string()>{name}</option> })
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>{tr(move || t_string!(i18n, mt_dept))}</span>
+                    <input id="mt-filter-dept" inputmode="numeric" autocomplete="off"
+                        aria-describedby="mt-filter-dept-error" bind:value=dept_input/>
+                </label>
+                <button type="submit" id="mt-filter-apply">{tr(move || t_string!(i18n, mt_apply_filters))}</button>
+                <p class="field-error" id="mt-filter-dept-error" role="alert">{move || dept_error.get()}</p>
+            </form>
+            {rows}
+            <DeleteConfirm
+                title=Signal::derive(move || t_string!(i18n, mt_delete_person_title).to_string())
+                pending=pending
+                on_deleted=Callback::new(move |()| reload.update(|n| *n += 1))
+            />
+        </section>
+    }
+    // Erased: the router then handles one view type for this page.
+    .into_any()
+}

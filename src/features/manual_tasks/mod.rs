@@ -1,0 +1,17 @@
+//! Manual entries: list, detail, new (with add-WeChat-first) and import.
+//! `draft`, `import_rows` and `query` need no browser and are tested natively.
+
+pub mod draft;
+pub mod import_rows;
+pub mod query;
+
+#[cfg(target_arch = "wasm32")]
+pub mod detail;
+#[cfg(target_arch = "wasm32")]
+pub mod friend;
+#[cfg(target_arch = "wasm32")]
+pub mod import;
+#[cfg(target_arch = "wasm32")]
+pub mod list;
+#[cfg(target_arch = "wasm32")]
+pub mod new;

@@ -1,0 +1,70 @@
+//! App-wide state that outlives every page: the configuration, who is signed
+//! in, embed mode and the "a request came back 401" signal. Created once in
+//! the App so no page-owned signal is ever read after its owner is gone.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use scrm_api::auth::Me;
+
+use crate::core::config::Config;
+use crate::core::nav::embed_param;
+use crate::platform::storage;
+
+#[derive(Clone)]
+pub struct Session {
+    pub config: Arc<Config>,
+    pub user: RwSignal<Option<Me>>,
+    /// Bumped by the API client on every 401; the shell reacts by sending the
+    /// user to the login page and back.
+    pub unauthorized: RwSignal<u64>,
+    pub embed: RwSignal<bool>,
+}
+
+impl Session {
+    pub fn new(config: Config) -> Self {
+        let from_url = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|s| query_value(&s, "embed"));
+        let embed = match embed_param(from_url.as_deref()) {
+            Some(on) => {
+                storage::session_set(storage::EMBED_KEY, if on { "1" } else { "0" });
+                on
+            }
+            None => storage::session_get(storage::EMBED_KEY).as_deref() == Some("1"),
+        };
+        Session {
+            config: Arc::new(config),
+            user: RwSignal::new(None),
+            unauthorized: RwSignal::new(0),
+            embed: RwSignal::new(embed),
+        }
+    }
+
+    /// Applies an `embed` query parameter seen after start-up.
+    pub fn set_embed(&self, on: bool) {
+        storage::session_set(storage::EMBED_KEY, if on { "1" } else { "0" });
+        self.embed.set(on);
+    }
+
+    pub fn token(&self) -> Option<String> {
+        storage::session_get(storage::TOKEN_KEY)
+    }
+
+    pub fn set_token(&self, token: Option<&str>) {
+        match token {
+            Some(t) => storage::session_set(storage::TOKEN_KEY, t),
+            None => storage::session_remove(storage::TOKEN_KEY),
+        }
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// One value from a `?a=b&c=d` string, percent-decoded.
+pub fn query_value(search: &str, key: &str) -> Option<String> {
+    let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
+    params.get(key)
+}

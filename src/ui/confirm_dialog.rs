@@ -1,0 +1,63 @@
+//! A modal confirmation. Built on the native `<dialog>` opened with
+//! `showModal()`: the browser keeps keyboard focus inside it, makes the page
+//! behind inert, and closes it on Esc — no hand-written focus trap to get wrong.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::text::tr;
+
+#[component]
+pub fn ConfirmDialog(
+    /// Shown while true.
+    #[prop(into)]
+    open: Signal<bool>,
+    #[prop(into)] title: Signal<String>,
+    /// The question, naming what is affected.
+    #[prop(into)]
+    message: Signal<String>,
+    #[prop(into)] confirm_label: Signal<String>,
+    /// The request is running: buttons wait.
+    #[prop(into, default = Signal::stored(false))]
+    busy: Signal<bool>,
+    /// Why the last attempt failed, shown in the dialog so it can be retried.
+    #[prop(into, default = Signal::stored(None))]
+    error: Signal<Option<String>>,
+    #[prop(into)] on_confirm: Callback<()>,
+    /// Cancel button, Esc, or the dialog closing any other way. Esc is
+    /// ignored while `busy`, so the outcome of a running request is shown.
+    #[prop(into)]
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let node = NodeRef::<Dialog>::new();
+    Effect::new(move |_| {
+        let want = open.get();
+        if let Some(d) = node.get() {
+            if want && !d.open() {
+                let _ = d.show_modal();
+            } else if !want && d.open() {
+                d.close();
+            }
+        }
+    });
+    view! {
+        <dialog node_ref=node class="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-message"
+            on:cancel=move |e: web_sys::Event| { if busy.get_untracked() { e.prevent_default() } }
+            on:close=move |_| { if open.get_untracked() { on_cancel.run(()) } }>
+            <h2 id="confirm-title">{title}</h2>
+            <p id="confirm-message">{message}</p>
+            <p class="form-error" role="alert">{move || error.get()}</p>
+            <div class="dialog-actions">
+                <button type="button" id="confirm-cancel" autofocus disabled=move || busy.get() on:click=move |_| on_cancel.run(())>
+                    {tr(i18n, |i| t_string!(i, cancel).to_string())}
+                </button>
+                <button type="button" id="confirm-ok" class="danger" disabled=move || busy.get()
+                    on:click=move |_| on_confirm.run(())>
+                    {confirm_label}
+                </button>
+            </div>
+        </dialog>
+    }
+}

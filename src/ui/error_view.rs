@@ -1,0 +1,54 @@
+//! An API failure in words, with a retry where trying again can help.
+
+use leptos::prelude::*;
+use scrm_api::ReplyError;
+
+use crate::platform::api_client::ApiError;
+use leptos_i18n::I18nContext;
+
+use crate::platform::i18n::{t, t_string, use_i18n, Locale};
+
+/// The sentence a user reads for an error; server messages are shown as the
+/// server words them (as text, never HTML).
+pub fn describe(i18n: I18nContext<Locale>, error: &ApiError) -> String {
+    match error {
+        ApiError::Network(_) => t_string!(i18n, err_network).to_string(),
+        ApiError::Reply(ReplyError::Unauthorized) => t_string!(i18n, err_unauthorized).to_string(),
+        ApiError::Reply(ReplyError::Code { code, msg }) => {
+            if msg.trim().is_empty() {
+                format!("{} ({code})", t_string!(i18n, err_server))
+            } else {
+                msg.clone()
+            }
+        }
+        ApiError::Reply(ReplyError::ErrNum { err_num, err_msg }) => {
+            if err_msg.trim().is_empty() {
+                format!("{} ({err_num})", t_string!(i18n, err_server))
+            } else {
+                err_msg.clone()
+            }
+        }
+        ApiError::Reply(ReplyError::Http { status, .. }) => {
+            format!("{} {status}", t_string!(i18n, err_http))
+        }
+        ApiError::Reply(ReplyError::Undecodable(_)) => t_string!(i18n, err_decode).to_string(),
+    }
+}
+
+#[component]
+pub fn ErrorView(
+    error: ApiError,
+    #[prop(optional, into)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = describe(i18n, &error);
+    let retry = on_retry.filter(|_| error.retryable());
+    view! {
+        <div class="error-view" role="alert">
+            <p>{text}</p>
+            {retry.map(|cb| view! {
+                <button type="button" on:click=move |_| cb.run(())>{t!(i18n, retry)}</button>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,9 @@
+//! Widgets every feature shares.
+
+pub mod avatar;
+pub mod confirm_dialog;
+pub mod delete_confirm;
+pub mod error_view;
+pub mod leave_guard;
+pub mod pager;
+pub mod toast;
