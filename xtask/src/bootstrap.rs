@@ -71,7 +71,20 @@ fn trunk(root: &Path) -> Result<(), String> {
         "bootstrap: installing trunk {TRUNK_VERSION} (found: {:?})",
         have.trim()
     );
-    run(Cmd::new("cargo", root).args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+    run(cargo_install(root).args(["trunk", "--version", TRUNK_VERSION, "--locked"]))
+}
+
+/// `cargo install` with a release profile built for compile time: trunk's
+/// own profile (fat LTO, one codegen unit) makes a cold install on two cores
+/// take about 14 minutes, most of it spent on that profile, for a tool whose
+/// own speed never limits a build. Cargo's configuration, environment
+/// variables included, takes precedence over an installed package's manifest
+/// profile; opt-level stays at the package's choice.
+fn cargo_install(root: &Path) -> Cmd {
+    Cmd::new("cargo", root)
+        .arg("install")
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
 }
 
 /// The version of `wasm-bindgen` that Cargo.lock pins; the CLI must equal it.
@@ -109,7 +122,7 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
         have.trim()
     );
     // Without --locked: its lockfile pins a webpki-roots the registry lacks.
-    run(Cmd::new("cargo", root).args(["install", "wasm-bindgen-cli", "--version", &want]))
+    run(cargo_install(root).args(["wasm-bindgen-cli", "--version", &want]))
 }
 
 fn wasm_opt(root: &Path) -> Result<(), String> {
