@@ -24,7 +24,7 @@ use crate::extract::{Body, Query};
 use crate::phone;
 use crate::routes::valid;
 use crate::state::AppState;
-use crate::time::{format_ms, now_ms, parse_ms};
+use crate::time::{format_ms, now_ms};
 
 /// Most records one incremental page carries (whole timestamp groups may exceed it).
 pub const FEED_PAGE: usize = 200;
@@ -570,6 +570,7 @@ fn feed(
     since: &Timestamp,
     cus_id: Option<i64>,
 ) -> Result<(i64, Vec<Value>), ApiError> {
+    let epoch = |text: &str| Timestamp::parse(text).map(|t| t.epoch_ms());
     let since_text = wall(since);
     let cus_clause = if cus_id.is_some() {
         " AND cus_id = ?"
@@ -634,9 +635,9 @@ fn feed(
     }
     let times: Vec<i64> = rows
         .iter()
-        .map(|(t, _, _)| parse_ms(t).unwrap_or(i64::MIN))
+        .map(|(t, _, _)| epoch(t).unwrap_or(i64::MIN))
         .collect();
-    let keep = cut_len(&times, parse_ms(&since_text), FEED_PAGE);
+    let keep = cut_len(&times, epoch(&since_text), FEED_PAGE);
     rows.truncate(keep);
     Ok((total, rows.into_iter().map(|(_, _, v)| v).collect()))
 }
