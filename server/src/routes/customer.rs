@@ -165,14 +165,6 @@ pub async fn page(
     Query(q): Query<CustomerPageRequest>,
 ) -> Result<Json<PageReply<Customer>>, ApiError> {
     let paging = Paging::new(q.limit, q.page_no, 10, 500);
-    let delay = state
-        .delay_first_customer_page
-        .lock()
-        .ok()
-        .and_then(|mut d| d.take());
-    if let Some(delay) = delay {
-        tokio::time::sleep(delay).await;
-    }
     let reply = state
         .db
         .run(move |conn| {
