@@ -182,16 +182,41 @@ async fn tag_filter_shows_only_customers_with_that_tag_by_name() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_newest_answer_is_shown_when_answers_arrive_out_of_order() {
-    let delay = Duration::from_secs(3);
-    let env = Env::with(|o| o.delay_first_customer_page = Some(delay)).await;
-    env.login("demo", "demo123").await;
-    // Login lands on /customers: its first query is the slow one.
+    let env = Env::new().await;
+    env.goto("/login").await;
+    // A slow network for the first list query (the unfiltered one login
+    // lands on): its answer reaches the page three seconds late.
+    env.browser
+        .execute(
+            "window.__realFetch = window.fetch;
+             window.__slowDone = false;
+             let held = false;
+             window.fetch = (input, init) => {
+               const url = typeof input === 'string' ? input : input.url;
+               const p = window.__realFetch(input, init);
+               if (held || !url.includes('customerPage')) return p;
+               held = true;
+               const late = f => new Promise(done => setTimeout(() => { window.__slowDone = true; done(f()); }, 3000));
+               return p.then(r => late(() => r), e => late(() => Promise.reject(e)));
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    env.fill("#login-username", "demo").await;
+    env.fill("#login-password", "demo123").await;
+    env.click("#login-submit").await;
     env.wait_path("/customers").await;
     env.fill("#f-phone", KNOWN_PHONE).await;
     let found = wait_rows(&env, "the filtered answer", |r| r.len() == 1).await;
     assert!(found[0].contains(KNOWN_PHONE));
-    // Let the held-back unfiltered answer arrive; it must not replace the view.
-    tokio::time::sleep(delay + Duration::from_secs(1)).await;
+    let started = Instant::now();
+    while !script_bool(&env, "return window.__slowDone === true;").await {
+        assert!(started.elapsed() < WAIT, "the held-back answer never came");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Give the stale answer every chance to be (wrongly) applied.
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let still = wait_rows(&env, "still filtered", |_| true).await;
     assert_eq!(
         still.len(),

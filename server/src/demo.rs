@@ -7,6 +7,7 @@
 //! `%`, `_`, `\`): the panel must show them as text, never as markup.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use scrm_api::time::Timestamp;
 
 use crate::auth::create_user;
 use crate::error::ApiError;
@@ -806,7 +807,8 @@ fn seed_clinic(
     appointments: u32,
     now: i64,
 ) -> Result<(), ApiError> {
-    use crate::time::{format_ms, parse_ms};
+    use crate::time::format_ms;
+    let epoch = |text: &str| Timestamp::parse(text).map(|t| t.epoch_ms());
     let mut staff = Vec::new();
     for name in STAFF {
         tx.execute(
@@ -891,7 +893,7 @@ fn seed_clinic(
         ])?;
         ids.push(tx.last_insert_rowid());
     }
-    let today = parse_ms(&format_ms(now)[..10]).unwrap_or(now);
+    let today = epoch(&format_ms(now)[..10]).unwrap_or(now);
     let shared_create = format_ms(today - DAY_MS + 9 * 3_600_000 + 30 * 60_000);
     let shared_appoint = format_ms(today + DAY_MS + 10 * 3_600_000);
     let mut appt = tx.prepare_cached(
@@ -913,7 +915,7 @@ fn seed_clinic(
         } else {
             format_ms(slot)
         };
-        let appoint_ms = parse_ms(&appoint).unwrap_or(slot);
+        let appoint_ms = epoch(&appoint).unwrap_or(slot);
         let end = rng.percent(30).then(|| format_ms(appoint_ms + 3_600_000));
         let completed = appoint_ms + 5_400_000 < now && rng.percent(60);
         let cancelled = !completed && rng.percent(12);

@@ -4,7 +4,8 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::json;
+use scrm_api::auth::DataReply;
+use scrm_api::clinic::ClinicAck;
 
 /// Which reply convention an error is rendered in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,11 +80,25 @@ impl From<rusqlite::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = match self.family {
-            Family::Vendor => json!({ "code": self.code, "msg": self.msg, "data": null }),
-            Family::Clinic => json!({ "errNum": self.code, "errMsg": self.msg }),
-        };
-        (self.status, Json(body)).into_response()
+        match self.family {
+            Family::Vendor => (
+                self.status,
+                Json(DataReply {
+                    code: Some(self.code),
+                    msg: Some(self.msg),
+                    data: (),
+                }),
+            )
+                .into_response(),
+            Family::Clinic => (
+                self.status,
+                Json(ClinicAck {
+                    err_num: Some(self.code),
+                    err_msg: Some(self.msg),
+                }),
+            )
+                .into_response(),
+        }
     }
 }
 

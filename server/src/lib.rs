@@ -164,9 +164,6 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
     let state = AppState {
         db,
         session_ttl: opts.session_ttl,
-        delay_first_customer_page: std::sync::Arc::new(std::sync::Mutex::new(
-            opts.delay_first_customer_page,
-        )),
     };
     // API replies are per user and often personal: never cached anywhere.
     let mut app: Router<AppState> = routes::api()

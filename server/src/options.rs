@@ -24,9 +24,6 @@ pub struct Options {
     pub session_ttl: Duration,
     /// When `Some`, served at `/config.json` instead of dist's file.
     pub config_json: Option<String>,
-    /// Test hook: hold the first customerPage answer back this long, so a
-    /// browser test can see answers arrive out of order. Never set by the CLI.
-    pub delay_first_customer_page: Option<Duration>,
 }
 
 pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(12 * 3600);
@@ -43,7 +40,6 @@ impl Default for Options {
             cors_origins: Vec::new(),
             session_ttl: DEFAULT_SESSION_TTL,
             config_json: None,
-            delay_first_customer_page: None,
         }
     }
 }

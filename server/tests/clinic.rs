@@ -132,8 +132,14 @@ async fn add_customer_and_read_it_back() {
     assert_eq!(info["user"]["name"], "新渠道人员");
     assert_eq!(info["preconsult"]["name"], "王咨询");
     assert_eq!(info["erpId"], 12345678901_i64);
+    // The panel's type reads the whole record, what addCustomer stored included.
     let typed: CusInfoReply = serde_json::from_value(v.clone()).unwrap();
-    assert_eq!(typed.customer_info.unwrap().id, Some(id));
+    let record = typed.customer_info.unwrap();
+    assert_eq!(record.id, Some(id));
+    assert_eq!(record.erp_id, Some(12_345_678_901));
+    assert_eq!(record.owner.unwrap()["name"], "建档人");
+    assert_eq!(record.description.as_deref(), Some("网电备注"));
+    assert!(record.create_time.is_some());
 
     let v = c
         .get_q(

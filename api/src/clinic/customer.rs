@@ -148,6 +148,17 @@ pub struct ClinicCustomer {
     pub consult: Option<Value>,
     #[serde(default)]
     pub wx_scenes_bind: Option<Value>,
+    /// What addCustomer stored (member number, record owner) and when:
+    /// reference-server additions the SDK does not list, so a client can
+    /// read back what it wrote.
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub erp_id: Option<i64>,
+    #[serde(default, deserialize_with = "opt_i64")]
+    pub owner_id: Option<i64>,
+    #[serde(default)]
+    pub owner: Option<Value>,
+    #[serde(default, deserialize_with = "lossy_timestamp")]
+    pub create_time: Option<Timestamp>,
 }
 
 /// getCusInfoByCusId / getCusInfoByCusTelnum. The SDK lists the record's

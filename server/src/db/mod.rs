@@ -1,6 +1,7 @@
 //! Database access: every query runs on the blocking thread pool so a slow
 //! statement never stalls the async workers.
 
+pub mod clinic;
 pub mod migrations;
 pub mod pool;
 pub mod query;

@@ -6,7 +6,7 @@ use axum::Json;
 use rusqlite::types::Value;
 use scrm_api::chat::{ChatMessage, ChatRecordRequest};
 use scrm_api::page::{Page, PageReply};
-use scrm_api::time::{TimeForm, Timestamp};
+use scrm_api::time::Timestamp;
 
 use crate::auth::Session;
 use crate::db::query::{id_list, paged, Paging, Where};
@@ -14,8 +14,7 @@ use crate::error::ApiError;
 use crate::extract::Query;
 use crate::routes::OK_MSG;
 use crate::state::AppState;
-
-const DAY_MS: i64 = 86_400_000;
+use crate::time::inclusive_end_ms;
 
 /// `GET /wechat_api/message/getRedisMessageRecord`
 pub async fn records(
@@ -43,12 +42,10 @@ pub async fn records(
                 w.and("m.create_time >= ?", [Value::Integer(b.epoch_ms())]);
             }
             if let Some(e) = &q.end_time {
-                let end = if e.form() == TimeForm::Date {
-                    e.epoch_ms() + DAY_MS - 1
-                } else {
-                    e.epoch_ms()
-                };
-                w.and("m.create_time <= ?", [Value::Integer(end)]);
+                w.and(
+                    "m.create_time <= ?",
+                    [Value::Integer(inclusive_end_ms(e))],
+                );
             }
             let from = "FROM chat_message m JOIN wechat_user wu ON wu.id = m.wechat_user_id";
             let (items, count) = paged(

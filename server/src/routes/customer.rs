@@ -14,7 +14,7 @@ use scrm_api::customer::{
     UpdateCustomerRequest, WechatContact,
 };
 use scrm_api::page::{ListReply, Page, PageReply};
-use scrm_api::time::{TimeForm, Timestamp};
+use scrm_api::time::Timestamp;
 use serde_json::{json, Value as Json_};
 
 use crate::auth::Session;
@@ -23,9 +23,8 @@ use crate::error::ApiError;
 use crate::extract::{Body, Query};
 use crate::routes::{valid, OK_MSG};
 use crate::state::AppState;
-use crate::time::now_ms;
+use crate::time::{inclusive_end_ms, now_ms};
 
-const DAY_MS: i64 = 86_400_000;
 /// findcontactbytagAll has no paging in the document; this caps its reply.
 pub const CONTACT_LIST_CAP: i64 = 5000;
 
@@ -41,15 +40,6 @@ struct Filters<'a> {
     wechat_user_id: Option<i64>,
     /// customerPage's `wechatContactId`, the reference server's addition.
     wechat_contact_id: Option<i64>,
-}
-
-/// An end given as a bare date means the whole of that day.
-fn end_ms(t: &Timestamp) -> i64 {
-    if t.form() == TimeForm::Date {
-        t.epoch_ms() + DAY_MS - 1
-    } else {
-        t.epoch_ms()
-    }
 }
 
 fn customer_where(tenant: i64, f: &Filters) -> Where {
@@ -78,7 +68,7 @@ fn customer_where(tenant: i64, f: &Filters) -> Where {
         w.and("c.create_time >= ?", [Value::Integer(b.epoch_ms())]);
     }
     if let Some(e) = f.end {
-        w.and("c.create_time <= ?", [Value::Integer(end_ms(e))]);
+        w.and("c.create_time <= ?", [Value::Integer(inclusive_end_ms(e))]);
     }
     if let Some(r) = f.remark {
         w.contains(&["c.remarks", "wc.remark_name"], r.trim());
@@ -175,14 +165,6 @@ pub async fn page(
     Query(q): Query<CustomerPageRequest>,
 ) -> Result<Json<PageReply<Customer>>, ApiError> {
     let paging = Paging::new(q.limit, q.page_no, 10, 500);
-    let delay = state
-        .delay_first_customer_page
-        .lock()
-        .ok()
-        .and_then(|mut d| d.take());
-    if let Some(delay) = delay {
-        tokio::time::sleep(delay).await;
-    }
     let reply = state
         .db
         .run(move |conn| {

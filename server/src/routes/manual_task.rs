@@ -28,7 +28,7 @@ use crate::extract::{Body, Query};
 use crate::phone;
 use crate::routes::{check_len, ok_null, valid, OK_MSG};
 use crate::state::AppState;
-use crate::time::now_ms;
+use crate::time::{now_ms, wall_clock};
 
 pub const MSG_DETAIL_NEEDS_USER: &str = "指定查詢的任務詳情不能為空";
 pub const MSG_DEL_NEEDS_USER: &str = "adminUserId為空";
@@ -100,7 +100,7 @@ const ENTRY_COLUMNS: &str = "
 
 /// Manual-entry times are wall-clock text in the document.
 fn text_time(ms: Option<i64>) -> Option<Timestamp> {
-    ms.and_then(|m| Timestamp::parse(&crate::time::format_ms(m)))
+    ms.and_then(wall_clock)
 }
 
 fn entry_row(r: &Row) -> rusqlite::Result<ManualEntry> {
