@@ -37,8 +37,6 @@ pub mod auth;
 pub mod call;
 pub mod catalog;
 pub mod chat;
-pub mod chat_export;
-pub mod chat_view;
 pub mod clinic;
 pub mod csv;
 pub mod customer;

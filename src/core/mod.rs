@@ -5,5 +5,6 @@ pub mod config;
 pub mod embed;
 pub mod links;
 pub mod nav;
+pub mod paging;
 pub mod template;
 pub mod xlsx_read;

@@ -4,8 +4,8 @@
 //! braces, or the macro ends the tag there (the next button was once always
 //! disabled and had no click handler because of it).
 
+use crate::core::paging::PAGE_SIZES;
 use leptos::prelude::*;
-use scrm_api::customer::filter::PAGE_SIZES;
 
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::text::tr;

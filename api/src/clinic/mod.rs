@@ -26,5 +26,3 @@ pub struct ClinicAck {
     )]
     pub err_msg: Option<String>,
 }
-
-pub mod view;

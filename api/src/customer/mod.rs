@@ -2,10 +2,7 @@
 //! editing and deleting a customer, personalised nicknames, contacts by tag,
 //! and the reference server's tag list.
 
-pub mod filter;
-pub mod form;
 mod records;
-pub mod tag_suggest;
 
 pub use records::{tag_label, Customer, Entity, LegacyPage, Tag, WechatContact};
 

@@ -17,6 +17,7 @@ use crate::core::nav::encode_component;
 use crate::features::call::state::{
     mark, use_call_pop, ClinicPart, Lookup, PoolRecords, PopCall, MARK_FILLED,
 };
+use crate::features::chat::query::ChatQuery;
 use crate::features::customers::list::{chat_href, edit_href};
 use crate::platform::i18n::{t_string, use_i18n, Locale};
 use crate::ui::error_view::ErrorView;
@@ -215,7 +216,7 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer, pool: &PoolRecords) -
     };
     let edit = edit_target.map(|href| link("call-link-edit", href, t_string!(i18n, call_edit)));
     let chat_target = match (r.wechat_user_id, r.wechat_contact_id) {
-        (Some(u), Some(c)) if !manual => Some(scrm_api::chat_view::ChatQuery::link(
+        (Some(u), Some(c)) if !manual => Some(ChatQuery::link(
             u,
             c,
             Some(name.as_str()).filter(|n| *n != "—"),

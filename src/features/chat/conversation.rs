@@ -3,10 +3,12 @@
 //! and export. One view per URL query: a new filter makes a new view, so an
 //! answer for the old filter lands on disposed signals and is dropped.
 
+use crate::features::chat::content::media_base;
+use crate::features::chat::history::{search, starts_day, Conversation, Window};
+use crate::features::chat::query::ChatQuery;
 use leptos::html;
 use leptos::prelude::*;
 use scrm_api::chat::GetRedisMessageRecord;
-use scrm_api::chat_view::{search, starts_day, ChatQuery, Conversation, Window};
 use wasm_bindgen::JsCast;
 
 use crate::features::chat::message::{MediaBase, MessageRow};
@@ -265,9 +267,7 @@ pub fn ChatView(query: ChatQuery) -> impl IntoView {
         .config
         .api_base
         .clone();
-    provide_context(MediaBase(scrm_api::chat_view::media_base(
-        &api_base, &origin,
-    )));
+    provide_context(MediaBase(media_base(&api_base, &origin)));
     let state = ChatState::new(query);
     let needle = RwSignal::new(String::new());
     let hits = Memo::new(move |_| {

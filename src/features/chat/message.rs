@@ -4,10 +4,11 @@
 use leptos::html;
 use leptos::prelude::*;
 use scrm_api::chat::{ChatMessage, Direction, MessageKind};
-use scrm_api::chat_view::{
-    clock, duration, file_size, highlight, is_http_url, linkify, media_url, Segment,
-};
 
+use crate::features::chat::content::{
+    duration, file_size, highlight, is_http_url, linkify, media_url, Segment,
+};
+use crate::features::chat::history::clock;
 use crate::platform::i18n::{t, t_string, use_i18n};
 
 /// Text with the search term marked; never parsed as HTML.

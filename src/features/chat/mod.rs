@@ -1,9 +1,18 @@
-//! The chat history viewer (getRedisMessageRecord).
+//! The chat history viewer (getRedisMessageRecord). `query`, `history`,
+//! `content` and `transcript` need no browser and are tested natively.
 
-#![cfg(target_arch = "wasm32")]
+pub mod content;
+pub mod history;
+pub mod query;
+pub mod transcript;
 
+#[cfg(target_arch = "wasm32")]
 pub mod conversation;
+#[cfg(target_arch = "wasm32")]
 pub mod export;
+#[cfg(target_arch = "wasm32")]
 pub mod message;
+#[cfg(target_arch = "wasm32")]
 pub mod page;
+#[cfg(target_arch = "wasm32")]
 pub mod toolbar;

@@ -2,9 +2,9 @@
 //! chat history with a customer. The URL alone restores the view; `name` is
 //! the customer's display name, which the chat record does not carry.
 
+use crate::features::chat::query::ChatQuery;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use scrm_api::chat_view::ChatQuery;
 
 use crate::features::chat::conversation::ChatView;
 use crate::platform::i18n::{t, use_i18n};

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use scrm_api::chat::{ChatMessage, MessageKind};
-use scrm_api::chat_export::{to_csv, to_text, ExportLabels};
-use scrm_api::chat_view::{duration, file_size, valid_date, ChatQuery};
 
+use crate::features::chat::content::{duration, file_size};
 use crate::features::chat::conversation::ChatState;
 use crate::features::chat::export::download;
+use crate::features::chat::query::{valid_date, ChatQuery};
+use crate::features::chat::transcript::{to_csv, to_text, ExportLabels};
 use crate::platform::i18n::{t, t_string, use_i18n, Locale};
 use crate::ui::toast::{use_toasts, ToastKind};
 use leptos_i18n::I18nContext;

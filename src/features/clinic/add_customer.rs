@@ -5,10 +5,11 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use scrm_api::clinic::view::{CustomerDraft, Lookup};
 use scrm_api::clinic::AddCustomer;
 use scrm_api::validate::FieldError;
 
+use super::draft::CustomerDraft;
+use super::lookup::Lookup;
 use super::{field_message, focus};
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};

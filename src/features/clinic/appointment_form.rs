@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use scrm_api::clinic::view::{AppointmentDraft, DraftError};
 use scrm_api::validate::{field_label, FieldError};
 
+use super::draft::{AppointmentDraft, DraftError};
 use super::{focus, lang};
 use crate::platform::i18n::{t_string, use_i18n, Locale};
 

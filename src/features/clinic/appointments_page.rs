@@ -6,11 +6,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use scrm_api::clinic::view::{agenda, china_day_start, feed_start};
 use scrm_api::clinic::{Appointment, GetAppointmentList};
 use scrm_api::incremental::{AppointmentFeed, IncrementalCursor};
 use scrm_api::time::Timestamp;
 
+use crate::features::clinic::agenda::{agenda, china_day_start, feed_start};
 use crate::features::clinic::appointment_list::{AppointmentKind, AppointmentTable};
 use crate::features::clinic::focus;
 use crate::features::clinic::manage::ManageAppointment;

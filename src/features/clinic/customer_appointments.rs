@@ -2,10 +2,10 @@
 //! time: under the clinic profile, and for the call popup's caller.
 
 use leptos::prelude::*;
-use scrm_api::clinic::view::feed_start;
 use scrm_api::clinic::{Appointment, GetAppointmentList};
 use scrm_api::incremental::{AppointmentFeed, IncrementalCursor};
 
+use super::agenda::feed_start;
 use super::appointment_list::AppointmentTable;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};

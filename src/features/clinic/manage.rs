@@ -4,13 +4,13 @@
 //! gives the focus back to the button that opened the panel.
 
 use leptos::prelude::*;
-use scrm_api::clinic::view::{apply_change, AppointmentDraft};
 use scrm_api::clinic::{
     Appointment, CancelAppointmentRequest, CancelOneAppointment, ChangeOneAppointment,
 };
 use scrm_api::time::Timestamp;
 
 use super::appointment_form::{checked, AppointmentFields, Problems};
+use super::draft::{apply_change, AppointmentDraft};
 use super::focus;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};

@@ -1,52 +1,33 @@
 //! Clinic module pieces with typed props, so the call popup can show a
 //! caller's clinic profile and appointments with the same components.
+//! `lookup`, `draft`, `agenda` and `profile_fields` need no browser and are
+//! tested natively.
 
-#![cfg(target_arch = "wasm32")]
+pub mod agenda;
+pub mod draft;
+pub mod lookup;
+pub mod profile_fields;
 
+#[cfg(target_arch = "wasm32")]
 pub mod add_customer;
+#[cfg(target_arch = "wasm32")]
 pub mod appointment_form;
+#[cfg(target_arch = "wasm32")]
 pub mod appointment_list;
+#[cfg(target_arch = "wasm32")]
 pub mod appointments_page;
+#[cfg(target_arch = "wasm32")]
 pub mod customer_appointments;
+#[cfg(target_arch = "wasm32")]
+mod form_support;
+#[cfg(target_arch = "wasm32")]
 pub mod manage;
+#[cfg(target_arch = "wasm32")]
 pub mod new_appointment;
+#[cfg(target_arch = "wasm32")]
 pub mod page;
+#[cfg(target_arch = "wasm32")]
 pub mod profile;
 
-use leptos::prelude::*;
-use leptos_i18n::I18nContext;
-use scrm_api::validate::{field_messages, FieldError, Lang};
-
-use crate::platform::i18n::Locale;
-
-/// The validation language matching the interface language.
-pub fn lang(i18n: I18nContext<Locale>) -> Lang {
-    match i18n.get_locale() {
-        Locale::zh_CN => Lang::ZhCn,
-        Locale::zh_TW => Lang::ZhTw,
-        Locale::en => Lang::En,
-    }
-}
-
-/// The messages for one field, in the interface language; `None` when the
-/// field is fine (so the element stays empty and `aria-invalid` false).
-pub fn field_message(
-    i18n: I18nContext<Locale>,
-    errors: RwSignal<Vec<FieldError>>,
-    field: &'static str,
-) -> Option<String> {
-    let text = errors.with(|e| field_messages(e, field, lang(i18n)));
-    (!text.is_empty()).then_some(text)
-}
-
-/// Moves keyboard focus to the element with `id` (the first bad field).
-pub fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
+#[cfg(target_arch = "wasm32")]
+pub use form_support::{field_message, focus, lang};

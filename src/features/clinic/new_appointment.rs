@@ -3,10 +3,10 @@
 //! lost to a failed request, an expired session or a reload.
 
 use leptos::prelude::*;
-use scrm_api::clinic::view::AppointmentDraft;
 use scrm_api::clinic::AddOneAppointment;
 
 use super::appointment_form::{checked, AppointmentFields, Problems};
+use super::draft::AppointmentDraft;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::storage;

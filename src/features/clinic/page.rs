@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use scrm_api::clinic::view::Lookup;
 use scrm_api::clinic::{
     ClinicCustomer, CusIdRequest, CustomerBrief, CustomerInfoRequest, GetCusInfoByCusId,
     GetCusInfoByCusTelnum, GetCustomerInfo, TelnumRequest,
@@ -12,6 +11,7 @@ use scrm_api::clinic::{
 
 use crate::features::clinic::add_customer::AddCustomerForm;
 use crate::features::clinic::customer_appointments::CustomerAppointments;
+use crate::features::clinic::lookup::Lookup;
 use crate::features::clinic::profile::ClinicProfile;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};

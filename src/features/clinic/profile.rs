@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use scrm_api::clinic::view::{followed_accounts, is_http_url, related_name};
 use scrm_api::clinic::{ClinicCustomer, CustomerBrief};
 
+use crate::features::clinic::profile_fields::{followed_accounts, is_http_url, related_name};
 use crate::platform::i18n::{t_string, use_i18n};
 
 fn text(v: Option<String>) -> String {

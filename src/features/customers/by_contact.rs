@@ -20,10 +20,10 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use scrm_api::customer::filter::CustomerFilter;
 use scrm_api::customer::{Customer, CustomerPage, CustomerPageRequest, DownLoad, DownloadRequest};
 
 use crate::features::customers::list::{edit_href, list_href};
+use crate::features::customers::query::CustomerFilter;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::text::tr;

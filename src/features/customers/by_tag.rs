@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use scrm_api::customer::{FindContactByTagAll, FindContactByTagAllRequest, WechatContact};
 
 use crate::core::nav::encode_component;
+use crate::features::chat::query::ChatQuery;
 use crate::features::customers::tag_picker::{use_tag_list, TagPicker};
 use crate::platform::api_client::{use_api, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
@@ -43,7 +44,7 @@ fn chat_href(c: &WechatContact) -> Option<String> {
         .into_iter()
         .filter_map(|s| s.as_deref())
         .find(|s| !s.trim().is_empty());
-    Some(scrm_api::chat_view::ChatQuery::link(
+    Some(ChatQuery::link(
         c.wechat_user_id?,
         c.wechat_contact_id?,
         name,

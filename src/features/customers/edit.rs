@@ -10,12 +10,12 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
-use scrm_api::customer::form::CustomerForm;
 use scrm_api::customer::{
     Customer, CustomerPage, CustomerPageRequest, FindContactByTagAll, FindContactByTagAllRequest,
 };
 
 use crate::features::customers::edit_form::CustomerEditForm;
+use crate::features::customers::form::CustomerForm;
 use crate::platform::api_client::{use_api, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::text::tr;

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use scrm_api::customer::form::CustomerForm;
 use scrm_api::customer::{BatchSaveNickName, Customer, UpdateCustomer};
 use scrm_api::validate::field_messages;
 
 use crate::features::customers::filters::lang;
+use crate::features::customers::form::CustomerForm;
 use crate::features::customers::tag_picker::{use_tag_list, TagPicker};
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};

@@ -7,10 +7,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use scrm_api::csv;
-use scrm_api::customer::filter::CustomerFilter;
 use scrm_api::customer::DownLoad;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::features::customers::query::CustomerFilter;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::text::tr;

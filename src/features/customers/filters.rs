@@ -6,10 +6,10 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use scrm_api::customer::filter::CustomerFilter;
 use scrm_api::customer::Tag;
 use scrm_api::validate::{field_messages, FieldError, Lang};
 
+use crate::features::customers::query::CustomerFilter;
 use crate::features::customers::tag_picker::TagPicker;
 use crate::platform::i18n::{t_string, use_i18n, Locale};
 use crate::platform::text::tr;

@@ -7,14 +7,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
-use scrm_api::customer::filter::CustomerFilter;
 use scrm_api::customer::{Customer, CustomerPage, DeleteCustomer, DeleteCustomerRequest, Tag};
 use scrm_api::validate::FieldError;
 use scrm_api::Page;
 
 use crate::core::nav::encode_component;
+use crate::features::chat::query::ChatQuery;
 use crate::features::customers::export::Export;
 use crate::features::customers::filters::CustomerFilters;
+use crate::features::customers::query::CustomerFilter;
 use crate::features::customers::tag_picker::{tag_label, use_tag_list};
 use crate::platform::api_client::{use_api, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
@@ -46,7 +47,7 @@ pub fn edit_href(c: &Customer) -> Option<String> {
 /// The customer's conversation, when the record names its WeChat account and
 /// contact; the display name rides along (the chat record names nobody).
 pub fn chat_href(c: &Customer) -> Option<String> {
-    Some(scrm_api::chat_view::ChatQuery::link(
+    Some(ChatQuery::link(
         c.wechat_user_id?,
         c.wechat_contact_id?,
         Some(c.display_name()),

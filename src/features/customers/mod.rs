@@ -1,12 +1,23 @@
-//! Customer query and export, edit, delete, contacts by tag.
+//! Customer query and export, edit, delete, contacts by tag. `query`,
+//! `form` and `tag_suggest` need no browser and are tested natively.
 
-#![cfg(target_arch = "wasm32")]
+pub mod form;
+pub mod query;
+pub mod tag_suggest;
 
+#[cfg(target_arch = "wasm32")]
 pub mod by_contact;
+#[cfg(target_arch = "wasm32")]
 pub mod by_tag;
+#[cfg(target_arch = "wasm32")]
 pub mod edit;
+#[cfg(target_arch = "wasm32")]
 pub mod edit_form;
+#[cfg(target_arch = "wasm32")]
 pub mod export;
+#[cfg(target_arch = "wasm32")]
 pub mod filters;
+#[cfg(target_arch = "wasm32")]
 pub mod list;
+#[cfg(target_arch = "wasm32")]
 pub mod tag_picker;

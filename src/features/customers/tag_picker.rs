@@ -6,15 +6,15 @@
 //! not know (the vendor has no such endpoint, or the tag was removed) is shown
 //! as its raw id, and typing a number offers that id, so the editor works
 //! against the vendor too. What matches is decided by
-//! `scrm_api::customer::tag_suggest`, tested natively.
+//! `tag_suggest`, tested natively.
 
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 pub use scrm_api::customer::tag_label;
-use scrm_api::customer::tag_suggest::{suggest, with_tag, without_tag, Suggestion};
 use scrm_api::customer::Tag;
 
+use crate::features::customers::tag_suggest::{suggest, with_tag, without_tag, Suggestion};
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::text::tr;
 

@@ -7,10 +7,10 @@
 //! filter" / page 1 rather than an error: a hand-edited link should still
 //! open the page.
 
-use scrm_api::customer::filter::PAGE_SIZES;
 use scrm_api::manual_task::{ManualTaskDetailRequest, ManualTaskListRequest};
 
 use crate::core::nav::encode_component;
+use crate::core::paging::PAGE_SIZES;
 
 /// Rows per page on both pages unless the URL asks for another of the
 /// pager's sizes ([`PAGE_SIZES`], shared with the customer list).

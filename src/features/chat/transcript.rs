@@ -2,8 +2,8 @@
 //! (sender names, a one-line summary per message) so the panel's language is
 //! used; the writers only own the formats.
 
-use crate::chat::{ChatMessage, Direction};
-use crate::csv;
+use scrm_api::chat::{ChatMessage, Direction};
+use scrm_api::csv;
 
 /// Who said what in an exported line.
 pub struct ExportLabels<'a> {
@@ -38,7 +38,7 @@ pub fn to_text(
 }
 
 /// CSV with a header row, written by the customer export's writer
-/// ([`crate::csv`]): byte-order mark, CRLF, RFC 4180 quoting and formula
+/// ([`scrm_api::csv`]): byte-order mark, CRLF, RFC 4180 quoting and formula
 /// neutralising are one implementation for every file the panel offers.
 pub fn to_csv(
     messages: &[ChatMessage],
@@ -58,7 +58,7 @@ pub fn to_csv(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::Timestamp;
+    use scrm_api::time::Timestamp;
 
     fn msg(id: &str, sent: bool, text: &str) -> ChatMessage {
         ChatMessage {
@@ -86,9 +86,9 @@ mod tests {
             msg("2", false, "@SUM(A1), \"x\""),
         ];
         let csv = to_csv(&ms, &LABELS, ["id", "time", "who", "text"], content);
-        let expected = crate::csv::start(&["id", "time", "who", "text"])
-            + &crate::csv::line(&["1", "2024-05-06 07:08:09", "我", "+86 138"])
-            + &crate::csv::line(&["2", "2024-05-06 07:08:09", "客户", "@SUM(A1), \"x\""]);
+        let expected = csv::start(&["id", "time", "who", "text"])
+            + &csv::line(&["1", "2024-05-06 07:08:09", "我", "+86 138"])
+            + &csv::line(&["2", "2024-05-06 07:08:09", "客户", "@SUM(A1), \"x\""]);
         assert_eq!(csv, expected);
         assert!(csv.contains("\r\n1,2024-05-06 07:08:09,我,'+86 138\r\n"));
         assert!(csv.contains(",客户,\"'@SUM(A1), \"\"x\"\"\"\r\n"));

@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BatchSaveNickNameRequest, Customer, NickName, UpdateCustomerRequest};
-use crate::validate::FieldError;
+use scrm_api::customer::{BatchSaveNickNameRequest, Customer, NickName, UpdateCustomerRequest};
+use scrm_api::validate::FieldError;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -114,7 +114,7 @@ impl CustomerForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::Problem;
+    use scrm_api::validate::Problem;
 
     fn record() -> Customer {
         Customer {

@@ -1,17 +1,15 @@
 //! The customer list's view state (filters, page, page size) and its URL
 //! form. The URL is the single source of truth for the list, so reload,
-//! back/forward and a pasted link show the same view; this mapping is pure so
-//! it is tested natively. A hand-edited URL never fails: a value that does not
-//! parse is dropped, as if the filter had not been set.
+//! back/forward and a pasted link show the same view; this mapping is
+//! host-compiled so it is tested natively. A hand-edited URL never fails: a
+//! value that does not parse is dropped, as if the filter had not been set.
 
-use crate::lenient::split_ids;
-use crate::time::Timestamp;
-use crate::validate::is_ymd;
+use scrm_api::customer::{CustomerPageRequest, DownloadRequest};
+use scrm_api::lenient::split_ids;
+use scrm_api::time::Timestamp;
+use scrm_api::validate::is_ymd;
 
-use super::{CustomerPageRequest, DownloadRequest};
-
-/// The page sizes the pager offers; anything else in a URL falls back to the first.
-pub const PAGE_SIZES: [i64; 4] = [10, 20, 50, 100];
+use crate::core::paging::PAGE_SIZES;
 
 /// What the list shows. Text filters are kept as typed (trimmed); dates are
 /// `YYYY-MM-DD` days, the end day inclusive.

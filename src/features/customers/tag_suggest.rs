@@ -2,9 +2,9 @@
 //! (or id) matches, minus the ones already chosen, and, when the text is a
 //! tag id the list does not know, that raw id. The vendor has no tag list, so
 //! against it typing an id is the only way to add a tag; the reference server
-//! names every tag. Pure, so it is tested natively.
+//! names every tag. Host-compiled, so it is tested natively.
 
-use super::records::Tag;
+use scrm_api::customer::Tag;
 
 /// At most this many suggestions are shown at once; typing narrows them.
 pub const MAX_SUGGESTIONS: usize = 50;
