@@ -242,10 +242,13 @@ async fn ten_thousand_messages_page_search_jump_and_export() {
     assert!(count(&env, ".msg").await > 50);
 
     // Export: every loaded message once, oldest first, no gaps (the demo's
-    // ids of one chat are consecutive).
+    // ids of one chat are consecutive). The files are kept as the page
+    // hands them over: their object URLs are revoked right after the click.
     js(
         &env,
-        "window.__exports = [];
+        "window.__exports = []; window.__blobs = {};
+         const make = URL.createObjectURL;
+         URL.createObjectURL = b => { const u = make(b); window.__blobs[u] = b; return u; };
          HTMLAnchorElement.prototype.click = function () { window.__exports.push([this.download, this.href]); };
          return true;",
     )
@@ -257,7 +260,7 @@ async fn ten_thousand_messages_page_search_jump_and_export() {
         .browser
         .execute_async(
             "const cb = arguments[arguments.length - 1];
-             Promise.all(window.__exports.map(([n, h]) => fetch(h).then(r => r.text()).then(t => [n, t]))).then(cb);",
+             Promise.all(window.__exports.map(([n, h]) => window.__blobs[h].text().then(t => [n, t]))).then(cb);",
             vec![],
         )
         .await

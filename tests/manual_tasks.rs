@@ -536,12 +536,23 @@ async fn importing_1000_rows_with_10_bad_ones_adds_990_and_reports_the_10() {
         .any(|r| r.contains("v1长度不能超过500个字符")));
 
     // The download holds the same rows with their reasons.
+    env.browser
+        .execute(
+            "window.__files = []; const make = URL.createObjectURL;
+             URL.createObjectURL = b => { window.__files.push(b); return make(b); };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    env.click("#mt-import-download").await;
     let csv = env
         .browser
         .execute_async(
             "const done = arguments[arguments.length - 1];
-             fetch(document.querySelector('#mt-import-download').href)
-               .then(r => r.text()).then(done, e => done('ERR ' + e));",
+             const wait = () => window.__files.length
+               ? window.__files[0].text().then(done, e => done('ERR ' + e))
+               : setTimeout(wait, 50);
+             wait();",
             vec![],
         )
         .await

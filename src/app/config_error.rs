@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::core::config::ConfigError;
-use crate::platform::i18n::{t, use_i18n, I18nContextProvider};
+use crate::platform::i18n::{t_string, use_i18n, I18nContextProvider};
+use crate::platform::tr::tr;
 
 #[component]
 pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
@@ -25,10 +26,10 @@ fn ConfigErrorBody(error: ConfigError) -> impl IntoView {
     };
     view! {
         <main class="config-error" id="config-error">
-            <h1>{t!(i18n, config_error_title)}</h1>
-            <p>{t!(i18n, config_error_body)}</p>
+            <h1>{tr(i18n, |i| t_string!(i, config_error_title))}</h1>
+            <p>{tr(i18n, |i| t_string!(i, config_error_body))}</p>
             <pre>{error.to_string()}</pre>
-            <button type="button" on:click=reload>{t!(i18n, retry)}</button>
+            <button type="button" on:click=reload>{tr(i18n, |i| t_string!(i, retry))}</button>
         </main>
     }
 }

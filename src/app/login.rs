@@ -7,9 +7,10 @@ use scrm_api::auth::{Login as LoginEndpoint, LoginRequest};
 
 use crate::core::nav::safe_next;
 use crate::platform::api_client::use_api;
-use crate::platform::i18n::{t, t_string, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::locale::LocaleSwitch;
 use crate::platform::session::use_session;
+use crate::platform::tr::tr;
 use crate::ui::error_view::describe;
 use crate::ui::toast::{use_toasts, ToastKind};
 
@@ -69,10 +70,10 @@ pub fn Login() -> impl IntoView {
     view! {
         <main class="login-page" id="main">
             <form class="login-form" on:submit=on_submit aria-labelledby="login-title">
-                <h1 id="login-title">{t!(i18n, login_title)}</h1>
-                <label for="login-username">{t!(i18n, login_username)}</label>
+                <h1 id="login-title">{tr(i18n, |i| t_string!(i, login_title))}</h1>
+                <label for="login-username">{tr(i18n, |i| t_string!(i, login_username))}</label>
                 <input id="login-username" name="username" autocomplete="username" bind:value=username/>
-                <label for="login-password">{t!(i18n, login_password)}</label>
+                <label for="login-password">{tr(i18n, |i| t_string!(i, login_password))}</label>
                 <input id="login-password" name="password" type="password" autocomplete="current-password" bind:value=password/>
                 <p class="form-error" id="login-error" role="alert">{move || message.get()}</p>
                 <button type="submit" id="login-submit" disabled=move || submit.pending().get()>

@@ -12,8 +12,9 @@ use crate::app::topbar::TopBar;
 use crate::core::nav::embed_param;
 use crate::features::call::embed_bridge::EmbedBridge;
 use crate::features::call::popup::CallPopup;
-use crate::platform::i18n::{t, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::session::use_session;
+use crate::platform::tr::tr;
 
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -35,7 +36,7 @@ pub fn Shell() -> impl IntoView {
         <AuthGuard/>
         // `#main` alone would resolve against `<base href>` (another page
         // to the router), so the link moves focus itself.
-        <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{tr(i18n, |i| t_string!(i, skip_to_content))}</a>
         <div class="shell" class:embed=move || embed.get()>
             <Show when=move || !embed.get()>
                 <Sidebar/>

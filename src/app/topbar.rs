@@ -7,9 +7,10 @@ use scrm_api::auth::{Empty, Logout};
 
 use crate::features::call::dial_box::DialBox;
 use crate::platform::api_client::use_api;
-use crate::platform::i18n::{t, t_string, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::locale::LocaleSwitch;
 use crate::platform::session::use_session;
+use crate::platform::tr::tr;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 #[component]
@@ -39,7 +40,7 @@ pub fn TopBar() -> impl IntoView {
     view! {
         <header class="topbar">
             <Show when=move || embed.get()>
-                <span class="brand compact">{t!(i18n, app_title)}</span>
+                <span class="brand compact">{tr(i18n, |i| t_string!(i, app_title))}</span>
             </Show>
             <DialBox/>
             <div class="topbar-right">
@@ -47,12 +48,12 @@ pub fn TopBar() -> impl IntoView {
                 {move || user.get().map(|me| {
                     let name = me.real_name.clone().filter(|n| !n.is_empty()).unwrap_or(me.username.clone());
                     view! {
-                        <span class="user" title=move || t_string!(i18n, signed_in_as)>
-                            <span class="visually-hidden">{t!(i18n, signed_in_as)} " "</span>
+                        <span class="user" title=tr(i18n, |i| t_string!(i, signed_in_as))>
+                            <span class="visually-hidden">{tr(i18n, |i| t_string!(i, signed_in_as))} " "</span>
                             <span id="current-user">{name}</span>
                         </span>
                         <button type="button" id="logout" on:click=move |_| { logout.dispatch(()); }>
-                            {t!(i18n, logout)}
+                            {tr(i18n, |i| t_string!(i, logout))}
                         </button>
                     }
                 })}

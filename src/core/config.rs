@@ -45,7 +45,19 @@ pub struct Config {
     /// Origins whose window messages the panel accepts when embedded.
     pub embed_origins: Vec<String>,
     pub clinic: ClinicConfig,
+    /// How long a request may go unanswered before the panel gives up and
+    /// says "the server did not answer" (with a retry), in milliseconds.
+    pub request_timeout_ms: u32,
 }
+
+/// A request gives up after 20 s by default: longer than any answer of a
+/// healthy server, short enough that nobody waits on a dead connection.
+pub const DEFAULT_REQUEST_TIMEOUT_MS: u32 = 20_000;
+/// Below a second, ordinary answers on a slow mobile network would fail;
+/// such a value is most likely seconds written where milliseconds belong.
+pub const MIN_REQUEST_TIMEOUT_MS: u32 = 1_000;
+/// Ten minutes; also keeps the value within what a browser timer takes.
+pub const MAX_REQUEST_TIMEOUT_MS: u32 = 600_000;
 
 impl Default for Config {
     fn default() -> Self {
@@ -56,6 +68,7 @@ impl Default for Config {
             locale: "zh-CN".into(),
             embed_origins: Vec::new(),
             clinic: ClinicConfig::default(),
+            request_timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS,
         }
     }
 }
@@ -107,17 +120,19 @@ impl Config {
                 cfg.login_url
             )));
         }
+        if !(MIN_REQUEST_TIMEOUT_MS..=MAX_REQUEST_TIMEOUT_MS).contains(&cfg.request_timeout_ms) {
+            return Err(ConfigError::Invalid(format!(
+                "requestTimeoutMs must be between {MIN_REQUEST_TIMEOUT_MS} and \
+                 {MAX_REQUEST_TIMEOUT_MS} (milliseconds), not {}",
+                cfg.request_timeout_ms
+            )));
+        }
         Ok(cfg)
     }
 
     /// Whether `loginUrl` is a page of this app (handled by the router).
     pub fn login_is_internal(&self) -> bool {
         self.login_url.starts_with('/') && !self.login_url.starts_with("//")
-    }
-
-    /// Whether a window message from `origin` may be acted on.
-    pub fn accepts_origin(&self, origin: &str) -> bool {
-        self.embed_origins.iter().any(|o| o == origin)
     }
 }
 
@@ -138,7 +153,8 @@ mod tests {
         let cfg = Config::parse(
             r#"{"apiBase":"https://api.example.com/","auth":"bearer","loginUrl":"/login",
                 "locale":"en","embedOrigins":["https://crm.example.com"],
-                "clinic":{"enabled":true,"apiBase":"/clinic_api/"},"future":1}"#,
+                "clinic":{"enabled":true,"apiBase":"/clinic_api/"},"requestTimeoutMs":5000,
+                "future":1}"#,
         );
         let cfg = cfg.unwrap_or_default();
         assert_eq!(cfg.api_base, "https://api.example.com");
@@ -146,8 +162,8 @@ mod tests {
         assert_eq!(cfg.locale, "en");
         assert!(cfg.clinic.enabled);
         assert_eq!(cfg.clinic.api_base, "/clinic_api");
-        assert!(cfg.accepts_origin("https://crm.example.com"));
-        assert!(!cfg.accepts_origin("https://evil.example.com"));
+        assert_eq!(cfg.embed_origins, ["https://crm.example.com"]);
+        assert_eq!(cfg.request_timeout_ms, 5000);
     }
 
     #[test]
@@ -171,6 +187,28 @@ mod tests {
     fn scripted_urls_are_refused() {
         assert!(Config::parse(r#"{"loginUrl":"javascript:alert(1)"}"#).is_err());
         assert!(Config::parse(r#"{"apiBase":"//evil.example.com"}"#).is_err());
+    }
+
+    #[test]
+    fn request_timeout_defaults_to_twenty_seconds_and_must_be_sane() {
+        assert_eq!(
+            Config::parse("{}").map(|c| c.request_timeout_ms),
+            Ok(20_000)
+        );
+        assert_eq!(
+            Config::parse(r#"{"requestTimeoutMs":1000}"#).map(|c| c.request_timeout_ms),
+            Ok(1000)
+        );
+        // Seconds written as milliseconds, zero, too long, negative, a float.
+        for bad in ["20", "0", "600001", "-1", "2.5", "\"20000\""] {
+            assert!(
+                matches!(
+                    Config::parse(&format!(r#"{{"requestTimeoutMs":{bad}}}"#)),
+                    Err(ConfigError::Invalid(_))
+                ),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Locale tags, the start-up choice and the top-bar switch.
 
 use leptos::prelude::*;
+use scrm_api::validate::Lang;
 
-use crate::platform::i18n::{use_i18n, Locale};
+use crate::platform::i18n::{t_string, use_i18n, Locale};
 use crate::platform::session::use_session;
 use crate::platform::storage;
+use crate::platform::tr::tr;
 
 pub const ALL: [(Locale, &str, &str); 3] = [
     (Locale::zh_CN, "zh-CN", "简体中文"),
@@ -23,6 +25,15 @@ pub fn tag(locale: Locale) -> &'static str {
         .find(|(l, _, _)| *l == locale)
         .map(|(_, t, _)| *t)
         .unwrap_or("zh-CN")
+}
+
+/// The language of the shared validation messages for a locale.
+pub fn lang(locale: Locale) -> Lang {
+    match locale {
+        Locale::zh_CN => Lang::ZhCn,
+        Locale::zh_TW => Lang::ZhTw,
+        Locale::en => Lang::En,
+    }
 }
 
 /// Picks the locale before the first paint: the user's remembered choice,
@@ -61,7 +72,7 @@ pub fn LocaleSwitch() -> impl IntoView {
     };
     view! {
         <label class="locale-switch">
-            <span class="visually-hidden">{crate::platform::i18n::t!(i18n, language)}</span>
+            <span class="visually-hidden">{tr(i18n, |i| t_string!(i, language))}</span>
             <select id="locale-select" on:change=on_change prop:value=move || tag(i18n.get_locale())>
                 {ALL
                     .iter()

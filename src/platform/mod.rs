@@ -2,10 +2,11 @@
 //! storage, the XLSX workers and i18n.
 
 pub mod api_client;
+pub mod dom;
+pub mod load;
 pub mod locale;
 pub mod session;
 pub mod storage;
-pub mod text;
 pub mod tr;
 pub mod xlsx_file;
 

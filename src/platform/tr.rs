@@ -1,16 +1,27 @@
-//! Locale-following text at one shared view type.
+//! Translated text for views, at one shared view type.
 //!
-//! `t!(i18n, key)` renders every key as its own view type, so each use
-//! carries its own copy of the rendering code (roughly a kilobyte of wasm
-//! each). A `Signal<&'static str>` is rendered by one copy for all uses;
-//! only the small lookup closure differs:
+//! Each `t!(i18n, key)` or `move || t_string!(i18n, key)` in a view is its
+//! own closure type, and every one gets its own copy of the code that
+//! renders and updates a reactive text (about a kilobyte of wasm each).
+//! `tr` takes the key as a plain function pointer, so every call site
+//! returns the same closure type and that code is compiled once; there is
+//! no per-site generic code and no allocation (a `Signal::derive` per label
+//! would add both).
 //!
 //! ```ignore
-//! view! { <th>{tr(move || t_string!(i18n, mt_company))}</th> }
+//! view! { <th>{tr(i18n, |i| t_string!(i, mt_company))}</th> }
 //! ```
+//!
+//! Props typed `Signal<String>` take it as it is (`label=tr(...)`).
 
-use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
-pub fn tr(lookup: impl Fn() -> &'static str + Send + Sync + 'static) -> Signal<&'static str> {
-    Signal::derive(lookup)
+use crate::platform::i18n::Locale;
+
+/// Reactive translated text for the key `key` picks.
+pub fn tr(
+    i18n: I18nContext<Locale>,
+    key: fn(I18nContext<Locale>) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || key(i18n)
 }

@@ -6,7 +6,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::text::tr;
+use crate::platform::tr::tr;
 
 #[component]
 pub fn ConfirmDialog(
@@ -51,7 +51,7 @@ pub fn ConfirmDialog(
             <p class="form-error" role="alert">{move || error.get()}</p>
             <div class="dialog-actions">
                 <button type="button" id="confirm-cancel" autofocus disabled=move || busy.get() on:click=move |_| on_cancel.run(())>
-                    {tr(i18n, |i| t_string!(i, cancel).to_string())}
+                    {tr(i18n, |i| t_string!(i, cancel))}
                 </button>
                 <button type="button" id="confirm-ok" class="danger" disabled=move || busy.get()
                     on:click=move |_| on_confirm.run(())>

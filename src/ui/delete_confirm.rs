@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::platform::api_client::ApiError;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::tr::tr;
 use crate::ui::confirm_dialog::ConfirmDialog;
 use crate::ui::error_view::describe;
 use crate::ui::toast::{use_toasts, ToastKind};
@@ -97,7 +98,7 @@ pub fn DeleteConfirm(
             message=Signal::derive(move || {
                 pending.with(|p| p.as_ref().map(|p| (p.message)()).unwrap_or_default())
             })
-            confirm_label=Signal::derive(move || t_string!(i18n, mt_delete).to_string())
+            confirm_label=tr(i18n, |i| t_string!(i, mt_delete))
             busy=busy
             on_confirm=confirm
             on_cancel=Callback::new(move |()| pending.set(None))

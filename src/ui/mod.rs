@@ -5,5 +5,6 @@ pub mod confirm_dialog;
 pub mod delete_confirm;
 pub mod error_view;
 pub mod leave_guard;
+pub mod loaded;
 pub mod pager;
 pub mod toast;

@@ -8,7 +8,7 @@ use crate::core::paging::PAGE_SIZES;
 use leptos::prelude::*;
 
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::text::tr;
+use crate::platform::tr::tr;
 
 #[component]
 pub fn Pager(
@@ -21,14 +21,14 @@ pub fn Pager(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="pager" aria-label=tr(i18n, |i| t_string!(i, pager_label).to_string())>
-            <span id="pager-total">{tr(i18n, |i| t_string!(i, pager_total).to_string())} " " {move || total.get()}</span>
+        <nav class="pager" aria-label=tr(i18n, |i| t_string!(i, pager_label))>
+            <span id="pager-total">{tr(i18n, |i| t_string!(i, pager_total))} " " {move || total.get()}</span>
             <button type="button" id="pager-prev" disabled=move || page.get() <= 1
-                on:click=move |_| on_page.run(page.get_untracked() - 1)>{tr(i18n, |i| t_string!(i, pager_prev).to_string())}</button>
+                on:click=move |_| on_page.run(page.get_untracked() - 1)>{tr(i18n, |i| t_string!(i, pager_prev))}</button>
             <span id="pager-page">{move || format!("{} / {}", page.get(), pages.get().max(1))}</span>
             <button type="button" id="pager-next" disabled=move || { page.get() >= pages.get() }
-                on:click=move |_| on_page.run(page.get_untracked() + 1)>{tr(i18n, |i| t_string!(i, pager_next).to_string())}</button>
-            <label for="pager-size">{tr(i18n, |i| t_string!(i, pager_size).to_string())}</label>
+                on:click=move |_| on_page.run(page.get_untracked() + 1)>{tr(i18n, |i| t_string!(i, pager_next))}</button>
+            <label for="pager-size">{tr(i18n, |i| t_string!(i, pager_size))}</label>
             <select id="pager-size" on:change=move |ev| {
                 if let Ok(n) = event_target_value(&ev).parse() { on_size.run(n) }
             }>

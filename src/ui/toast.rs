@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::platform::i18n::{t, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::tr::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ToastKind {
@@ -66,12 +67,12 @@ pub fn ToastProvider(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         {children()}
-        <section class="toasts" aria-live="polite" aria-label=move || crate::platform::i18n::t_string!(i18n, notifications)>
+        <section class="toasts" aria-live="polite" aria-label=tr(i18n, |i| t_string!(i, notifications))>
             <For each=move || toasts.items.get() key=|t| t.id let:toast>
                 <div class=format!("toast toast-{:?}", toast.kind).to_lowercase() role="status">
                     <span>{toast.text.clone()}</span>
                     <button type="button" class="toast-close" on:click=move |_| toasts.dismiss(toast.id)>
-                        {t!(i18n, close)}
+                        {tr(i18n, |i| t_string!(i, close))}
                     </button>
                 </div>
             </For>

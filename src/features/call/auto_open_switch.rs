@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::features::call::state::use_call_pop;
-use crate::platform::i18n::{t, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::tr::tr;
 use crate::ui::error_view::describe;
 
 #[component]
@@ -33,7 +34,7 @@ pub fn AutoOpenSwitch(
                     disabled=move || pop.auto_open.get().is_none()
                     on:change=on_change
                 />
-                " " {t!(i18n, call_auto_open)}
+                " " {tr(i18n, |i| t_string!(i, call_auto_open))}
             </label>
             <div id=error_id class="form-error" role="status">
                 {move || pop.switch_error.get().map(|e| view! {
@@ -43,7 +44,7 @@ pub fn AutoOpenSwitch(
                         leptos::task::spawn_local(async move {
                             let _ = pop.reload_switch().await;
                         });
-                    }>{t!(i18n, retry)}</button>
+                    }>{tr(i18n, |i| t_string!(i, retry))}</button>
                 })}
             </div>
         </div>

@@ -11,8 +11,9 @@ use crate::core::embed::Outbound;
 use crate::features::call::embed_bridge;
 use crate::features::call::result::phone_problem;
 use crate::features::call::state::use_call_pop;
-use crate::platform::i18n::{t, t_string, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::session::use_session;
+use crate::platform::tr::tr;
 
 #[component]
 pub fn DialBox() -> impl IntoView {
@@ -52,19 +53,19 @@ pub fn DialBox() -> impl IntoView {
     };
     view! {
         <form class="dial-box" role="search" on:submit=on_submit>
-            <label for="dial-input" class="visually-hidden">{t!(i18n, dial_label)}</label>
+            <label for="dial-input" class="visually-hidden">{tr(i18n, |i| t_string!(i, dial_label))}</label>
             <input
                 id="dial-input"
                 type="tel"
                 inputmode="tel"
                 autocomplete="off"
-                placeholder=move || t_string!(i18n, dial_placeholder)
+                placeholder=tr(i18n, |i| t_string!(i, dial_placeholder))
                 aria-describedby="dial-error"
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
                 bind:value=number
                 on:input=move |_| problem.set(None)
             />
-            <button type="submit" id="dial-button">{t!(i18n, dial_button)}</button>
+            <button type="submit" id="dial-button">{tr(i18n, |i| t_string!(i, dial_button))}</button>
             <span id="dial-error" class="dial-error" role="status">{move || problem.get()}</span>
             <a node_ref=launcher id="dial-launch" hidden aria-hidden="true" tabindex="-1"></a>
         </form>

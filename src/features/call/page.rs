@@ -8,7 +8,8 @@ use scrm_api::validate::normalize_mainland_mobile;
 
 use crate::features::call::auto_open_switch::AutoOpenSwitch;
 use crate::features::call::state::use_call_pop;
-use crate::platform::i18n::{t, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::tr::tr;
 
 #[component]
 pub fn Call() -> impl IntoView {
@@ -26,18 +27,18 @@ pub fn Call() -> impl IntoView {
     let tel = move || normalize_mainland_mobile(&phone.get()).ok();
     view! {
         <section class="page call-page" data-route="/call">
-            <h1>{t!(i18n, nav_call)}</h1>
-            <p>{t!(i18n, call_phone)} ": " <span class="param" id="call-phone">{move || phone.get()}</span></p>
+            <h1>{tr(i18n, |i| t_string!(i, nav_call))}</h1>
+            <p>{tr(i18n, |i| t_string!(i, call_phone))} ": " <span class="param" id="call-phone">{move || phone.get()}</span></p>
             <div class="call-actions">
                 <button type="button" id="call-show" on:click=move |_| pop.open(phone.get_untracked())>
-                    {t!(i18n, call_show_info)}
+                    {tr(i18n, |i| t_string!(i, call_show_info))}
                 </button>
                 {move || tel().map(|n| view! {
-                    <a class="button" id="call-dial" href=format!("tel:{n}")>{t!(i18n, call_dial_link)}</a>
+                    <a class="button" id="call-dial" href=format!("tel:{n}")>{tr(i18n, |i| t_string!(i, call_dial_link))}</a>
                 })}
             </div>
             <AutoOpenSwitch id="call-page-auto-open"/>
-            <p class="muted">{t!(i18n, call_page_hint)}</p>
+            <p class="muted">{tr(i18n, |i| t_string!(i, call_page_hint))}</p>
         </section>
     }
 }

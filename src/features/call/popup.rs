@@ -11,7 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::features::call::auto_open_switch::AutoOpenSwitch;
 use crate::features::call::result::CallResult;
 use crate::features::call::state::use_call_pop;
-use crate::platform::i18n::{t, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::tr::tr;
 
 fn active_element() -> Option<web_sys::HtmlElement> {
     web_sys::window()?
@@ -126,11 +127,11 @@ pub fn CallPopup() -> impl IntoView {
         >
             <header class="call-pop-head">
                 <h2 id="call-pop-title">
-                    {t!(i18n, call_pop_title)} " "
+                    {tr(i18n, |i| t_string!(i, call_pop_title))} " "
                     <span id="call-pop-phone" class="call-pop-phone">{phone_text}</span>
                 </h2>
                 <button type="button" class="call-pop-close" on:click=move |_| pop.close()>
-                    {t!(i18n, close)}
+                    {tr(i18n, |i| t_string!(i, close))}
                 </button>
             </header>
             <div class="call-pop-body">

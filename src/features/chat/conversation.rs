@@ -4,245 +4,17 @@
 //! answer for the old filter lands on disposed signals and is dropped.
 
 use crate::features::chat::content::media_base;
-use crate::features::chat::history::{search, starts_day, Conversation, Window};
+use crate::features::chat::history::{search, starts_day};
 use crate::features::chat::query::ChatQuery;
-use leptos::html;
 use leptos::prelude::*;
-use scrm_api::chat::GetRedisMessageRecord;
-use wasm_bindgen::JsCast;
 
 use crate::features::chat::message::{MediaBase, MessageRow};
+use crate::features::chat::state::ChatState;
 use crate::features::chat::toolbar::Toolbar;
-use crate::platform::api_client::{use_api, ApiClient, ApiError};
-use crate::platform::i18n::{t, t_string, use_i18n};
+use crate::platform::api_client::ApiError;
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::tr::tr;
 use crate::ui::error_view::ErrorView;
-
-/// User Timing marks for `cargo xtask bench` (tests/chat_bench.rs) and for
-/// anyone profiling in the browser's tools: the first page laid out at the
-/// bottom of the view, and an older page laid out with the reader's
-/// position restored.
-pub const MARK_FIRST_SCREEN: &str = "scrm:chat-first-screen";
-pub const MARK_OLDER_SHOWN: &str = "scrm:chat-older-shown";
-
-/// Marks `name` in the animation frame after the ones already asked for
-/// (callbacks run in the order they were requested), i.e. once the scroll
-/// position they set has been applied.
-fn mark_after_frame(name: &'static str) {
-    request_animation_frame(move || {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark(name);
-        }
-    });
-}
-
-/// Pixels from an edge of the scroller at which the window moves or an
-/// older page is asked for.
-const EDGE: i32 = 200;
-
-/// The view's state; every field is a handle, so it is `Copy` and methods
-/// can be used from any event handler or async continuation.
-#[derive(Clone, Copy)]
-pub struct ChatState {
-    api: StoredValue<ApiClient>,
-    query: StoredValue<ChatQuery>,
-    pub convo: RwSignal<Conversation>,
-    window: RwSignal<Window>,
-    loading: RwSignal<bool>,
-    error: RwSignal<Option<ApiError>>,
-    loaded: RwSignal<bool>,
-    /// A date the reader asked for that older pages must reach first.
-    jump_to: RwSignal<Option<String>>,
-    /// The window is being moved; scroll events until it settles are ours.
-    shifting: StoredValue<bool>,
-    scroller: NodeRef<html::Div>,
-    /// Set when a jump found nothing on or after the date.
-    pub jump_missed: RwSignal<bool>,
-}
-
-fn find_row(el: &web_sys::HtmlDivElement, key: &str) -> Option<web_sys::HtmlElement> {
-    el.query_selector(&format!(".msg-row[data-key=\"{key}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-}
-
-impl ChatState {
-    fn new(query: ChatQuery) -> Self {
-        ChatState {
-            api: StoredValue::new(use_api()),
-            query: StoredValue::new(query),
-            convo: RwSignal::new(Conversation::default()),
-            window: RwSignal::new(Window::default()),
-            loading: RwSignal::new(false),
-            error: RwSignal::new(None),
-            loaded: RwSignal::new(false),
-            jump_to: RwSignal::new(None),
-            shifting: StoredValue::new(false),
-            scroller: NodeRef::new(),
-            jump_missed: RwSignal::new(false),
-        }
-    }
-
-    pub fn query(&self) -> ChatQuery {
-        self.query.get_value()
-    }
-
-    /// The first row at least partly visible, and its distance from the
-    /// top of the scroller, so it can be put back where the reader saw it.
-    fn anchor(self) -> Option<(String, i32)> {
-        let el = self.scroller.get_untracked()?;
-        let top = el.scroll_top();
-        let rows = el.query_selector_all(".msg-row").ok()?;
-        (0..rows.length())
-            .filter_map(|i| rows.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-            .find(|row| row.offset_top() + row.offset_height() > top)
-            .and_then(|row| Some((row.get_attribute("data-key")?, row.offset_top() - top)))
-    }
-
-    /// After the DOM has caught up, scrolls so `key` sits `offset` below the top.
-    fn settle(self, target: Option<(String, i32)>) {
-        self.shifting.set_value(true);
-        request_animation_frame(move || {
-            if let (Some(Some(el)), Some((key, offset))) =
-                (self.scroller.try_get_untracked(), target)
-            {
-                if let Some(row) = find_row(&el, &key) {
-                    el.set_scroll_top(row.offset_top() - offset);
-                }
-            }
-            self.shifting.try_update_value(|s| *s = false);
-        });
-    }
-
-    fn to_bottom(self) {
-        request_animation_frame(move || {
-            if let Some(Some(el)) = self.scroller.try_get_untracked() {
-                el.set_scroll_top(el.scroll_height());
-            }
-        });
-    }
-
-    fn move_window(self, w: Window) {
-        let a = self.anchor();
-        self.window.set(w);
-        self.settle(a);
-    }
-
-    pub fn on_scroll(self) {
-        if self.shifting.get_value() {
-            return;
-        }
-        let Some(el) = self.scroller.get_untracked() else {
-            return;
-        };
-        let top = el.scroll_top();
-        let len = self.convo.with_untracked(Conversation::len);
-        let w = self.window.get_untracked();
-        if top < EDGE {
-            if let Some(up) = w.up(len) {
-                self.move_window(up);
-            } else if self.error.with_untracked(Option::is_none) {
-                self.load_older();
-            }
-        } else if el.scroll_height() - top - el.client_height() < EDGE {
-            if let Some(down) = w.down(len) {
-                self.move_window(down);
-            }
-        }
-    }
-
-    /// Asks for the next older page, unless one is on its way or the
-    /// history is complete. Loaded messages stay whatever the answer.
-    pub fn load_older(self) {
-        if self.loading.get_untracked() {
-            return;
-        }
-        let (page, done) = self.convo.with_untracked(|c| (c.next_page(), c.complete()));
-        if done {
-            return;
-        }
-        self.loading.set(true);
-        self.error.set(None);
-        let req = self.query.with_value(|q| q.request(page));
-        let api = self.api.get_value();
-        leptos::task::spawn_local(async move {
-            let result = api.call::<GetRedisMessageRecord>(&req).await;
-            if self.convo.is_disposed() {
-                return;
-            }
-            self.loading.set(false);
-            match result {
-                Ok(reply) => {
-                    // Where the reader is now, not when the request left.
-                    let anchor = self.anchor();
-                    let total = reply.page.count;
-                    let mut added = 0;
-                    self.convo
-                        .update(|c| added = c.add_older_page(reply.page.items, total));
-                    let len = self.convo.with_untracked(Conversation::len);
-                    self.window.update(|w| *w = w.after_prepend(added, len));
-                    self.loaded.set(true);
-                    if page == 1 {
-                        self.to_bottom();
-                        mark_after_frame(MARK_FIRST_SCREEN);
-                    } else {
-                        self.settle(anchor);
-                        mark_after_frame(MARK_OLDER_SHOWN);
-                    }
-                    self.continue_jump();
-                }
-                Err(e) => self.error.set(Some(e)),
-            }
-        });
-    }
-
-    pub fn retry(self) {
-        self.error.set(None);
-        self.load_older();
-    }
-
-    /// Scrolls message `i` into view, moving the window to it if needed.
-    pub fn show(self, i: usize) {
-        let len = self.convo.with_untracked(Conversation::len);
-        let w = self.window.get_untracked();
-        if !(w.start <= i && i < w.end) {
-            self.window.set(Window::around(i, len));
-        }
-        let key = self.convo.with_untracked(|c| c.key(i).map(str::to_owned));
-        self.settle(key.map(|k| (k, 8)));
-    }
-
-    /// Shows the first message on or after `date`, loading older pages
-    /// until they reach it.
-    pub fn jump(self, date: String) {
-        self.jump_missed.set(false);
-        self.jump_to.set(Some(date));
-        self.continue_jump();
-    }
-
-    fn continue_jump(self) {
-        let Some(date) = self.jump_to.get_untracked() else {
-            return;
-        };
-        let (more, found) = self.convo.with_untracked(|c| {
-            (
-                c.needs_older_for(&date) && !c.complete(),
-                c.first_on_or_after(&date),
-            )
-        });
-        if more {
-            if self.error.with_untracked(Option::is_none) {
-                self.load_older();
-            }
-            return;
-        }
-        self.jump_to.set(None);
-        match found {
-            Some(i) => self.show(i),
-            None => self.jump_missed.set(true),
-        }
-    }
-}
 
 /// What the line above the oldest shown message says.
 #[derive(Clone, PartialEq)]
@@ -316,27 +88,29 @@ pub fn ChatView(query: ChatQuery) -> impl IntoView {
             }
         })
     });
-    let status = move || match top.get() {
+    let status = move || {
+        match top.get() {
         Top::Failed(e) => view! { <ErrorView error=e on_retry=move |_| state.retry()/> }.into_any(),
         Top::Loading => {
-            view! { <p class="chat-status" role="status">{t!(i18n, chat_loading)}</p> }.into_any()
+            view! { <p class="chat-status" role="status">{tr(i18n, |i| t_string!(i, chat_loading))}</p> }.into_any()
         }
         Top::Nothing => ().into_any(),
         Top::Empty => {
-            view! { <p class="chat-empty" role="status">{t!(i18n, chat_empty)}</p> }.into_any()
+            view! { <p class="chat-empty" role="status">{tr(i18n, |i| t_string!(i, chat_empty))}</p> }.into_any()
         }
-        Top::End => view! { <p class="chat-end" role="status">{t!(i18n, chat_end)}</p> }.into_any(),
+        Top::End => view! { <p class="chat-end" role="status">{tr(i18n, |i| t_string!(i, chat_end))}</p> }.into_any(),
         Top::More => view! {
             <button type="button" id="chat-load-older" class="chat-load-older"
-                on:click=move |_| state.load_older()>{t!(i18n, chat_load_older)}</button>
+                on:click=move |_| state.load_older()>{tr(i18n, |i| t_string!(i, chat_load_older))}</button>
         }
         .into_any(),
+    }
     };
 
     view! {
         <Toolbar state=state needle=needle hits=hits hit=hit/>
         <div class="chat-scroll" node_ref=state.scroller tabindex="0" role="log"
-            aria-label=move || t_string!(i18n, chat_messages_label) aria-busy=move || state.loading.get().to_string()
+            aria-label=tr(i18n, |i| t_string!(i, chat_messages_label)) aria-busy=move || state.loading.get().to_string()
             on:scroll=move |_| state.on_scroll()>
             <div class="chat-top">{status}</div>
             <div class="chat-list">

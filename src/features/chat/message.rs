@@ -9,7 +9,8 @@ use crate::features::chat::content::{
     duration, file_size, highlight, is_http_url, linkify, media_url, Segment,
 };
 use crate::features::chat::history::clock;
-use crate::platform::i18n::{t, t_string, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::tr::tr;
 
 /// Text with the search term marked; never parsed as HTML.
 #[component]
@@ -121,7 +122,7 @@ fn Thumb(thumb: Option<String>, full: Option<String>, alt: String) -> impl IntoV
                 <img class="msg-image-large" src=full.clone() alt=close_alt.clone()/>
                 <button type="button" class="msg-image-close" autofocus
                     on:click=move |_| { if let Some(d) = dialog.get_untracked() { d.close(); } }>
-                    {t!(i18n, close)}
+                    {tr(i18n, |i| t_string!(i, close))}
                 </button>
             </dialog>
         </Show>
@@ -145,7 +146,7 @@ fn body(m: ChatMessage, needle: Signal<String>) -> AnyView {
         MessageKind::Voice { duration_sec } => {
             let src = media(&m.media_url);
             view! {
-                <span class="voice-info">{t!(i18n, chat_voice)} " " {duration_sec.map(duration)}</span>
+                <span class="voice-info">{tr(i18n, |i| t_string!(i, chat_voice))} " " {duration_sec.map(duration)}</span>
                 {src.map(|s| view! { <audio controls preload="none" src=s></audio> })}
             }
             .into_any()
@@ -155,10 +156,10 @@ fn body(m: ChatMessage, needle: Signal<String>) -> AnyView {
             let video = media(&m.media_url);
             let poster = media(&m.thumb_url);
             view! {
-                <span class="video-info">{t!(i18n, chat_video)} " " {duration_sec.map(duration)}</span>
+                <span class="video-info">{tr(i18n, |i| t_string!(i, chat_video))} " " {duration_sec.map(duration)}</span>
                 {poster.map(|src| view! { <img src=src alt=alt loading="lazy" width="120" height="90"/> })}
                 {video.map(|href| view! {
-                    <a href=href target="_blank" rel="noopener noreferrer">{t!(i18n, chat_open)}</a>
+                    <a href=href target="_blank" rel="noopener noreferrer">{tr(i18n, |i| t_string!(i, chat_open))}</a>
                 })}
             }
             .into_any()
@@ -188,7 +189,7 @@ fn body(m: ChatMessage, needle: Signal<String>) -> AnyView {
         MessageKind::File { name, size } => {
             let name = name.unwrap_or_default();
             let inner = view! {
-                <span class="card-kind">{t!(i18n, chat_file)}</span>
+                <span class="card-kind">{tr(i18n, |i| t_string!(i, chat_file))}</span>
                 <strong class="file-name"><Marked text=name needle=needle/></strong>
                 <span class="file-size">{size.map(file_size)}</span>
             };

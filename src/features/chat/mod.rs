@@ -9,10 +9,10 @@ pub mod transcript;
 #[cfg(target_arch = "wasm32")]
 pub mod conversation;
 #[cfg(target_arch = "wasm32")]
-pub mod export;
-#[cfg(target_arch = "wasm32")]
 pub mod message;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod toolbar;

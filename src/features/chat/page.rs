@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::features::chat::conversation::ChatView;
-use crate::platform::i18n::{t, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::tr::tr;
 
 #[component]
 pub fn Chat() -> impl IntoView {
@@ -26,10 +27,10 @@ pub fn Chat() -> impl IntoView {
     });
     view! {
         <section class="page chat-page" data-route="/chat">
-            <h1>{t!(i18n, chat_title)}</h1>
+            <h1>{tr(i18n, |i| t_string!(i, chat_title))}</h1>
             {move || match query.get() {
                 Some(q) => view! { <ChatView query=q/> }.into_any(),
-                None => view! { <p class="notice" role="alert">{t!(i18n, chat_missing_ids)}</p> }.into_any(),
+                None => view! { <p class="notice" role="alert">{tr(i18n, |i| t_string!(i, chat_missing_ids))}</p> }.into_any(),
             }}
         </section>
     }

@@ -6,13 +6,19 @@ use leptos_router::hooks::use_navigate;
 use scrm_api::chat::{ChatMessage, MessageKind};
 
 use crate::features::chat::content::{duration, file_size};
-use crate::features::chat::conversation::ChatState;
-use crate::features::chat::export::download;
 use crate::features::chat::query::{valid_date, ChatQuery};
+use crate::features::chat::state::ChatState;
 use crate::features::chat::transcript::{to_csv, to_text, ExportLabels};
-use crate::platform::i18n::{t, t_string, use_i18n, Locale};
+use crate::platform::dom;
+use crate::platform::i18n::{t_string, use_i18n, Locale};
+use crate::platform::tr::tr;
 use crate::ui::toast::{use_toasts, ToastKind};
 use leptos_i18n::I18nContext;
+
+/// Offers `text` as a download; false when the browser refused.
+fn file(name: &str, mime: &str, text: &str) -> bool {
+    dom::download(name, mime, &js_sys::Array::of1(&text.into()))
+}
 
 /// A one-line account of a message for the export, in the panel's language.
 fn summary(i18n: I18nContext<Locale>, m: &ChatMessage) -> String {
@@ -133,10 +139,10 @@ pub fn Toolbar(
                     header[3].as_str(),
                 ];
                 let body = to_csv(c.messages(), &labels, header, each);
-                download("chat.csv", "text/csv;charset=utf-8", &body)
+                file("chat.csv", "text/csv;charset=utf-8", &body)
             } else {
                 let body = to_text(c.messages(), &labels, each);
-                download("chat.txt", "text/plain;charset=utf-8", &body)
+                file("chat.txt", "text/plain;charset=utf-8", &body)
             }
         });
         if !ok {
@@ -157,32 +163,32 @@ pub fn Toolbar(
     view! {
         <div class="chat-toolbar">
             <form class="chat-filter" on:submit=apply>
-                <label for="chat-from">{t!(i18n, chat_from)}</label>
+                <label for="chat-from">{tr(i18n, |i| t_string!(i, chat_from))}</label>
                 <input id="chat-from" type="date" bind:value=from/>
-                <label for="chat-to">{t!(i18n, chat_to)}</label>
+                <label for="chat-to">{tr(i18n, |i| t_string!(i, chat_to))}</label>
                 <input id="chat-to" type="date" bind:value=to/>
-                <button type="submit" id="chat-filter-apply">{t!(i18n, chat_filter_apply)}</button>
-                <button type="button" id="chat-filter-clear" on:click=clear>{t!(i18n, chat_filter_clear)}</button>
+                <button type="submit" id="chat-filter-apply">{tr(i18n, |i| t_string!(i, chat_filter_apply))}</button>
+                <button type="button" id="chat-filter-clear" on:click=clear>{tr(i18n, |i| t_string!(i, chat_filter_clear))}</button>
             </form>
             <form class="chat-jump" on:submit=jump>
-                <label for="chat-jump-date">{t!(i18n, chat_jump)}</label>
+                <label for="chat-jump-date">{tr(i18n, |i| t_string!(i, chat_jump))}</label>
                 <input id="chat-jump-date" type="date" bind:value=jump_date/>
-                <button type="submit" id="chat-jump-go">{t!(i18n, chat_jump_go)}</button>
+                <button type="submit" id="chat-jump-go">{tr(i18n, |i| t_string!(i, chat_jump_go))}</button>
                 <Show when=move || state.jump_missed.get()>
-                    <span class="chat-jump-missed" role="status">{t!(i18n, chat_jump_none)}</span>
+                    <span class="chat-jump-missed" role="status">{tr(i18n, |i| t_string!(i, chat_jump_none))}</span>
                 </Show>
             </form>
             <form class="chat-search" role="search" on:submit=on_search>
-                <label for="chat-search">{t!(i18n, chat_search)}</label>
+                <label for="chat-search">{tr(i18n, |i| t_string!(i, chat_search))}</label>
                 <input id="chat-search" type="search" prop:value=move || needle.get()
                     on:input=move |ev| { hit.set(None); needle.set(event_target_value(&ev)); }/>
-                <button type="button" id="chat-search-prev" on:click=move |_| step(false)>{t!(i18n, chat_search_prev)}</button>
-                <button type="submit" id="chat-search-next">{t!(i18n, chat_search_next)}</button>
+                <button type="button" id="chat-search-prev" on:click=move |_| step(false)>{tr(i18n, |i| t_string!(i, chat_search_prev))}</button>
+                <button type="submit" id="chat-search-next">{tr(i18n, |i| t_string!(i, chat_search_next))}</button>
                 <span id="chat-search-count" aria-live="polite">{count}</span>
             </form>
             <div class="chat-export">
-                <button type="button" id="chat-export-text" on:click=move |_| export(false)>{t!(i18n, chat_export_text)}</button>
-                <button type="button" id="chat-export-csv" on:click=move |_| export(true)>{t!(i18n, chat_export_csv)}</button>
+                <button type="button" id="chat-export-text" on:click=move |_| export(false)>{tr(i18n, |i| t_string!(i, chat_export_text))}</button>
+                <button type="button" id="chat-export-csv" on:click=move |_| export(true)>{tr(i18n, |i| t_string!(i, chat_export_csv))}</button>
             </div>
         </div>
     }

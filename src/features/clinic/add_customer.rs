@@ -9,9 +9,10 @@ use scrm_api::clinic::AddCustomer;
 use scrm_api::validate::FieldError;
 
 use super::draft::CustomerDraft;
+use super::field_message;
 use super::lookup::Lookup;
-use super::{field_message, focus};
 use crate::platform::api_client::use_api;
+use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::storage;
 use crate::ui::error_view::describe;

@@ -7,8 +7,9 @@ use leptos_i18n::I18nContext;
 use scrm_api::validate::{field_label, FieldError};
 
 use super::draft::{AppointmentDraft, DraftError};
-use super::{focus, lang};
+use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n, Locale};
+use crate::platform::locale::lang;
 
 /// Problems per wire field name, already in words.
 pub type Problems = RwSignal<Vec<(&'static str, String)>>;
@@ -19,7 +20,7 @@ pub fn describe_problems(
     draft: &[DraftError],
     rules: &[FieldError],
 ) -> Vec<(&'static str, String)> {
-    let l = lang(i18n);
+    let l = lang(i18n.get_locale());
     let mut out: Vec<(&'static str, String)> = draft
         .iter()
         .map(|e| {

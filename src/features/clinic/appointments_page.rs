@@ -12,12 +12,13 @@ use scrm_api::time::Timestamp;
 
 use crate::features::clinic::agenda::{agenda, china_day_start, feed_start};
 use crate::features::clinic::appointment_list::{AppointmentKind, AppointmentTable};
-use crate::features::clinic::focus;
 use crate::features::clinic::manage::ManageAppointment;
 use crate::features::clinic::new_appointment::NewAppointment;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
+use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::session::use_session;
+use crate::platform::tr::tr;
 use crate::ui::error_view::ErrorView;
 
 const FEEDS: [(&str, AppointmentFeed); 4] = [
@@ -237,7 +238,7 @@ fn Appointments() -> impl IntoView {
 
         <section class="feed" aria-labelledby="feed-title">
             <h2 id="feed-title">{t_string!(i18n, clinic_lists)}</h2>
-            <div class="feed-tabs" role="group" aria-label=move || t_string!(i18n, clinic_lists)>
+            <div class="feed-tabs" role="group" aria-label=tr(i18n, |i| t_string!(i, clinic_lists))>
                 {FEEDS.iter().map(|(name, _)| {
                     let name = *name;
                     let nav = navigate.clone();

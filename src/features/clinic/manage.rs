@@ -11,8 +11,8 @@ use scrm_api::time::Timestamp;
 
 use super::appointment_form::{checked, AppointmentFields, Problems};
 use super::draft::{apply_change, AppointmentDraft};
-use super::focus;
 use crate::platform::api_client::use_api;
+use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::storage;
 use crate::ui::error_view::describe;

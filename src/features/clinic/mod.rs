@@ -30,4 +30,4 @@ pub mod page;
 pub mod profile;
 
 #[cfg(target_arch = "wasm32")]
-pub use form_support::{field_message, focus, lang};
+pub use form_support::field_message;

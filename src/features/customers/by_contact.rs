@@ -26,7 +26,7 @@ use crate::features::customers::list::{edit_href, list_href};
 use crate::features::customers::query::CustomerFilter;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::text::tr;
+use crate::platform::tr::tr;
 use crate::ui::error_view::ErrorView;
 
 /// Rows per downLoad request of the fallback scan.
@@ -160,7 +160,7 @@ pub fn CustomerByContact() -> impl IntoView {
             });
             view! {
                 <p id="by-contact-remark">
-                    {tr(i18n, |i| t_string!(i, by_contact_search_remark).to_string())} " "
+                    {tr(i18n, |i| t_string!(i, by_contact_search_remark))} " "
                     <A href=crate::core::nav::href(&href)>"「" {r} "」"</A>
                 </p>
             }
@@ -169,17 +169,17 @@ pub fn CustomerByContact() -> impl IntoView {
 
     view! {
         <section class="page customer-by-contact" data-route="/customers/by-contact">
-            <h1>{tr(i18n, |i| t_string!(i, tags_customer_record).to_string())}</h1>
+            <h1>{tr(i18n, |i| t_string!(i, tags_customer_record))}</h1>
             {move || match state.get() {
                 Found::Looking => view! {
-                    <p class="loading" id="by-contact-looking" role="status">{tr(i18n, |i| t_string!(i, by_contact_looking).to_string())}</p>
+                    <p class="loading" id="by-contact-looking" role="status">{tr(i18n, |i| t_string!(i, by_contact_looking))}</p>
                 }.into_any(),
                 Found::NoContact => view! {
-                    <p class="notice" id="by-contact-missing" role="alert">{tr(i18n, |i| t_string!(i, by_contact_no_contact).to_string())}</p>
+                    <p class="notice" id="by-contact-missing" role="alert">{tr(i18n, |i| t_string!(i, by_contact_no_contact))}</p>
                 }.into_any(),
                 Found::Missing => view! {
                     <div class="notice" id="by-contact-missing" role="alert">
-                        <p>{tr(i18n, |i| t_string!(i, by_contact_none).to_string())}</p>
+                        <p>{tr(i18n, |i| t_string!(i, by_contact_none))}</p>
                         {by_remark}
                     </div>
                 }.into_any(),
@@ -187,7 +187,7 @@ pub fn CustomerByContact() -> impl IntoView {
                     <ErrorView error=e on_retry=move |_| retry.update(|n| *n += 1)/>
                 }.into_any(),
             }}
-            <p><A href=crate::core::nav::href("/tags") attr:id="by-contact-back">{tr(i18n, |i| t_string!(i, by_contact_back).to_string())}</A></p>
+            <p><A href=crate::core::nav::href("/tags") attr:id="by-contact-back">{tr(i18n, |i| t_string!(i, by_contact_back))}</A></p>
         </section>
     }
 }

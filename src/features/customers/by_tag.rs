@@ -13,7 +13,7 @@ use crate::features::chat::query::ChatQuery;
 use crate::features::customers::tag_picker::{use_tag_list, TagPicker};
 use crate::platform::api_client::{use_api, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::text::tr;
+use crate::platform::tr::tr;
 use crate::ui::avatar::Avatar;
 use crate::ui::error_view::ErrorView;
 
@@ -114,19 +114,19 @@ pub fn ContactsByTag() -> impl IntoView {
 
     view! {
         <section class="page contacts-by-tag" data-route="/tags">
-            <h1>{tr(i18n, |i| t_string!(i, nav_tags).to_string())}</h1>
-            <form class="filter-bar" role="search" aria-label=tr(i18n, |i| t_string!(i, nav_tags).to_string())
+            <h1>{tr(i18n, |i| t_string!(i, nav_tags))}</h1>
+            <form class="filter-bar" role="search" aria-label=tr(i18n, |i| t_string!(i, nav_tags))
                 on:submit=move |ev| { ev.prevent_default(); run(); }>
                 <div class="field">
-                    <label for="t-tags-input">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</label>
-                    <TagPicker id="t-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
-                    placeholder=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
+                    <label for="t-tags-input">{tr(i18n, |i| t_string!(i, cust_tags))}</label>
+                    <TagPicker id="t-tags" label=tr(i18n, |i| t_string!(i, cust_tags))
+                    placeholder=tr(i18n, |i| t_string!(i, cust_tags_any))
                         tags=tags selected=chosen on_change=move |ids| chosen.set(ids)/>
                 </div>
                 <div class="field">
-                    <label for="t-account">{tr(i18n, |i| t_string!(i, tags_account).to_string())}</label>
+                    <label for="t-account">{tr(i18n, |i| t_string!(i, tags_account))}</label>
                     <select id="t-account" on:change=move |ev| account.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected=move || account.get().is_none()>{tr(i18n, |i| t_string!(i, tags_all_accounts).to_string())}</option>
+                        <option value="" selected=move || account.get().is_none()>{tr(i18n, |i| t_string!(i, tags_all_accounts))}</option>
                         <For each=move || accounts.get() key=|a| a.0 let:a>
                             <option value=a.0.to_string() selected=move || account.get() == Some(a.0)>{a.1.clone()}</option>
                         </For>
@@ -135,33 +135,33 @@ pub fn ContactsByTag() -> impl IntoView {
                 <label class="tag-option" for="t-offline">
                     <input type="checkbox" id="t-offline" prop:checked=move || offline.get()
                         on:change=move |ev| offline.set(event_target_checked(&ev))/>
-                    <span>{tr(i18n, |i| t_string!(i, tags_include_offline).to_string())}</span>
+                    <span>{tr(i18n, |i| t_string!(i, tags_include_offline))}</span>
                 </label>
                 <div class="field field-actions">
-                    <button type="submit" id="t-search" disabled=move || loading.get()>{tr(i18n, |i| t_string!(i, tags_search).to_string())}</button>
+                    <button type="submit" id="t-search" disabled=move || loading.get()>{tr(i18n, |i| t_string!(i, tags_search))}</button>
                 </div>
             </form>
             <Show when=move || loading.get()>
-                <p class="loading">{tr(i18n, |i| t_string!(i, cust_loading).to_string())}</p>
+                <p class="loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p>
             </Show>
             {move || match result.get() {
-                None => view! { <p class="muted">{tr(i18n, |i| t_string!(i, tags_hint).to_string())}</p> }.into_any(),
+                None => view! { <p class="muted">{tr(i18n, |i| t_string!(i, tags_hint))}</p> }.into_any(),
                 Some(Err(e)) => {
                     let again = search.clone();
                     view! { <ErrorView error=e on_retry=move |_| again()/> }.into_any()
                 }
-                Some(Ok(list)) if list.is_empty() => view! { <p class="empty" id="t-empty">{tr(i18n, |i| t_string!(i, tags_empty).to_string())}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="empty" id="t-empty">{tr(i18n, |i| t_string!(i, tags_empty))}</p> }.into_any(),
                 Some(Ok(list)) => view! {
-                    <p id="t-count">{tr(i18n, |i| t_string!(i, pager_total).to_string())} " " {list.len()}</p>
+                    <p id="t-count">{tr(i18n, |i| t_string!(i, pager_total))} " " {list.len()}</p>
                     <div class="table-wrap">
                         <table class="data-table" id="contact-table">
                             <thead><tr>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar).to_string())}</th>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname).to_string())}</th>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, tags_alias).to_string())}</th>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, edit_address).to_string())}</th>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, tags_account).to_string())}</th>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions).to_string())}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, tags_alias))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, edit_address))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, tags_account))}</th>
+                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions))}</th>
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|c| {
@@ -176,8 +176,8 @@ pub fn ContactsByTag() -> impl IntoView {
                                             <td>{text(&c.customer_nick_name)}</td>
                                             <td>{c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}</td>
                                             <td class="c-actions">
-                                                {record.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-record">{tr(i18n, |i| t_string!(i, tags_customer_record).to_string())}</A> })}
-                                                {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-chat">{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
+                                                {record.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-record">{tr(i18n, |i| t_string!(i, tags_customer_record))}</A> })}
+                                                {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-chat">{tr(i18n, |i| t_string!(i, cust_chat))}</A> })}
                                             </td>
                                         </tr>
                                     }

@@ -18,7 +18,7 @@ use crate::features::customers::edit_form::CustomerEditForm;
 use crate::features::customers::form::CustomerForm;
 use crate::platform::api_client::{use_api, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::text::tr;
+use crate::platform::tr::tr;
 use crate::ui::error_view::ErrorView;
 
 /// The search a reload repeats; 500 is customerPage's largest page.
@@ -129,14 +129,14 @@ pub fn CustomerEdit() -> impl IntoView {
 
     view! {
         <section class="page customer-edit" data-route="/customers/:id">
-            <h1>{tr(i18n, |i| t_string!(i, page_customer_edit).to_string())}</h1>
-            <p><A href=crate::core::nav::href("/customers") attr:id="edit-back">{tr(i18n, |i| t_string!(i, edit_back).to_string())}</A></p>
+            <h1>{tr(i18n, |i| t_string!(i, page_customer_edit))}</h1>
+            <p><A href=crate::core::nav::href("/customers") attr:id="edit-back">{tr(i18n, |i| t_string!(i, edit_back))}</A></p>
             {move || match load.get() {
-                Load::Loading => view! { <p class="loading" id="edit-loading">{tr(i18n, |i| t_string!(i, cust_loading).to_string())}</p> }.into_any(),
+                Load::Loading => view! { <p class="loading" id="edit-loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p> }.into_any(),
                 Load::Missing => view! {
                     <div class="notice" id="edit-missing" role="alert">
-                        <p>{tr(i18n, |i| t_string!(i, edit_missing).to_string())}</p>
-                        <p>{tr(i18n, |i| t_string!(i, customer_id).to_string())} ": " <span class="param">{raw_id.get_untracked()}</span></p>
+                        <p>{tr(i18n, |i| t_string!(i, edit_missing))}</p>
+                        <p>{tr(i18n, |i| t_string!(i, customer_id))} ": " <span class="param">{raw_id.get_untracked()}</span></p>
                     </div>
                 }.into_any(),
                 Load::Failed(e) => view! {
@@ -147,7 +147,7 @@ pub fn CustomerEdit() -> impl IntoView {
                     let chat = crate::features::customers::list::chat_href(&c);
                     view! {
                     {chat.map(|href| view! {
-                        <p><A href=crate::core::nav::href(&href) attr:id="edit-chat">{tr(i18n, |i| t_string!(i, nav_chat).to_string())}</A></p>
+                        <p><A href=crate::core::nav::href(&href) attr:id="edit-chat">{tr(i18n, |i| t_string!(i, nav_chat))}</A></p>
                     })}
                     <CustomerEditForm customer=c original=original on_saved=on_saved/>
                 }.into_any()

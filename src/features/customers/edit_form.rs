@@ -7,13 +7,13 @@ use leptos::task::spawn_local;
 use scrm_api::customer::{BatchSaveNickName, Customer, UpdateCustomer};
 use scrm_api::validate::field_messages;
 
-use crate::features::customers::filters::lang;
 use crate::features::customers::form::CustomerForm;
 use crate::features::customers::tag_picker::{use_tag_list, TagPicker};
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::locale::lang;
 use crate::platform::storage;
-use crate::platform::text::tr;
+use crate::platform::tr::tr;
 use crate::ui::error_view::describe;
 use crate::ui::leave_guard::LeaveGuard;
 use crate::ui::toast::{use_toasts, ToastKind};
@@ -126,14 +126,14 @@ pub fn CustomerEditForm(
     };
 
     view! {
-        <LeaveGuard dirty=dirty message=Signal::derive(move || t_string!(i18n, edit_leave_question).to_string())/>
+        <LeaveGuard dirty=dirty message=tr(i18n, |i| t_string!(i, edit_leave_question))/>
         <Show when=move || restored.get()>
             <div class="notice" id="edit-restored" role="status">
-                {tr(i18n, |i| t_string!(i, edit_draft_restored).to_string())} " "
+                {tr(i18n, |i| t_string!(i, edit_draft_restored))} " "
                 <button type="button" id="edit-discard" on:click=move |_| {
                     form.set(original.get_untracked());
                     restored.set(false);
-                }>{tr(i18n, |i| t_string!(i, edit_discard).to_string())}</button>
+                }>{tr(i18n, |i| t_string!(i, edit_discard))}</button>
             </div>
         </Show>
         <form class="edit-form" id="customer-edit-form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
@@ -141,16 +141,16 @@ pub fn CustomerEditForm(
             {text_field("edit-phone", t_string!(i18n, cust_phone).to_string(), "customerPhone", |f| &f.phone, |f, v| f.phone = v)}
             {text_field("edit-nick", t_string!(i18n, edit_nick_name).to_string(), "nickName", |f| &f.nick_name, |f, v| f.nick_name = v)}
             <div class="field">
-                <label for="edit-remarks">{tr(i18n, |i| t_string!(i, cust_remarks).to_string())}</label>
+                <label for="edit-remarks">{tr(i18n, |i| t_string!(i, cust_remarks))}</label>
                 <textarea id="edit-remarks" rows="3" aria-describedby="edit-remarks-error"
                     prop:value=move || form.get().remarks
                     on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.remarks = v); }></textarea>
                 <span class="form-error" id="edit-remarks-error">{message_for("remarks")}</span>
             </div>
             <div class="field">
-                <label for="edit-tags-input">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</label>
-                <TagPicker id="edit-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
-                    placeholder=Signal::derive(move || t_string!(i18n, edit_tags_none).to_string())
+                <label for="edit-tags-input">{tr(i18n, |i| t_string!(i, cust_tags))}</label>
+                <TagPicker id="edit-tags" label=tr(i18n, |i| t_string!(i, cust_tags))
+                    placeholder=tr(i18n, |i| t_string!(i, edit_tags_none))
                     tags=tags selected=Signal::derive(move || form.get().tags)
                     on_change=move |ids| form.update(|f| f.tags = ids)/>
                 <span class="form-error" id="edit-tags-error">{message_for("tags")}</span>
@@ -159,11 +159,11 @@ pub fn CustomerEditForm(
             <label class="tag-option" for="edit-star">
                 <input type="checkbox" id="edit-star" prop:checked=move || form.get().star
                     on:change=move |ev| { let on = event_target_checked(&ev); form.update(|f| f.star = on); }/>
-                <span>{tr(i18n, |i| t_string!(i, cust_starred).to_string())}</span>
+                <span>{tr(i18n, |i| t_string!(i, cust_starred))}</span>
             </label>
             {match contact {
                 Some(_) => text_field("edit-address", t_string!(i18n, edit_address).to_string(), "address", |f| &f.address, |f, v| f.address = v).into_any(),
-                None => view! { <p class="muted" id="edit-address-none">{tr(i18n, |i| t_string!(i, edit_address_none).to_string())}</p> }.into_any(),
+                None => view! { <p class="muted" id="edit-address-none">{tr(i18n, |i| t_string!(i, edit_address_none))}</p> }.into_any(),
             }}
             <p class="form-error" id="edit-save-error" role="alert">{move || save_error.get()}</p>
             <div class="form-actions">
@@ -173,7 +173,7 @@ pub fn CustomerEditForm(
                 </button>
                 <button type="button" id="edit-reset" disabled=move || !dirty.get() || saving.get()
                     on:click=move |_| { form.set(original.get_untracked()); restored.set(false); }>
-                    {tr(i18n, |i| t_string!(i, edit_discard).to_string())}
+                    {tr(i18n, |i| t_string!(i, edit_discard))}
                 </button>
             </div>
         </form>

@@ -8,12 +8,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use scrm_api::csv;
 use scrm_api::customer::DownLoad;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::features::customers::query::CustomerFilter;
 use crate::platform::api_client::use_api;
+use crate::platform::dom;
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::text::tr;
+use crate::platform::tr::tr;
 use crate::platform::xlsx_file;
 use crate::ui::error_view::describe;
 
@@ -30,28 +31,6 @@ fn text_row<S: AsRef<str>>(cells: &[S]) -> JsValue {
         .map(|c| JsValue::from_str(c.as_ref()))
         .collect::<js_sys::Array>()
         .into()
-}
-
-/// Hands the pieces (strings or byte arrays) to the browser as one download.
-fn save_file(parts: &js_sys::Array, name: &str, mime: &str) -> Result<(), String> {
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &opts)
-        .map_err(|_| "blob".to_owned())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "url".to_owned())?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("document")?;
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| "anchor".to_owned())?
-        .dyn_into()
-        .map_err(|_| "anchor".to_owned())?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
 }
 
 /// The worker's finished file, if the worker ever started.
@@ -181,30 +160,29 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
             };
             let saved = match (outcome, format) {
                 (Err(why), _) => Err(why),
-                (Ok(()), Format::Csv) => {
-                    Ok(save_file(&parts, "customers.csv", "text/csv;charset=utf-8"))
-                }
+                (Ok(()), Format::Csv) => Ok(dom::download(
+                    "customers.csv",
+                    "text/csv;charset=utf-8",
+                    &parts,
+                )),
                 (Ok(()), Format::Xlsx) => match finish_xlsx(sink.take()).await {
                     _ if run_id.try_get_value() != Some(n) => return,
                     Ok(bytes) => {
                         let file = js_sys::Array::of1(&bytes);
-                        Ok(save_file(&file, "customers.xlsx", XLSX_MIME))
+                        Ok(dom::download("customers.xlsx", XLSX_MIME, &file))
                     }
                     Err(()) => Err(t_string!(i18n, export_xlsx_failed).to_string()),
                 },
             };
             let _ = phase.try_set(Phase::Idle);
             match saved {
-                Ok(done) => match done {
-                    Ok(()) => {
-                        let _ = message
-                            .try_set(Some(format!("{} {rows}", t_string!(i18n, export_done))));
-                    }
-                    Err(_) => {
-                        let _ =
-                            message.try_set(Some(t_string!(i18n, export_save_failed).to_string()));
-                    }
-                },
+                Ok(true) => {
+                    let _ =
+                        message.try_set(Some(format!("{} {rows}", t_string!(i18n, export_done))));
+                }
+                Ok(false) => {
+                    let _ = message.try_set(Some(t_string!(i18n, export_save_failed).to_string()));
+                }
                 Err(why) => {
                     let _ = message.try_set(Some(why));
                 }
@@ -220,16 +198,16 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
     view! {
         <div class="export-bar">
             <button type="button" id="export-csv" disabled=move || phase.get() == Phase::Running on:click={let start = start.clone(); move |_| start(Format::Csv)}>
-                {tr(i18n, |i| t_string!(i, export_csv).to_string())}
+                {tr(i18n, |i| t_string!(i, export_csv))}
             </button>
             <button type="button" id="export-xlsx" disabled=move || phase.get() == Phase::Running on:click=move |_| start(Format::Xlsx)>
-                {tr(i18n, |i| t_string!(i, export_xlsx).to_string())}
+                {tr(i18n, |i| t_string!(i, export_xlsx))}
             </button>
             <Show when=move || phase.get() == Phase::Running>
                 <progress id="export-progress" max=move || total.get().max(1).to_string() value=move || done.get().to_string()
-                    aria-label=tr(i18n, |i| t_string!(i, export_progress).to_string())></progress>
+                    aria-label=tr(i18n, |i| t_string!(i, export_progress))></progress>
                 <span id="export-count">{move || format!("{} / {}", done.get(), total.get())}</span>
-                <button type="button" id="export-cancel" on:click=cancel>{tr(i18n, |i| t_string!(i, cancel).to_string())}</button>
+                <button type="button" id="export-cancel" on:click=cancel>{tr(i18n, |i| t_string!(i, cancel))}</button>
             </Show>
             <span id="export-status" role="status">{move || message.get()}</span>
         </div>

@@ -7,23 +7,16 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use scrm_api::customer::Tag;
-use scrm_api::validate::{field_messages, FieldError, Lang};
+use scrm_api::validate::{field_messages, FieldError};
 
 use crate::features::customers::query::CustomerFilter;
 use crate::features::customers::tag_picker::TagPicker;
-use crate::platform::i18n::{t_string, use_i18n, Locale};
-use crate::platform::text::tr;
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::locale::lang;
+use crate::platform::tr::tr;
 
 /// How long typing must pause before a text filter is applied.
 const DEBOUNCE: Duration = Duration::from_millis(350);
-
-pub fn lang(locale: Locale) -> Lang {
-    match locale {
-        Locale::zh_CN => Lang::ZhCn,
-        Locale::zh_TW => Lang::ZhTw,
-        Locale::en => Lang::En,
-    }
-}
 
 #[component]
 pub fn CustomerFilters(
@@ -101,44 +94,44 @@ pub fn CustomerFilters(
     };
 
     view! {
-        <form class="filter-bar" role="search" aria-label=tr(i18n, |i| t_string!(i, cust_filters).to_string())
+        <form class="filter-bar" role="search" aria-label=tr(i18n, |i| t_string!(i, cust_filters))
             on:submit=move |ev| ev.prevent_default()>
             <div class="field">
-                <label for="f-name">{tr(i18n, |i| t_string!(i, cust_name).to_string())}</label>
+                <label for="f-name">{tr(i18n, |i| t_string!(i, cust_name))}</label>
                 {text_input("f-name", name, "search")}
             </div>
             <div class="field">
-                <label for="f-phone">{tr(i18n, |i| t_string!(i, cust_phone).to_string())}</label>
+                <label for="f-phone">{tr(i18n, |i| t_string!(i, cust_phone))}</label>
                 {text_input("f-phone", phone, "search")}
             </div>
             <div class="field">
-                <label for="f-tags-input" id="f-tags-label">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</label>
-                <TagPicker id="f-tags" label=Signal::derive(move || t_string!(i18n, cust_tags).to_string())
-                    placeholder=Signal::derive(move || t_string!(i18n, cust_tags_any).to_string())
+                <label for="f-tags-input" id="f-tags-label">{tr(i18n, |i| t_string!(i, cust_tags))}</label>
+                <TagPicker id="f-tags" label=tr(i18n, |i| t_string!(i, cust_tags))
+                    placeholder=tr(i18n, |i| t_string!(i, cust_tags_any))
                     tags=tags selected=Signal::derive(move || filter.get().tags)
                     on_change=on_tags/>
             </div>
             <div class="field">
-                <label for="f-from">{tr(i18n, |i| t_string!(i, cust_created_from).to_string())}</label>
+                <label for="f-from">{tr(i18n, |i| t_string!(i, cust_created_from))}</label>
                 <input id="f-from" type="date" prop:value=move || filter.get().from
                     on:change=move |ev| set_date(true, event_target_value(&ev))/>
                 <span class="form-error" id="f-from-error">{error_for("beginTime")}</span>
             </div>
             <div class="field">
-                <label for="f-to">{tr(i18n, |i| t_string!(i, cust_created_to).to_string())}</label>
+                <label for="f-to">{tr(i18n, |i| t_string!(i, cust_created_to))}</label>
                 <input id="f-to" type="date" prop:value=move || filter.get().to
                     on:change=move |ev| set_date(false, event_target_value(&ev))/>
                 <span class="form-error" id="f-to-error" role="alert">{error_for("endTime")}</span>
             </div>
             <div class="field">
-                <label for="f-remarks">{tr(i18n, |i| t_string!(i, cust_remarks).to_string())}</label>
+                <label for="f-remarks">{tr(i18n, |i| t_string!(i, cust_remarks))}</label>
                 {text_input("f-remarks", remarks, "search")}
             </div>
             <div class="field field-actions">
                 <button type="button" id="f-clear" on:click=move |_| {
                     let f = CustomerFilter { size: filter.get_untracked().size, ..Default::default() };
                     on_change.run(f);
-                }>{tr(i18n, |i| t_string!(i, cust_clear_filters).to_string())}</button>
+                }>{tr(i18n, |i| t_string!(i, cust_clear_filters))}</button>
             </div>
         </form>
     }

@@ -19,7 +19,7 @@ use crate::features::customers::query::CustomerFilter;
 use crate::features::customers::tag_picker::{tag_label, use_tag_list};
 use crate::platform::api_client::{use_api, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::text::tr;
+use crate::platform::tr::tr;
 use crate::ui::avatar::Avatar;
 use crate::ui::confirm_dialog::ConfirmDialog;
 use crate::ui::error_view::{describe, ErrorView};
@@ -178,34 +178,34 @@ pub fn CustomerList() -> impl IntoView {
 
     view! {
         <section class="page customer-list" data-route="/customers">
-            <h1>{tr(i18n, |i| t_string!(i, nav_customers).to_string())}</h1>
+            <h1>{tr(i18n, |i| t_string!(i, nav_customers))}</h1>
             <CustomerFilters filter=filter tags=tags errors=field_errors on_change=go/>
             <Export filter=filter/>
             <div class="list-status" aria-live="polite">
                 <Show when=move || loading.get()>
-                    <p class="loading" id="customer-loading">{tr(i18n, |i| t_string!(i, cust_loading).to_string())}</p>
+                    <p class="loading" id="customer-loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p>
                 </Show>
             </div>
             {move || error.get().map(|e| view! {
                 <ErrorView error=e on_retry=move |_| retry.update(|n| *n += 1)/>
             })}
             <Show when=move || !loading.get() && error.get().is_none() && page.get().is_some_and(|p| p.items.is_empty())>
-                <p class="empty" id="customer-empty">{tr(i18n, |i| t_string!(i, cust_empty).to_string())}</p>
+                <p class="empty" id="customer-empty">{tr(i18n, |i| t_string!(i, cust_empty))}</p>
             </Show>
             <div class="table-wrap">
                 <table id="customer-table" class="stack-on-mobile" aria-busy=move || loading.get().to_string()>
-                    <caption class="visually-hidden">{tr(i18n, |i| t_string!(i, nav_customers).to_string())}</caption>
+                    <caption class="visually-hidden">{tr(i18n, |i| t_string!(i, nav_customers))}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar).to_string())}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_name).to_string())}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname).to_string())}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_remark_name).to_string())}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_phone).to_string())}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_tags).to_string())}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_star).to_string())}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_last_update).to_string())}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions).to_string())}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_name))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_remark_name))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_phone))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_tags))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_star))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_last_update))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions))}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -226,12 +226,12 @@ pub fn CustomerList() -> impl IntoView {
                 on_size=move |n: i64| { let mut f = filter.get_untracked(); f.size = n; go.run(f.first_page()); }/>
             <ConfirmDialog
                 open=Signal::derive(move || to_delete.get().is_some())
-                title=Signal::derive(move || t_string!(i18n, cust_delete_title).to_string())
+                title=tr(i18n, |i| t_string!(i, cust_delete_title))
                 message=Signal::derive(move || {
                     let name = to_delete.get().map(|c| c.display_name().to_owned()).unwrap_or_default();
                     format!("{}「{}」？", t_string!(i18n, cust_delete_question), name)
                 })
-                confirm_label=Signal::derive(move || t_string!(i18n, cust_delete).to_string())
+                confirm_label=tr(i18n, |i| t_string!(i, cust_delete))
                 busy=deleting
                 error=delete_error
                 on_confirm=move |_| confirm_delete()
@@ -263,20 +263,20 @@ fn CustomerRow(
     view! {
         <tr id=row_id class="customer-row">
             <td><Avatar url=c.head_img_url.clone()/></td>
-            <td class="c-name" data-label=tr(i18n, |i| t_string!(i, cust_name).to_string())>{text(&c.customer_name)}</td>
-            <td class="c-nick" data-label=tr(i18n, |i| t_string!(i, cust_nickname).to_string())>{text(&c.nick_name)}</td>
-            <td class="c-remark" data-label=tr(i18n, |i| t_string!(i, cust_remark_name).to_string())>{text(&c.remark_name)}</td>
-            <td class="c-phone" data-label=tr(i18n, |i| t_string!(i, cust_phone).to_string())>{text(&c.customer_phone)}</td>
-            <td class="c-tags" data-label=tr(i18n, |i| t_string!(i, cust_tags).to_string())>{tag_cell}</td>
-            <td class="c-star" data-label=tr(i18n, |i| t_string!(i, cust_star).to_string())>
-                {starred.then(|| view! { <span aria-label=tr(i18n, |i| t_string!(i, cust_starred).to_string())>"★"</span> })}
+            <td class="c-name" data-label=tr(i18n, |i| t_string!(i, cust_name))>{text(&c.customer_name)}</td>
+            <td class="c-nick" data-label=tr(i18n, |i| t_string!(i, cust_nickname))>{text(&c.nick_name)}</td>
+            <td class="c-remark" data-label=tr(i18n, |i| t_string!(i, cust_remark_name))>{text(&c.remark_name)}</td>
+            <td class="c-phone" data-label=tr(i18n, |i| t_string!(i, cust_phone))>{text(&c.customer_phone)}</td>
+            <td class="c-tags" data-label=tr(i18n, |i| t_string!(i, cust_tags))>{tag_cell}</td>
+            <td class="c-star" data-label=tr(i18n, |i| t_string!(i, cust_star))>
+                {starred.then(|| view! { <span aria-label=tr(i18n, |i| t_string!(i, cust_starred))>"★"</span> })}
             </td>
-            <td class="c-updated" data-label=tr(i18n, |i| t_string!(i, cust_last_update).to_string())>{c.last_update_time.as_ref().map(|t| t.display().to_owned())}</td>
+            <td class="c-updated" data-label=tr(i18n, |i| t_string!(i, cust_last_update))>{c.last_update_time.as_ref().map(|t| t.display().to_owned())}</td>
             <td class="c-actions">
-                {edit.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="row-edit">{tr(i18n, |i| t_string!(i, cust_edit).to_string())}</A> })}
-                {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="row-chat">{tr(i18n, |i| t_string!(i, cust_chat).to_string())}</A> })}
+                {edit.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="row-edit">{tr(i18n, |i| t_string!(i, cust_edit))}</A> })}
+                {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="row-chat">{tr(i18n, |i| t_string!(i, cust_chat))}</A> })}
                 <button type="button" class="row-delete danger" on:click=move |_| on_delete.run(me.clone())>
-                    {tr(i18n, |i| t_string!(i, cust_delete).to_string())}
+                    {tr(i18n, |i| t_string!(i, cust_delete))}
                 </button>
             </td>
         </tr>

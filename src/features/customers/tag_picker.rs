@@ -16,7 +16,7 @@ use scrm_api::customer::Tag;
 
 use crate::features::customers::tag_suggest::{suggest, with_tag, without_tag, Suggestion};
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::text::tr;
+use crate::platform::tr::tr;
 
 #[component]
 pub fn TagPicker(
@@ -169,7 +169,7 @@ pub fn TagPicker(
                 </For>
                 <Show when=move || suggestions.with(Vec::is_empty)>
                     <li class="tag-none" role="option" aria-disabled="true" aria-selected="false">
-                        {tr(i18n, |i| t_string!(i, tag_no_match).to_string())}
+                        {tr(i18n, |i| t_string!(i, tag_no_match))}
                     </li>
                 </Show>
             </ul>

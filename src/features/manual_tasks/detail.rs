@@ -306,45 +306,45 @@ pub fn ManualTaskDetail() -> impl IntoView {
         <section class="page manual-task-detail" data-route="/manual-tasks/:adminUserId">
             <header class="page-head">
                 <h1 id="mt-detail-title">{heading}</h1>
-                <a href=crate::core::nav::href("/manual-tasks") id="mt-back">{tr(move || t_string!(i18n, mt_back_to_list))}</a>
+                <a href=crate::core::nav::href("/manual-tasks") id="mt-back">{tr(i18n, |i| t_string!(i, mt_back_to_list))}</a>
             </header>
             <form class="filters" id="mt-detail-filters" on:submit=on_filter>
                 <label>
-                    <span>{tr(move || t_string!(i18n, mt_company))}</span>
+                    <span>{tr(i18n, |i| t_string!(i, mt_company))}</span>
                     <input id="mt-filter-company" autocomplete="off" bind:value=company/>
                 </label>
                 <label>
-                    <span>{tr(move || t_string!(i18n, mt_contact))}</span>
+                    <span>{tr(i18n, |i| t_string!(i, mt_contact))}</span>
                     <input id="mt-filter-contact" autocomplete="off" bind:value=contact/>
                 </label>
                 <label>
-                    <span>{tr(move || t_string!(i18n, mt_wechat))}</span>
+                    <span>{tr(i18n, |i| t_string!(i, mt_wechat))}</span>
                     <input id="mt-filter-wechat" autocomplete="off" bind:value=wechat/>
                 </label>
                 <label>
-                    <span>{tr(move || t_string!(i18n, mt_dial_status))}</span>
+                    <span>{tr(i18n, |i| t_string!(i, mt_dial_status))}</span>
                     <select id="mt-filter-dial" prop:value=move || dial.get() on:change=move |ev| dial.set(event_target_value(&ev))>
-                        <option value="" selected=move || dial.get().is_empty()>{tr(move || t_string!(i18n, mt_any))}</option>
-                        <option value="0" selected=move || dial.get() == "0">{tr(move || t_string!(i18n, mt_dial_0))}</option>
-                        <option value="1" selected=move || dial.get() == "1">{tr(move || t_string!(i18n, mt_dial_1))}</option>
+                        <option value="" selected=move || dial.get().is_empty()>{tr(i18n, |i| t_string!(i, mt_any))}</option>
+                        <option value="0" selected=move || dial.get() == "0">{tr(i18n, |i| t_string!(i, mt_dial_0))}</option>
+                        <option value="1" selected=move || dial.get() == "1">{tr(i18n, |i| t_string!(i, mt_dial_1))}</option>
                     </select>
                 </label>
                 <label>
-                    <span>{tr(move || t_string!(i18n, mt_add_status))}</span>
+                    <span>{tr(i18n, |i| t_string!(i, mt_add_status))}</span>
                     <select id="mt-filter-add" prop:value=move || added.get() on:change=move |ev| added.set(event_target_value(&ev))>
-                        <option value="" selected=move || added.get().is_empty()>{tr(move || t_string!(i18n, mt_any))}</option>
-                        <option value="0" selected=move || added.get() == "0">{tr(move || t_string!(i18n, mt_add_0))}</option>
-                        <option value="1" selected=move || added.get() == "1">{tr(move || t_string!(i18n, mt_add_1))}</option>
+                        <option value="" selected=move || added.get().is_empty()>{tr(i18n, |i| t_string!(i, mt_any))}</option>
+                        <option value="0" selected=move || added.get() == "0">{tr(i18n, |i| t_string!(i, mt_add_0))}</option>
+                        <option value="1" selected=move || added.get() == "1">{tr(i18n, |i| t_string!(i, mt_add_1))}</option>
                     </select>
                 </label>
                 <div class="filter-actions">
-                    <button type="submit" id="mt-filter-apply">{tr(move || t_string!(i18n, mt_apply_filters))}</button>
-                    <button type="button" id="mt-filter-clear" on:click=on_clear>{tr(move || t_string!(i18n, mt_clear_filters))}</button>
+                    <button type="submit" id="mt-filter-apply">{tr(i18n, |i| t_string!(i, mt_apply_filters))}</button>
+                    <button type="button" id="mt-filter-clear" on:click=on_clear>{tr(i18n, |i| t_string!(i, mt_clear_filters))}</button>
                 </div>
             </form>
             {table}
             <DeleteConfirm
-                title=Signal::derive(move || t_string!(i18n, mt_delete_entry_title).to_string())
+                title=tr(i18n, |i| t_string!(i, mt_delete_entry_title))
                 pending=pending
                 on_deleted=Callback::new(move |()| reload.update(|n| *n += 1))
             />

@@ -10,9 +10,10 @@ use scrm_api::manual_task::{
 use scrm_api::validate::{field_messages, FieldError};
 
 use crate::features::manual_tasks::draft::{label, Draft};
-use crate::features::manual_tasks::new::{focus_input, lang_of};
 use crate::platform::api_client::use_api;
+use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::locale::lang;
 use crate::platform::tr::tr;
 use crate::ui::error_view::describe;
 
@@ -42,7 +43,7 @@ fn shown(v: &Option<String>) -> String {
 pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let lang = move || lang_of(i18n.get_locale());
+    let lang = move || lang(i18n.get_locale());
     let attempted = RwSignal::new(false);
     let errors = Memo::new(move |_| {
         if attempted.get() {
@@ -68,7 +69,7 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
                 Some("uin") => "mt-friend-uin",
                 _ => "mt-friend-wechat",
             };
-            focus_input(target);
+            focus(target);
             return;
         }
         busy.set(true);
@@ -127,8 +128,8 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
 
     view! {
         <section class="friend-first" aria-labelledby="mt-friend-title">
-            <h2 id="mt-friend-title">{tr(move || t_string!(i18n, mt_friend_title))}</h2>
-            <p class="muted">{tr(move || t_string!(i18n, mt_friend_hint))}</p>
+            <h2 id="mt-friend-title">{tr(i18n, |i| t_string!(i, mt_friend_title))}</h2>
+            <p class="muted">{tr(i18n, |i| t_string!(i, mt_friend_hint))}</p>
             <div class="field-grid">
                 {input("uin", "mt-friend-uin", true)}
                 {input("userName", "mt-friend-wechat", false)}
@@ -147,17 +148,17 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
             </button>
             {move || record.get().map(|r| view! {
                 <div class="friend-record" role="status">
-                    <p>{tr(move || t_string!(i18n, mt_friend_done))}</p>
+                    <p>{tr(i18n, |i| t_string!(i, mt_friend_done))}</p>
                     <dl id="mt-friend-record">
-                        <dt>{tr(move || t_string!(i18n, customer_id))}</dt>
+                        <dt>{tr(i18n, |i| t_string!(i, customer_id))}</dt>
                         <dd class="rec-id">{r.customer_id.map(|i| i.to_string()).unwrap_or_else(|| "—".into())}</dd>
-                        <dt>{tr(move || t_string!(i18n, mt_phone))}</dt>
+                        <dt>{tr(i18n, |i| t_string!(i, mt_phone))}</dt>
                         <dd class="rec-phone">{shown(&r.customer_phone)}</dd>
-                        <dt>{tr(move || t_string!(i18n, mt_wechat))}</dt>
+                        <dt>{tr(i18n, |i| t_string!(i, mt_wechat))}</dt>
                         <dd class="rec-wechat">{shown(&r.user_name)}</dd>
                         <dt>{move || label("uin", lang())}</dt>
                         <dd class="rec-uin">{shown(&r.uin)}</dd>
-                        <dt>{tr(move || t_string!(i18n, mt_dial_status))}</dt>
+                        <dt>{tr(i18n, |i| t_string!(i, mt_dial_status))}</dt>
                         <dd class="rec-dial">{match r.dial_status {
                             Some(1) => t_string!(i18n, mt_dial_1).to_string(),
                             Some(0) => t_string!(i18n, mt_dial_0).to_string(),

@@ -23,12 +23,14 @@ use crate::features::manual_tasks::import_rows::{
     failures_csv, guess_mapping, parse_csv, row_problem, row_request, sniff, table_from_rows,
     unmapped_required, Failure, FileKind, ImportError, Table,
 };
-use crate::features::manual_tasks::new::lang_of;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
+use crate::platform::dom;
 use crate::platform::i18n::{t_string, use_i18n, Locale};
+use crate::platform::locale::lang;
 use crate::platform::tr::tr;
 use crate::platform::xlsx_file::{self, ReadError};
 use crate::ui::error_view::describe;
+use crate::ui::toast::{use_toasts, ToastKind};
 
 /// Rows shown in the preview table; the counts cover the whole file.
 const PREVIEW_ROWS: usize = 50;
@@ -104,15 +106,6 @@ async fn load(file: web_sys::File, i18n: I18nContext<Locale>) -> Result<Table, S
     }
 }
 
-/// A `blob:` URL for downloading `text` as a CSV file.
-fn csv_url(text: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
-}
-
 /// Requests in flight at once: enough to hide the round trip, few enough
 /// not to crowd the server that the rest of the team is using.
 const WORKERS: usize = 4;
@@ -138,6 +131,7 @@ struct Progress {
     failures: RwSignal<Vec<Failure>>,
     cancel: RwSignal<bool>,
     phase: RwSignal<Phase>,
+    /// The failed rows with their reasons, as CSV text.
     download: RwSignal<Option<String>>,
 }
 
@@ -204,7 +198,7 @@ async fn worker(run: Rc<Run>, api: ApiClient, i18n: I18nContext<Locale>, p: Prog
             t_string!(i18n, mt_import_line),
             t_string!(i18n, mt_import_reason),
         );
-        let _ = p.download.try_set(csv_url(&text));
+        let _ = p.download.try_set(Some(text));
     }
     let cancelled = run.stop.get();
     let _ = p.phase.try_set(Phase::Done { cancelled });
@@ -214,7 +208,8 @@ async fn worker(run: Rc<Run>, api: ApiClient, i18n: I18nContext<Locale>, p: Prog
 pub fn ManualTaskImport() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let lang = Memo::new(move |_| lang_of(i18n.get_locale()));
+    let toasts = use_toasts();
+    let lang = Memo::new(move |_| lang(i18n.get_locale()));
 
     let phase = RwSignal::new(Phase::Choosing);
     let file_name = RwSignal::new(String::new());
@@ -230,11 +225,15 @@ pub fn ManualTaskImport() -> impl IntoView {
     let failures = RwSignal::new(Vec::<Failure>::new());
     let cancel = RwSignal::new(false);
     let download = RwSignal::new(None::<String>);
-    on_cleanup(move || {
-        if let Some(url) = download.try_get_untracked().flatten() {
-            let _ = web_sys::Url::revoke_object_url(&url);
+    let save_failures = move |_| {
+        let Some(text) = download.get_untracked() else {
+            return;
+        };
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&text));
+        if !dom::download("failed-rows.csv", "text/csv;charset=utf-8", &parts) {
+            toasts.push(ToastKind::Error, t_string!(i18n, export_save_failed));
         }
-    });
+    };
 
     // Per-row verdicts for the preview and the counts.
     let problems = Memo::new(move |_| {
@@ -303,9 +302,6 @@ pub fn ManualTaskImport() -> impl IntoView {
         done.set(0);
         added.set(0);
         failures.set(Vec::new());
-        if let Some(url) = download.get_untracked() {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        }
         download.set(None);
         let run = Rc::new(Run {
             table: table.get_untracked(),
@@ -365,7 +361,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                                 });
                             }
                         >
-                            <option value="" selected=move || current().is_empty()>{tr(move || t_string!(i18n, mt_import_skip))}</option>
+                            <option value="" selected=move || current().is_empty()>{tr(i18n, |i| t_string!(i, mt_import_skip))}</option>
                             {FIELDS.iter().map(|&(f, _)| view! {
                                 <option value=f selected=move || current() == f>{move || label(f, lang.get())}</option>
                             }).collect_view()}
@@ -396,9 +392,9 @@ pub fn ManualTaskImport() -> impl IntoView {
                 <table class="data-table" id="mt-import-preview">
                     <thead>
                         <tr>
-                            <th scope="col">{tr(move || t_string!(i18n, mt_import_line))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, mt_import_line))}</th>
                             {cols.iter().map(|(_, f)| view! { <th scope="col">{label(f, lang)}</th> }).collect_view()}
-                            <th scope="col">{tr(move || t_string!(i18n, mt_import_check))}</th>
+                            <th scope="col">{tr(i18n, |i| t_string!(i, mt_import_check))}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -443,18 +439,18 @@ pub fn ManualTaskImport() -> impl IntoView {
         Some(view! {
             <div class="import-summary">
                 <p id="mt-import-summary" role="status">{text}</p>
-                {move || download.get().map(|href| view! {
-                    <a id="mt-import-download" class="button" href=href download="failed-rows.csv">
-                        {tr(move || t_string!(i18n, mt_import_download))}
-                    </a>
+                {move || download.with(Option::is_some).then(|| view! {
+                    <button type="button" id="mt-import-download" on:click=save_failures>
+                        {tr(i18n, |i| t_string!(i, mt_import_download))}
+                    </button>
                 })}
                 {move || (!failures.with(Vec::is_empty)).then(|| view! {
                     <div class="table-wrap">
                         <table class="data-table" id="mt-import-failures">
                             <thead>
                                 <tr>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_import_line))}</th>
-                                    <th scope="col">{tr(move || t_string!(i18n, mt_import_reason))}</th>
+                                    <th scope="col">{tr(i18n, |i| t_string!(i, mt_import_line))}</th>
+                                    <th scope="col">{tr(i18n, |i| t_string!(i, mt_import_reason))}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -472,12 +468,12 @@ pub fn ManualTaskImport() -> impl IntoView {
     view! {
         <section class="page manual-task-import" data-route="/manual-tasks/import">
             <header class="page-head">
-                <h1>{tr(move || t_string!(i18n, mt_import_title))}</h1>
-                <a href=crate::core::nav::href("/manual-tasks")>{tr(move || t_string!(i18n, mt_back_to_list))}</a>
+                <h1>{tr(i18n, |i| t_string!(i, mt_import_title))}</h1>
+                <a href=crate::core::nav::href("/manual-tasks")>{tr(i18n, |i| t_string!(i, mt_back_to_list))}</a>
             </header>
-            <p class="muted">{tr(move || t_string!(i18n, mt_import_hint))}</p>
+            <p class="muted">{tr(i18n, |i| t_string!(i, mt_import_hint))}</p>
             <div class="field">
-                <label for="mt-import-file">{tr(move || t_string!(i18n, mt_import_choose))}</label>
+                <label for="mt-import-file">{tr(i18n, |i| t_string!(i, mt_import_choose))}</label>
                 <input id="mt-import-file" type="file"
                     accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     disabled=move || phase.get() == Phase::Running on:change=on_file/>
@@ -495,7 +491,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                     ])}
                 </p>
                 <fieldset class="import-mapping">
-                    <legend>{tr(move || t_string!(i18n, mt_import_mapping))}</legend>
+                    <legend>{tr(i18n, |i| t_string!(i, mt_import_mapping))}</legend>
                     <div class="field-grid">{mapping_view}</div>
                     <p class="field-error" id="mt-import-missing" role="alert">
                         {move || {
@@ -512,7 +508,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                     </button>
                     <Show when=move || phase.get() == Phase::Running>
                         <button type="button" id="mt-import-cancel" class="danger" on:click=move |_| cancel.set(true)>
-                            {tr(move || t_string!(i18n, confirm_cancel))}
+                            {tr(i18n, |i| t_string!(i, confirm_cancel))}
                         </button>
                     </Show>
                 </div>
@@ -528,7 +524,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                 </Show>
                 {summary}
                 <Show when=move || phase.get() == Phase::Preview>
-                    <h2>{tr(move || t_string!(i18n, mt_import_preview))}</h2>
+                    <h2>{tr(i18n, |i| t_string!(i, mt_import_preview))}</h2>
                     {preview}
                 </Show>
             </Show>

@@ -232,18 +232,18 @@ pub fn ManualTaskList() -> impl IntoView {
     view! {
         <section class="page manual-tasks" data-route="/manual-tasks">
             <header class="page-head">
-                <h1>{tr(move || t_string!(i18n, nav_manual_tasks))}</h1>
+                <h1>{tr(i18n, |i| t_string!(i, nav_manual_tasks))}</h1>
                 <div class="row-actions">
-                    <a class="button" id="mt-new-link" href=crate::core::nav::href("/manual-tasks/new")>{tr(move || t_string!(i18n, nav_manual_task_new))}</a>
-                    <a class="button" id="mt-import-link" href=crate::core::nav::href("/manual-tasks/import")>{tr(move || t_string!(i18n, mt_import_link))}</a>
+                    <a class="button" id="mt-new-link" href=crate::core::nav::href("/manual-tasks/new")>{tr(i18n, |i| t_string!(i, nav_manual_task_new))}</a>
+                    <a class="button" id="mt-import-link" href=crate::core::nav::href("/manual-tasks/import")>{tr(i18n, |i| t_string!(i, mt_import_link))}</a>
                 </div>
             </header>
             <form class="filters" id="mt-list-filters" on:submit=on_filter>
                 <label>
-                    <span>{tr(move || t_string!(i18n, mt_person))}</span>
+                    <span>{tr(i18n, |i| t_string!(i, mt_person))}</span>
                     <select id="mt-filter-person" prop:value=move || person_input.get()
                         on:change=move |ev| person_input.set(event_target_value(&ev))>
-                        <option value="">{tr(move || t_string!(i18n, mt_everyone))}</option>
+                        <option value="">{tr(i18n, |i| t_string!(i, mt_everyone))}</option>
                         {move || people.get().unwrap_or_default().into_iter().filter_map(|o| {
                             let id = o.admin_user_id?;
                             let name = display_name(&o);
@@ -252,16 +252,16 @@ pub fn ManualTaskList() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    <span>{tr(move || t_string!(i18n, mt_dept))}</span>
+                    <span>{tr(i18n, |i| t_string!(i, mt_dept))}</span>
                     <input id="mt-filter-dept" inputmode="numeric" autocomplete="off"
                         aria-describedby="mt-filter-dept-error" bind:value=dept_input/>
                 </label>
-                <button type="submit" id="mt-filter-apply">{tr(move || t_string!(i18n, mt_apply_filters))}</button>
+                <button type="submit" id="mt-filter-apply">{tr(i18n, |i| t_string!(i, mt_apply_filters))}</button>
                 <p class="field-error" id="mt-filter-dept-error" role="alert">{move || dept_error.get()}</p>
             </form>
             {rows}
             <DeleteConfirm
-                title=Signal::derive(move || t_string!(i18n, mt_delete_person_title).to_string())
+                title=tr(i18n, |i| t_string!(i, mt_delete_person_title))
                 pending=pending
                 on_deleted=Callback::new(move |()| reload.update(|n| *n += 1))
             />

@@ -6,40 +6,20 @@
 
 use leptos::prelude::*;
 use scrm_api::manual_task::AddManualTask;
-use scrm_api::validate::{field_messages, FieldError, Lang};
-use wasm_bindgen::JsCast;
+use scrm_api::validate::{field_messages, FieldError};
 
 use crate::core::template::fill;
 use crate::features::manual_tasks::draft::{cleaned, label, set, value, Draft, DRAFT_KEY, FIELDS};
 use crate::features::manual_tasks::friend::AddFriendFirst;
 use crate::platform::api_client::use_api;
-use crate::platform::i18n::{t_string, use_i18n, Locale};
+use crate::platform::dom::focus;
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::locale::lang;
 use crate::platform::session::use_session;
 use crate::platform::storage;
 use crate::platform::tr::tr;
 use crate::ui::error_view::describe;
 use crate::ui::toast::{use_toasts, ToastKind};
-
-/// The shared rules' language for the locale on screen.
-pub fn lang_of(locale: Locale) -> Lang {
-    match locale {
-        Locale::zh_CN => Lang::ZhCn,
-        Locale::zh_TW => Lang::ZhTw,
-        Locale::en => Lang::En,
-    }
-}
-
-/// Moves focus to the input of a field, so keyboard and screen-reader users
-/// land on the first problem.
-pub fn focus_input(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
 
 #[component]
 pub fn ManualTaskNew() -> impl IntoView {
@@ -47,7 +27,7 @@ pub fn ManualTaskNew() -> impl IntoView {
     let api = use_api();
     let toasts = use_toasts();
     let session = use_session();
-    let lang = move || lang_of(i18n.get_locale());
+    let lang = move || lang(i18n.get_locale());
 
     let draft = RwSignal::new(Draft::restore(storage::session_get(DRAFT_KEY).as_deref()));
     Effect::new(move |_| {
@@ -83,7 +63,7 @@ pub fn ManualTaskNew() -> impl IntoView {
         let req = cleaned(&draft.get_untracked().entry);
         if let Err(errs) = req.validate() {
             if let Some(first) = errs.first() {
-                focus_input(&format!("mt-new-{}", first.field));
+                focus(&format!("mt-new-{}", first.field));
             }
             return;
         }
@@ -172,18 +152,18 @@ pub fn ManualTaskNew() -> impl IntoView {
     view! {
         <section class="page manual-task-new" data-route="/manual-tasks/new">
             <header class="page-head">
-                <h1>{tr(move || t_string!(i18n, nav_manual_task_new))}</h1>
-                <a href=crate::core::nav::href("/manual-tasks")>{tr(move || t_string!(i18n, mt_back_to_list))}</a>
+                <h1>{tr(i18n, |i| t_string!(i, nav_manual_task_new))}</h1>
+                <a href=crate::core::nav::href("/manual-tasks")>{tr(i18n, |i| t_string!(i, mt_back_to_list))}</a>
             </header>
-            <p class="muted">{tr(move || t_string!(i18n, mt_new_hint))}</p>
+            <p class="muted">{tr(i18n, |i| t_string!(i, mt_new_hint))}</p>
             <AddFriendFirst draft=draft/>
             <form class="entry-form" id="mt-new-form" on:submit=on_submit novalidate=true>
                 <fieldset>
-                    <legend>{tr(move || t_string!(i18n, mt_new_main))}</legend>
+                    <legend>{tr(i18n, |i| t_string!(i, mt_new_main))}</legend>
                     <div class="field-grid">{main_fields}</div>
                 </fieldset>
                 <fieldset>
-                    <legend>{tr(move || t_string!(i18n, mt_new_custom))}</legend>
+                    <legend>{tr(i18n, |i| t_string!(i, mt_new_custom))}</legend>
                     <div class="field-grid">{custom_fields}</div>
                 </fieldset>
                 <p class="form-error" id="mt-new-error" role="alert">{move || server_error.get()}</p>
@@ -191,7 +171,7 @@ pub fn ManualTaskNew() -> impl IntoView {
                     {move || saved.get().map(|name| view! {
                         {fill(t_string!(i18n, mt_new_saved), &[("name", &name)])}
                         " "
-                        {my_entries().map(|href| view! { <a href=crate::core::nav::href(&href) id="mt-new-mine">{tr(move || t_string!(i18n, mt_new_view_mine))}</a> })}
+                        {my_entries().map(|href| view! { <a href=crate::core::nav::href(&href) id="mt-new-mine">{tr(i18n, |i| t_string!(i, mt_new_view_mine))}</a> })}
                     })}
                 </p>
                 <div class="form-actions">

@@ -1,0 +1,54 @@
+//! A load's answer on the page (see `platform::load`): inside a
+//! `<Transition>`, so a newer answer replaces the shown one only when it
+//! has arrived; until the first answer (and after a stopped load) the
+//! `loading` view; a failure in words with a retry; otherwise the page's
+//! own view of the answer, which says when there is nothing to show.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::platform::api_client::ApiError;
+use crate::platform::load::Loaded as Data;
+use crate::ui::error_view::ErrorView;
+
+#[component]
+pub fn Loaded<T, C, V>(
+    data: Data<T>,
+    /// Shown until the first answer arrives.
+    #[prop(into)]
+    loading: ViewFn,
+    /// Set while an answer is on its way, the first or a newer one (the
+    /// shown one stays until it arrives): for `aria-busy` and a busy line.
+    #[prop(optional)]
+    pending: Option<RwSignal<bool>>,
+    /// The page's view of an answer.
+    children: C,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    C: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let children = Arc::new(children);
+    let pending = pending.unwrap_or_else(|| RwSignal::new(false));
+    let fallback = loading.clone();
+    view! {
+        <Transition fallback=move || fallback.run() set_pending=pending>
+            {move || {
+                let children = children.clone();
+                let loading = loading.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(answer) => children(answer).into_any(),
+                        Err(ApiError::Aborted) => loading.run(),
+                        Err(error) => view! {
+                            <ErrorView error=error on_retry=move |_| data.refetch()/>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
