@@ -172,6 +172,81 @@ async fn a_401_leads_to_login_and_back_to_the_same_place() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crafted_next_never_leaves_the_panel_after_login() {
+    let env = Env::new().await;
+    // `/<tab>/evil.example.com`: the tab is dropped by the browser's URL
+    // parser, which would make it `//evil.example.com`, another site.
+    for next in [
+        "%2F%09%2Fevil.example.com",
+        "%2F%5Cevil.example.com",
+        "%2F..%2Fx",
+    ] {
+        env.goto(&format!("/login?next={next}")).await;
+        env.fill("#login-username", "demo").await;
+        env.fill("#login-password", "demo123").await;
+        env.click("#login-submit").await;
+        env.text("#current-user").await;
+        env.wait_path("/customers").await;
+        let url = env.browser.current_url().await.unwrap();
+        assert_eq!(url.host_str(), Some("127.0.0.1"), "{next} left the panel");
+        env.click("#logout").await;
+        env.wait_path("/login").await;
+    }
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cookie_mode_keeps_no_token_and_sign_out_forgets_drafts() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let stored = |key: &'static str| {
+        let browser = env.browser.clone();
+        async move {
+            browser
+                .execute(
+                    "return sessionStorage.getItem(arguments[0]);",
+                    vec![serde_json::json!(key)],
+                )
+                .await
+                .unwrap()
+        }
+    };
+    // The HttpOnly cookie is the session: no token a script could read.
+    assert_eq!(stored("scrm.token").await, serde_json::Value::Null);
+    // Something typed into the new-entry form is kept as a draft...
+    env.goto("/manual-tasks/new").await;
+    env.fill("#mt-new-customerName", "草稿客户").await;
+    let started = std::time::Instant::now();
+    while stored("scrm.draft.manualTaskNew").await == serde_json::Value::Null {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "no draft kept"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // ...and gone once the salesperson signs out (a shared office PC).
+    env.click("#logout").await;
+    env.wait_path("/login").await;
+    assert_eq!(
+        stored("scrm.draft.manualTaskNew").await,
+        serde_json::Value::Null
+    );
+    env.login("demo", "demo123").await;
+    env.goto("/manual-tasks/new").await;
+    env.text("#mt-new-form").await;
+    let name = env
+        .browser
+        .execute(
+            "return document.querySelector('#mt-new-customerName').value;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(name, serde_json::json!(""));
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broken_config_json_shows_a_readable_error_page() {
     let env = Env::with(|o| o.config_json = Some("{ \"apiBase\": ".into())).await;
     env.goto("/customers").await;

@@ -214,7 +214,7 @@ async fn every_source_pops_up_with_its_content() {
     env.wait_text("#call-pop .call-record-name .call-star", "星标")
         .await;
     assert!(!env.exists("#call-pop .call-no-edit").await);
-    // The chat link carries the customer's display name (issue 6).
+    // The chat link carries the customer's display name.
     let chat_href = env
         .browser
         .execute(

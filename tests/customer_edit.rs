@@ -462,3 +462,60 @@ async fn a_tag_id_unknown_to_the_tag_list_shows_as_its_id_and_can_be_added_by_nu
         .all(|e| e.contains("tagList")));
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_colleagues_save_meanwhile_is_merged_or_shown_never_overwritten() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let path = open_known_customer(&env).await;
+    let id: i64 = path
+        .trim_start_matches("/customers/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    // This user changes the name...
+    env.fill("#edit-name", "我改的名").await;
+    wait_enabled(&env, "#edit-save", true).await;
+    // ...while a colleague saves a different name and new remarks.
+    let status = env
+        .browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('/wechat_api/customer/updateCustomer', { method: 'POST', credentials: 'include',
+               headers: { 'Content-Type': 'application/json' },
+               body: JSON.stringify({ customerId: arguments[0], customerName: '同事改的名',
+                 customerPhone: arguments[1], remarks: '同事的备注' }) })
+             .then(r => done(r.status));",
+            vec![serde_json::json!(id), serde_json::json!(KNOWN_PHONE)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(status, serde_json::json!(200));
+    env.click("#edit-save").await;
+    // Both changed the name: shown side by side; the remarks only the
+    // colleague changed are taken in.
+    env.wait_text("#edit-conflicts .conflict-server", "同事改的名")
+        .await;
+    env.wait_text("#edit-conflicts .conflict-mine", "我改的名")
+        .await;
+    assert_eq!(
+        env.browser
+            .find_all(Locator::Css("#edit-conflicts .conflict"))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    wait_value(&env, "#edit-remarks", "同事的备注").await;
+    wait_value(&env, "#edit-name", "我改的名").await;
+    env.click("#edit-conflicts .keep-mine").await;
+    env.wait_gone("#edit-conflicts").await;
+    env.click("#edit-save").await;
+    wait_enabled(&env, "#edit-save", false).await;
+    env.browser.refresh().await.unwrap();
+    wait_value(&env, "#edit-name", "我改的名").await;
+    wait_value(&env, "#edit-remarks", "同事的备注").await;
+    env.close().await;
+}

@@ -494,3 +494,72 @@ async fn cancelled_export(button: &str) {
     }
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hung_server_times_out_with_retry_and_older_queries_are_aborted() {
+    let env = Env::with(|o| {
+        o.config_json = Some(
+            r#"{"apiBase":"","auth":"cookie","loginUrl":"/login","locale":"zh-CN","embedOrigins":[],"requestTimeoutMs":2000,"clinic":{"enabled":true}}"#.into(),
+        )
+    })
+    .await;
+    env.login("demo", "demo123").await;
+    wait_rows(&env, "loaded", |r| !r.is_empty()).await;
+    // From now on the customer list's requests hang until aborted, as
+    // requests to a server that accepted the connection and went silent.
+    env.browser
+        .execute(
+            "window.__aborted = 0;
+             window.__started = 0;
+             window.__hang = true;
+             const real = window.fetch;
+             window.fetch = (input, init) => {
+               const url = typeof input === 'string' ? input : input.url;
+               if (!window.__hang || !url.includes('customerPage')) return real(input, init);
+               const signal = (init && init.signal) || input.signal;
+               window.__started += 1;
+               return new Promise((_, reject) => signal && signal.addEventListener('abort', () => {
+                 window.__aborted += 1;
+                 reject(new DOMException('aborted', 'AbortError'));
+               }));
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    // A newer query aborts the one in flight at once.
+    env.fill("#f-phone", "139").await;
+    let started = Instant::now();
+    while !script_bool(&env, "return window.__started >= 1;").await {
+        assert!(started.elapsed() < WAIT, "the first query never left");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    env.fill("#f-phone", KNOWN_PHONE).await;
+    let started = Instant::now();
+    while !script_bool(&env, "return window.__aborted >= 1;").await {
+        assert!(
+            started.elapsed() < WAIT,
+            "the older query was never aborted"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // The newest one gives up after requestTimeoutMs and says so, with a retry.
+    env.wait_text(".error-view", "服务器没有响应").await;
+    assert_eq!(
+        env.browser
+            .execute("return document.querySelector('#f-phone').value;", vec![])
+            .await
+            .unwrap(),
+        serde_json::json!(KNOWN_PHONE),
+        "what was typed stays"
+    );
+    env.browser
+        .execute("window.__hang = false;", vec![])
+        .await
+        .unwrap();
+    env.click(".error-view button").await;
+    let found = wait_rows(&env, "the retried answer", |r| r.len() == 1).await;
+    assert!(found[0].contains(KNOWN_PHONE));
+    assert!(!env.exists(".error-view").await);
+    env.close().await;
+}

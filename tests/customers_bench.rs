@@ -1,6 +1,6 @@
 //! Benchmarks of the customer list, run by `cargo xtask bench` (ignored
 //! otherwise), in headless Chromium against the reference server seeded with
-//! 100,000 customers. Each prints a Markdown row for README's "Performance"
+//! 100,000 customers. Each prints a Markdown row for docs/performance.md's
 //! table and asserts nothing about time.
 //!
 //! - Filter change to table updated: the list shows 100 rows (`size=100` in

@@ -1,4 +1,4 @@
-//! Manual entries (issue 7) end to end, in headless Chromium against the
+//! Manual entries end to end, in headless Chromium against the
 //! reference server with its demo data: in tenant one, 张经理 (demo) has 25
 //! entries, 李小琳 (sales1) 12 and 黄文榕 8; 李小琳 and 黄文榕 are in
 //! department 2. Run with `SCRM_DIST=$PWD/dist cargo test --test manual_tasks`.
@@ -690,7 +690,7 @@ async fn importing_an_xlsx_file_adds_its_rows_and_reports_the_bad_one() {
 
 /// Not a check: the import benchmark `cargo xtask bench` runs. Imports
 /// 5,000 valid rows through the page and prints rows per second as a
-/// Markdown row for README.
+/// Markdown row for docs/performance.md.
 /// `SCRM_DIST=$PWD/dist cargo test --test manual_tasks -- --ignored --nocapture bench_import`
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore]

@@ -14,17 +14,16 @@ pub struct LoginRequest {
 
 /// The signed-in user as the reference server describes them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct Me {
-    #[serde(default, deserialize_with = "crate::lenient::opt_i64")]
+    #[serde(deserialize_with = "crate::lenient::opt_i64")]
     pub admin_user_id: Option<i64>,
-    #[serde(default)]
     pub username: String,
-    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    #[serde(deserialize_with = "crate::lenient::opt_string")]
     pub real_name: Option<String>,
-    #[serde(default, deserialize_with = "crate::lenient::opt_i64")]
+    #[serde(deserialize_with = "crate::lenient::opt_i64")]
     pub tenant_id: Option<i64>,
-    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    #[serde(deserialize_with = "crate::lenient::opt_string")]
     pub tenant_name: Option<String>,
 }
 
@@ -49,10 +48,11 @@ pub struct DataReply<T> {
 
 /// A reply whose only content is success (`{code: 200, msg}`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Ack {
-    #[serde(default, deserialize_with = "crate::lenient::opt_i64")]
+    #[serde(deserialize_with = "crate::lenient::opt_i64")]
     pub code: Option<i64>,
-    #[serde(default, deserialize_with = "crate::lenient::opt_string")]
+    #[serde(deserialize_with = "crate::lenient::opt_string")]
     pub msg: Option<String>,
 }
 

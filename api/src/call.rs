@@ -9,12 +9,13 @@ use crate::time::{lossy_timestamp, Timestamp};
 
 /// getIsOpenAfterCall: `data` is `1` (pop-up on) or `0`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct IsOpenReply {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub code: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub msg: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub data: Option<i64>,
 }
 
@@ -25,24 +26,17 @@ impl IsOpenReply {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct UpdateIsOpenRequest {
     /// `1` on, `0` off.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub is_open: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CustomerInfoByCallRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_text"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub phone: Option<String>,
 }
 
@@ -62,13 +56,12 @@ pub enum CallSource {
 
 /// getCustomerInfoByCall's `data`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct CallInfo {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub source: Option<i64>,
     /// `null` when nothing was found (kept as `None` so it is sent back as
     /// `null`, as the vendor does).
-    #[serde(default)]
     pub customer_list: Option<Vec<CallCustomer>>,
 }
 
@@ -91,63 +84,62 @@ impl CallInfo {
 /// Sources 1 and 2 list customer records, source 3 manual-entry records; one
 /// superset record lets the pop-up show whichever fields are there.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct CallCustomer {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub customer_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub customer_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub customer_phone: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub nick_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub remark_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub remarks: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub head_img_url: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub tags: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub wechat_contact_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub wechat_user_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub admin_user_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub company: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub address: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub phone_geo: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub user_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub uin: Option<String>,
     /// `1` starred (customer records only).
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub is_star: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub dial_status: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub add_status: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield1: Option<String>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub create_time: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub last_update_time: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct CallInfoReply {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub code: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub msg: Option<String>,
-    #[serde(default)]
     pub data: Option<CallInfo>,
 }
 

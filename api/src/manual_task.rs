@@ -11,189 +11,133 @@ use crate::time::{lossy_timestamp, Timestamp};
 
 /// One account that has manual-entry work (getManualTaskList row).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct ManualTaskOwner {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub admin_user_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub real_name: Option<String>,
 }
 
 /// One manually entered customer (a row of the customer pool).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct ManualEntry {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub customer_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub customer_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub customer_phone: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub address: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub company: Option<String>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub create_time: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub last_update_time: Option<Timestamp>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub nick_name: Option<String>,
     /// Target WeChat account number, when known.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub uin: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub admin_user_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub syn: Option<i64>,
     /// WeChat id, phone or alias to search when adding the friend.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub user_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield1: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield2: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield3: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield4: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield5: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield6: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield7: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield8: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield9: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield10: Option<String>,
     /// `0` not dialled, `1` dialled.
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub dial_status: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub add_status: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub task_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub order_num: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub phone_geo: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub tags: Option<String>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub assign_time: Option<Timestamp>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub remarks: Option<String>,
     /// WeChat's `v1` contact ticket, needed to send a friend request.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub v1: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct ManualTaskListRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub page_no: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub limit: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub admin_user_id: Option<i64>,
     /// Department id, spelled as the document spells it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub pepart_id: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct ManualTaskDetailRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub page_no: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub limit: Option<i64>,
     /// Required: whose entries (a getManualTaskList `adminUserId`).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub admin_user_id: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_text"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub company: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_text"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub customer_name: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_text"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub user_name: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub dial_status: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub add_status: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct DelManualTaskRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub admin_user_id: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct DelManualTaskDetailRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub customer_id: Option<i64>,
 }
 
@@ -201,118 +145,99 @@ pub struct DelManualTaskDetailRequest {
 /// (the document's table says phoneGeo is optional, its error message says
 /// otherwise; the server's behaviour wins).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct AddManualTaskRequest {
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub customer_name: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub customer_phone: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub address: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub nick_name: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub user_name: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub company: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub tags: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub phone_geo: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub xfield1: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub xfield2: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub xfield3: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub xfield4: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub xfield5: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub xfield6: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub xfield7: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub xfield8: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub xfield9: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub xfield10: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
@@ -322,30 +247,26 @@ pub struct AddManualTaskRequest {
 /// addManualTaskBeforeAddFriend body: the entry is created as the friend
 /// request goes out, so the phone and the target account are both needed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct AddManualTaskBeforeAddFriendRequest {
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub customer_phone: Option<String>,
     /// The company account (uin) that sends the friend request.
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub uin: Option<String>,
     /// The contact's phone or alias, as searched in WeChat.
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub user_name: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]

@@ -14,12 +14,14 @@ use crate::features::call::embed_bridge::EmbedBridge;
 use crate::features::call::popup::CallPopup;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::session::use_session;
+use crate::platform::tags::provide_tags;
 use crate::platform::tr::tr;
 
 #[component]
 pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    provide_tags();
     let query = use_query_map();
     {
         let session = session.clone();
@@ -48,7 +50,7 @@ pub fn Shell() -> impl IntoView {
                 </main>
             </div>
         </div>
-        // Call screen-pop (issue 5): one pop-up over every page.
+        // Call screen-pop: one pop-up over every page.
         <CallPopup/>
         <EmbedBridge/>
     }

@@ -30,8 +30,7 @@ pub fn TopBar() -> impl IntoView {
         async move {
             // The session ends locally whatever the server says.
             let _ = api.call::<Logout>(&Empty {}).await;
-            session.set_token(None);
-            session.user.set(None);
+            session.sign_out();
             toasts.push(ToastKind::Info, t_string!(i18n, toast_logged_out));
             navigate("/login", Default::default());
         }

@@ -1,7 +1,7 @@
 //! The XLSX import's reader: a separate, on-demand worker wasm, so reading
 //! is neither in the panel's initial bundle nor in the export's
 //! `xlsx-worker` (the reader, with inflate, XML and number parsing, is about
-//! four times the writer's size: README "Bundle size"), and a large file is
+//! four times the writer's size: docs/performance.md, "Bundle size"), and a large file is
 //! read off the page's thread. It receives the file's bytes as a
 //! `Uint8Array` and answers the first sheet's non-blank rows as arrays
 //! `[row number, cell, …]`, or a string saying why the file cannot be

@@ -3,8 +3,10 @@
 
 pub mod config;
 pub mod embed;
+pub mod hrefs;
 pub mod links;
 pub mod nav;
 pub mod paging;
 pub mod template;
+pub mod text;
 pub mod xlsx_read;

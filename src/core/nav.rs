@@ -76,19 +76,30 @@ pub fn strip_base<'a>(base: &str, path: &'a str) -> &'a str {
 }
 
 /// The `next` target after login, only if it is a path inside this app.
-/// Anything else (absolute URLs, `//host`, `javascript:`) falls back to the
-/// start page, so a crafted login link cannot send the user elsewhere.
+/// Anything else falls back to the start page, so a crafted login link
+/// cannot send the user elsewhere. Browsers drop tabs and newlines from
+/// URLs and read `\` as `/`, so `/\t/evil.example` would become
+/// `//evil.example`, another site: any control character or backslash is
+/// refused, as are `//`, dot segments (which climb out of a sub-path base)
+/// and escapes in the path part (which hide either). What is left is an
+/// absolute path on the panel's own origin, under its base once
+/// `with_base` adds it.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.starts_with("/\\")
-                && !n.starts_with("/login") =>
-        {
-            n.to_owned()
-        }
-        _ => "/customers".to_owned(),
+    let fallback = || "/customers".to_owned();
+    let Some(n) = next else {
+        return fallback();
+    };
+    let path = n.split(['?', '#']).next().unwrap_or_default();
+    let ok = path.starts_with('/')
+        && !path.starts_with("//")
+        && !n.chars().any(|c| c.is_control() || c == '\\')
+        && !path.contains('%')
+        && !path.split('/').any(|seg| seg == "." || seg == "..")
+        && !path.starts_with("/login");
+    if ok {
+        n.to_owned()
+    } else {
+        fallback()
     }
 }
 
@@ -139,10 +150,38 @@ mod tests {
             "javascript:alert(1)",
             "/login?next=/x",
             "",
+            // Browsers strip tabs and newlines: these become `//evil…`.
+            "/\t/evil.example.com",
+            "/\n/evil.example.com",
+            "/\r/evil.example.com",
+            "\t//evil.example.com",
+            // A backslash reads as a slash.
+            "\\evil.example.com",
+            "/\\/evil.example.com",
+            "\\/evil.example.com",
+            // Escaped slashes, dots and backslashes in the path.
+            "/%2F%2Fevil.example.com",
+            "/%2f/evil.example.com",
+            "/%5Cevil.example.com",
+            "/%2e%2e/other-app",
+            // Dot segments climb out of a sub-path base.
+            "/../other-app",
+            "/customers/../../other-app",
+            "/./customers",
+            "JavaScript:alert(1)",
+            " /customers",
+            "data:text/html,x",
+            "http:/evil.example.com",
+            "/\u{0}x",
         ] {
             assert_eq!(safe_next(Some(bad)), "/customers", "{bad}");
         }
         assert_eq!(safe_next(None), "/customers");
+        // Escapes and odd characters in the query part are the page's own.
+        assert_eq!(
+            safe_next(Some("/customers?name=%2F%2Fx&q=a/b")),
+            "/customers?name=%2F%2Fx&q=a/b"
+        );
     }
 
     #[test]

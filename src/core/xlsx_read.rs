@@ -7,7 +7,7 @@
 //! hand (a few fixed-layout records); inflating uses `miniz_oxide` and the
 //! XML is tokenised by `quick-xml`. Both are small and well kept; a full
 //! spreadsheet reader (calamine) also brings legacy `.xls` code pages and
-//! `encoding_rs`, which the worker does not need (README "Bundle size").
+//! `encoding_rs`, which the worker does not need (docs/performance.md, "Bundle size").
 //!
 //! Values come out as the text a person typed, not as floating point:
 //! a phone number stored as the number 13800138000, or written by some

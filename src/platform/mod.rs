@@ -7,6 +7,7 @@ pub mod load;
 pub mod locale;
 pub mod session;
 pub mod storage;
+pub mod tags;
 pub mod tr;
 pub mod xlsx_file;
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use scrm_api::auth::Me;
 
-use crate::core::config::Config;
+use crate::core::config::{AuthMode, Config};
 use crate::core::nav::embed_param;
 use crate::platform::storage;
 
@@ -51,11 +51,23 @@ impl Session {
         storage::session_get(storage::TOKEN_KEY)
     }
 
+    /// Keeps the login reply's token, in bearer mode only: in cookie mode
+    /// the browser's HttpOnly cookie is the session, and a token in web
+    /// storage would only be something a script could steal.
     pub fn set_token(&self, token: Option<&str>) {
         match token {
-            Some(t) => storage::session_set(storage::TOKEN_KEY, t),
-            None => storage::session_remove(storage::TOKEN_KEY),
+            Some(t) if self.config.auth == AuthMode::Bearer => {
+                storage::session_set(storage::TOKEN_KEY, t)
+            }
+            _ => storage::session_remove(storage::TOKEN_KEY),
         }
+    }
+
+    /// Sign-out: the token and every draft leave web storage. (A 401 keeps
+    /// the drafts: the user signs in again and finds the typed text.)
+    pub fn sign_out(&self) {
+        storage::session_forget_user_data();
+        self.user.set(None);
     }
 }
 

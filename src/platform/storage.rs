@@ -35,6 +35,21 @@ pub fn session_remove(key: &str) {
     }
 }
 
+/// Forgets everything the panel keeps for this tab's session except the
+/// language and embed mode: the bearer token and every draft (all keys start
+/// with `scrm.`). Called on sign-out, so a shared office PC keeps no
+/// customer data after the salesperson leaves.
+pub fn session_forget_user_data() {
+    let Some(s) = session() else { return };
+    let keys: Vec<String> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("scrm.") && k != EMBED_KEY && k != LOCALE_KEY)
+        .collect();
+    for k in keys {
+        let _ = s.remove_item(&k);
+    }
+}
+
 pub const LOCALE_KEY: &str = "scrm.locale";
 pub const EMBED_KEY: &str = "scrm.embed";
 pub const TOKEN_KEY: &str = "scrm.token";

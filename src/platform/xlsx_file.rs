@@ -38,7 +38,7 @@ const FINISH: &str = "finish";
 /// An XLSX file being filled in the worker. Rows are sent a page at a time
 /// as the export fetches them, so the page's thread never copies the whole
 /// result in one go (one `postMessage` of 100,000 rows held it for 150–250 ms
-/// in Chromium, see README "Performance"); the finished file comes back as a
+/// in Chromium, see docs/performance.md); the finished file comes back as a
 /// transferred buffer, not a copy.
 /// Dropping it (a cancelled export) ends the worker.
 pub struct XlsxSink {

@@ -1,8 +1,10 @@
-//! The delete flow the manual-entry pages share (all of a person's entries
-//! on `/manual-tasks`, one entry on `/manual-tasks/:adminUserId`): a page
-//! puts a [`PendingDelete`] in a signal (after counting, where the question
-//! names a number), [`DeleteConfirm`] asks in a modal dialog, sends the
-//! request, says how it went in a toast and tells the page to reload.
+//! The one delete flow (a customer on `/customers`, all of a person's
+//! entries on `/manual-tasks`, one entry on `/manual-tasks/:adminUserId`):
+//! a page puts a [`PendingDelete`] in a signal (after counting, where the
+//! question names a number), [`DeleteConfirm`] asks in a modal dialog and
+//! sends the request. Success closes the dialog, says so in a toast and
+//! tells the page to reload; a failure stays in the dialog, in words next
+//! to the button, so the user can retry or cancel.
 //!
 //! Not generic over the endpoint: the request is a boxed closure, so the
 //! dialog's view code exists once in the bundle.
@@ -59,8 +61,8 @@ pub fn pending() -> Pending {
 }
 
 /// The confirmation dialog for `pending`. On success the toast says
-/// `done` and `on_deleted` runs (the page reloads); on failure the toast
-/// says why and nothing is reloaded.
+/// `done` and `on_deleted` runs (the page reloads); on failure the dialog
+/// stays open and says why, and nothing is reloaded.
 #[component]
 pub fn DeleteConfirm(
     #[prop(into)] title: Signal<String>,
@@ -70,6 +72,7 @@ pub fn DeleteConfirm(
     let i18n = use_i18n();
     let toasts = use_toasts();
     let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
     let confirm = Callback::new(move |()| {
         if busy.get_untracked() {
             return;
@@ -78,18 +81,27 @@ pub fn DeleteConfirm(
             return;
         };
         busy.set(true);
+        error.set(None);
         leptos::task::spawn_local(async move {
             let result = (task.call)().await;
             let _ = busy.try_set(false);
-            let _ = pending.try_set(None);
             match result {
                 Ok(()) => {
+                    let _ = pending.try_set(None);
                     toasts.push(ToastKind::Success, (task.done)());
                     let _ = on_deleted.try_run(());
                 }
-                Err(e) => toasts.push(ToastKind::Error, describe(i18n, &e)),
+                Err(e) => {
+                    let _ = error.try_set(Some(describe(i18n, &e)));
+                }
             }
         });
+    });
+    let cancel = Callback::new(move |()| {
+        if !busy.get_untracked() {
+            pending.set(None);
+            error.set(None);
+        }
     });
     view! {
         <ConfirmDialog
@@ -100,8 +112,9 @@ pub fn DeleteConfirm(
             })
             confirm_label=tr(i18n, |i| t_string!(i, mt_delete))
             busy=busy
+            error=error
             on_confirm=confirm
-            on_cancel=Callback::new(move |()| pending.set(None))
+            on_cancel=cancel
         />
     }
 }

@@ -1,5 +1,5 @@
 //! Benchmarks against the reference server over loopback. Results are
-//! printed as Markdown rows for README; nothing here asserts a timing.
+//! printed as Markdown rows for docs/performance.md; nothing here asserts a timing.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};

@@ -20,7 +20,7 @@ commands:
   test    everything CI runs: fmt, clippy (host + wasm32), native tests,
           browser end-to-end tests in headless Chromium
   dist    release build into dist/ and a size table (raw, gzip, brotli)
-  bench   benchmarks, reported for README
+  bench   benchmarks, rows for docs/performance.md
   bootstrap  install the toolchain only";
 
 fn main() -> ExitCode {
@@ -141,7 +141,7 @@ fn bench(root: &Path) -> Result<(), String> {
 }
 
 /// Runs the ignored benchmark tests of one browser test file in headless
-/// Chromium against `dist`; each prints its README rows. `optimised` builds
+/// Chromium against `dist`; each prints its docs/performance.md rows. `optimised` builds
 /// the test binary, and so its in-process server, with the server's
 /// optimised profile, so the numbers are not a debug build's.
 fn browser_bench(

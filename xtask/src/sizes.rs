@@ -1,4 +1,4 @@
-//! The size table README records: raw, gzip and brotli per file and total.
+//! The size table docs/performance.md records: raw, gzip and brotli per file and total.
 
 use std::io::Write;
 use std::path::Path;
@@ -70,8 +70,8 @@ pub fn print_table(dist: &Path) -> Result<(), String> {
         raw += r.raw;
         gz += r.gzip;
         br += r.brotli;
-        // The XLSX worker (issue 4) is fetched only when an XLSX export
-        // starts, the XLSX reader (issue 7) only when an .xlsx is imported.
+        // The XLSX worker is fetched only when an XLSX export
+        // starts, the XLSX reader only when an .xlsx is imported.
         let on_demand = r.name.starts_with("xlsx-worker") || r.name.starts_with("xlsx-reader");
         if (r.name.ends_with(".wasm") || r.name.ends_with(".js")) && !on_demand {
             iraw += r.raw;

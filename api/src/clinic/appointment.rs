@@ -21,22 +21,16 @@ pub mod appointment_type {
 
 /// addOneAppointment body: `cusId` or `telnum` identifies the customer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct AddAppointmentRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub cus_id: Option<i64>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub telnum: Option<String>,
     #[serde(
-        default,
         rename = "type",
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_i64"
@@ -44,154 +38,115 @@ pub struct AddAppointmentRequest {
     pub kind: Option<i64>,
     /// Company id; text, because the SDK's example has `"demo"`.
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub team_id: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub content: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub comment: Option<String>,
     /// Start (or the only) time.
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_timestamp"
     )]
     pub appointment_time: Option<Timestamp>,
     /// End time.
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_timestamp"
     )]
     pub appointment_time1: Option<Timestamp>,
     /// Comma-separated project ids.
     #[serde(
-        default,
         rename = "pId",
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub p_id: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub doctor_id: Option<i64>,
     /// Technician or device id.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub technician_id: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct AddAppointmentReply {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub err_msg: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub appointment_id: Option<i64>,
 }
 
 /// changeOneAppointment body: `id` plus whichever fields change.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct ChangeAppointmentRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub id: Option<i64>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub team_id: Option<String>,
     #[serde(
-        default,
         rename = "type",
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_i64"
     )]
     pub kind: Option<i64>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub content: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub comment: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_timestamp"
     )]
     pub appointment_time: Option<Timestamp>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_timestamp"
     )]
     pub appointment_time1: Option<Timestamp>,
     #[serde(
-        default,
         rename = "pId",
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub p_id: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub doctor_id: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub technician_id: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct CancelAppointmentRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub id: Option<i64>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
@@ -202,74 +157,66 @@ pub struct CancelAppointmentRequest {
 /// (a list whose time is left out comes back empty). See
 /// [`crate::incremental`] for how repeated calls stay gap- and duplicate-free.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct AppointmentListRequest {
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_timestamp"
     )]
     pub last_create_time: Option<Timestamp>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_timestamp"
     )]
     pub last_complete_time: Option<Timestamp>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_timestamp"
     )]
     pub last_appoint_time: Option<Timestamp>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_timestamp"
     )]
     pub last_cancel_time: Option<Timestamp>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub cus_id: Option<i64>,
 }
 
 /// One appointment. PHP sends every column as a string.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct Appointment {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub team_id: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub cus_id: Option<i64>,
     /// The staff member who booked it.
-    #[serde(default, rename = "uId", deserialize_with = "opt_i64")]
+    #[serde(rename = "uId", deserialize_with = "opt_i64")]
     pub u_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub comment: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub content: Option<String>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub create_time: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub appointment_time: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub appointment_time1: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub cancel_time: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub complete_time: Option<Timestamp>,
-    #[serde(default, rename = "type", deserialize_with = "opt_i64")]
+    #[serde(rename = "type", deserialize_with = "opt_i64")]
     pub kind: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub doctor_id: Option<i64>,
-    #[serde(default, rename = "pId", deserialize_with = "opt_string")]
+    #[serde(rename = "pId", deserialize_with = "opt_string")]
     pub p_id: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub technician_id: Option<i64>,
 }
 
@@ -281,31 +228,30 @@ impl Appointment {
 
 /// getAppointmentList reply: four independent lists with their totals.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct AppointmentListReply {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub err_msg: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub create_total: Option<i64>,
-    #[serde(default, deserialize_with = "vec_or_null")]
+    #[serde(deserialize_with = "vec_or_null")]
     pub create_list: Vec<Appointment>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub complete_total: Option<i64>,
-    #[serde(default, deserialize_with = "vec_or_null")]
+    #[serde(deserialize_with = "vec_or_null")]
     pub complete_list: Vec<Appointment>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub appointment_total: Option<i64>,
-    #[serde(default, deserialize_with = "vec_or_null")]
+    #[serde(deserialize_with = "vec_or_null")]
     pub appointment_list: Vec<Appointment>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub cancel_total: Option<i64>,
-    #[serde(default, deserialize_with = "vec_or_null")]
+    #[serde(deserialize_with = "vec_or_null")]
     pub cancel_list: Vec<Appointment>,
 }
 

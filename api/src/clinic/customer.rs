@@ -9,74 +9,57 @@ use crate::lenient::{opt_i64, opt_string, opt_text};
 use crate::time::{lossy_timestamp, Timestamp};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct CustomerInfoRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_text"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub open_id: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_text"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub wxapp_id: Option<String>,
 }
 
 /// The follower summary getcustomerinfo gives for a WeChat openId.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct CustomerBrief {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub id: Option<i64>,
     /// `1` following the official account, `2` unfollowed.
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub status: Option<i64>,
     /// The SDK asks integrators to re-host this image rather than hotlink it.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub head_img: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub name: Option<String>,
     /// Masked (`138****1786`); present only once the customer registered.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub tel: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct CustomerInfoReply {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub err_msg: Option<String>,
-    #[serde(default)]
     pub customer_info: Option<CustomerBrief>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct CusIdRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub cus_id: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TelnumRequest {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_text"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub telnum: Option<String>,
 }
 
@@ -85,79 +68,72 @@ pub struct TelnumRequest {
 /// floats would misstate balances. Nested staff and channel objects are kept
 /// as raw JSON because the SDK does not describe them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct ClinicCustomer {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub name: Option<String>,
     /// Verified phone.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub telnum: Option<String>,
     /// Unverified phone.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub telnum1: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub birthday: Option<String>,
     /// `1` male, `2` female.
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub sex: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub wx_last_op_time: Option<Timestamp>,
     /// Channel person id.
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub uid: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub channel_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub consult_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub first_pre_consult_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub pre_consult_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub intention: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub is_big_order: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub points: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub commission: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub gold: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub stored_principal: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub stored_give: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub headimg: Option<String>,
     /// `0` official-account chat, `1` web chat, `2` mini-program chat.
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub model: Option<i64>,
-    #[serde(default)]
     pub channel: Option<Value>,
-    #[serde(default)]
     pub user: Option<Value>,
-    #[serde(default)]
     pub firstpreconsult: Option<Value>,
-    #[serde(default)]
     pub preconsult: Option<Value>,
-    #[serde(default)]
     pub consult: Option<Value>,
-    #[serde(default)]
     pub wx_scenes_bind: Option<Value>,
     /// What addCustomer stored (member number, record owner) and when:
     /// reference-server additions the SDK does not list, so a client can
     /// read back what it wrote.
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub erp_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub owner_id: Option<i64>,
-    #[serde(default)]
     pub owner: Option<Value>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub create_time: Option<Timestamp>,
 }
 
@@ -201,67 +177,54 @@ impl<'de> Deserialize<'de> for CusInfoReply {
 /// addCustomer body. Only `name` and `telnum` are required; the named staff
 /// and channel are created on the clinic side when they do not exist yet.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct AddCustomerRequest {
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub name: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub telnum: Option<String>,
     /// Member number: digits, at most 11, unique.
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub erp_id: Option<String>,
     /// `1` male, `2` female, `0` unknown.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub sex: Option<i64>,
     /// `Y-m-d`.
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub birthday: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub channel_name: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub channel_user_name: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub pre_consult_name: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub owner_name: Option<String>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
@@ -271,21 +234,16 @@ pub struct AddCustomerRequest {
 /// addCustomer reply. `cusId` is a reference-server addition (the SDK answers
 /// only `errNum`/`errMsg`) so the panel can open the new record.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct AddCustomerReply {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]
     pub err_msg: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub cus_id: Option<i64>,
 }
 

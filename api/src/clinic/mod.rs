@@ -15,12 +15,11 @@ use crate::lenient::{opt_i64, opt_string};
 
 /// A reply that only says whether it worked.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct ClinicAck {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_string"
     )]

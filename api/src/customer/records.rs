@@ -9,45 +9,45 @@ use crate::time::{lossy_timestamp, Timestamp};
 /// these are the ones the panel shows or edits. Everything is optional because
 /// each endpoint fills a different subset.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct Customer {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub customer_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub customer_name: Option<String>,
     /// Kept as text: phones arrive as numbers or strings and may be masked.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub customer_phone: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub nick_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub remark_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub remarks: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub head_img_url: Option<String>,
     /// Comma-separated tag ids, exactly as the vendor stores them.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub tags: Option<String>,
     /// Reference-server addition: the names of `tags`, so the list needs no
     /// second request. The vendor never sends it.
-    #[serde(default, deserialize_with = "opt_string_list")]
+    #[serde(deserialize_with = "opt_string_list")]
     pub tag_names: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub is_star: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub wechat_contact_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub wechat_user_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub admin_user_id: Option<i64>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub create_time: Option<Timestamp>,
-    #[serde(default, deserialize_with = "lossy_timestamp")]
+    #[serde(deserialize_with = "lossy_timestamp")]
     pub last_update_time: Option<Timestamp>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub xfield1: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub is_cust: Option<i64>,
 }
 
@@ -73,80 +73,80 @@ impl Customer {
 
 /// A WeChat contact (a friend of one of the company's WeChat accounts).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct WechatContact {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub wechat_contact_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub wechat_user_id: Option<i64>,
     /// WeChat's account number; unsigned 32-bit and sometimes `"0"`, so text.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub uin: Option<String>,
     /// The contact's `wxid_...`.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub user_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub nick_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub head_img_url: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub remark_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub alias: Option<String>,
     /// `"1"` male, `"2"` female, `"0"` unknown.
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub sex: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub verify_flag: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub is_delete: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub is_saving: Option<i64>,
     /// The company's own WeChat account (`wxid_...`) this contact belongs to.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub wechat_user_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub wechat_user_nick_name: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub wechat_user_uin: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub contact_flag: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub province: Option<String>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub city: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub contact_type: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub admin_user_id: Option<i64>,
     /// The personalised nickname saved with batchSaveNickName.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub customer_nick_name: Option<String>,
     /// Pinyin initials, for sorting by name. The vendor sends it twice
     /// (`pyinitial` and `pYInitial`); an alias would make that a duplicate
     /// field, so only the lower-case spelling is read.
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub pyinitial: Option<String>,
-    #[serde(default, rename = "pyquanPin", deserialize_with = "opt_string")]
+    #[serde(rename = "pyquanPin", deserialize_with = "opt_string")]
     pub pyquan_pin: Option<String>,
 }
 
 /// The vendor's ORM pager that rides along on entities it echoes back. Its
 /// `html` is a server-rendered pager: kept as plain text, never rendered.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct LegacyPage {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub page_no: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub page_size: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub count: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub html: Option<String>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub first_result: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub max_results: Option<i64>,
 }
 
@@ -162,11 +162,11 @@ pub struct Entity<T> {
 
 /// A tag of the reference server's tag list.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct Tag {
-    #[serde(default, deserialize_with = "opt_i64")]
+    #[serde(deserialize_with = "opt_i64")]
     pub tag_id: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
+    #[serde(deserialize_with = "opt_string")]
     pub tag_name: Option<String>,
 }
 

@@ -10,16 +10,18 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use scrm_api::call::{CallCustomer, CallSource};
 use scrm_api::clinic::{Appointment, ClinicCustomer};
+use scrm_api::customer::Customer;
 use scrm_api::lenient::split_ids;
 use scrm_api::validate::PhoneError;
 
+use crate::core::hrefs;
 use crate::core::nav::encode_component;
+use crate::core::text::{first_filled, shown};
 use crate::features::call::state::{
     mark, use_call_pop, ClinicPart, Lookup, PoolRecords, PopCall, MARK_FILLED,
 };
-use crate::features::chat::query::ChatQuery;
-use crate::features::customers::list::{chat_href, edit_href};
 use crate::platform::i18n::{t_string, use_i18n, Locale};
+use crate::platform::tags::use_tags;
 use crate::ui::error_view::ErrorView;
 use leptos_i18n::I18nContext;
 
@@ -38,13 +40,12 @@ pub fn phone_problem(i18n: I18n, e: PhoneError) -> String {
 }
 
 /// What a salesperson calls the person: their remark, the name, the nickname.
-fn display_name(c: &CallCustomer) -> String {
-    [&c.remark_name, &c.customer_name, &c.nick_name]
-        .into_iter()
-        .filter_map(|s| s.as_deref())
-        .find(|s| !s.trim().is_empty())
-        .unwrap_or("—")
-        .to_owned()
+fn display_name(c: &CallCustomer) -> Option<&str> {
+    first_filled([
+        c.remark_name.as_deref(),
+        c.customer_name.as_deref(),
+        c.nick_name.as_deref(),
+    ])
 }
 
 /// One labelled fact, left out when there is nothing to say.
@@ -166,7 +167,7 @@ fn sourced(
 /// contact to chat with.
 fn record(i18n: I18n, source: CallSource, r: CallCustomer, pool: &PoolRecords) -> impl IntoView {
     let manual = source == CallSource::ManualEntry;
-    let name = display_name(&r);
+    let name = display_name(&r).map(str::to_owned);
     let star = (r.is_star == Some(1)).then(|| {
         let label = t_string!(i18n, call_starred);
         view! { " " <span class="call-star" title=label>"★"<span class="visually-hidden">{label}</span></span> }
@@ -208,20 +209,17 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer, pool: &PoolRecords) -
         _ => None,
     };
     let edit_target = match source {
-        CallSource::Customers => r.customer_id.map(|id| {
-            let q = encode_component(r.customer_phone.as_deref().unwrap_or(""));
-            format!("/customers/{id}?phone={q}")
+        CallSource::Customers => hrefs::customer_edit(&Customer {
+            customer_id: r.customer_id,
+            customer_phone: r.customer_phone.clone(),
+            ..Default::default()
         }),
-        _ => same_number.and_then(edit_href),
+        _ => same_number.and_then(hrefs::customer_edit),
     };
     let edit = edit_target.map(|href| link("call-link-edit", href, t_string!(i18n, call_edit)));
     let chat_target = match (r.wechat_user_id, r.wechat_contact_id) {
-        (Some(u), Some(c)) if !manual => Some(ChatQuery::link(
-            u,
-            c,
-            Some(name.as_str()).filter(|n| *n != "—"),
-        )),
-        _ => same_number.and_then(chat_href),
+        (Some(u), Some(c)) if !manual => Some(hrefs::conversation(u, c, name.as_deref())),
+        _ => same_number.and_then(hrefs::customer_chat),
     };
     let chat = chat_target.map(|href| link("call-link-chat", href, t_string!(i18n, call_chat)));
     let checking = is_pool && matches!(pool, PoolRecords::Loading);
@@ -248,7 +246,7 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer, pool: &PoolRecords) -
         )
     });
     view! {
-        <h3 class="call-record-name">{name}{star}</h3>
+        <h3 class="call-record-name">{shown(name.as_deref())}{star}</h3>
         <dl class="call-facts">
             {fact(t_string!(i18n, call_name), r.customer_name)}
             {fact(t_string!(i18n, call_nickname), r.nick_name.filter(|_| !manual))}
@@ -268,18 +266,17 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer, pool: &PoolRecords) -
 
 /// The record's tags by name once the tag list is known, by id until then.
 fn tags_fact(i18n: I18n, tags: Option<String>) -> Option<impl IntoView> {
-    let pop = use_call_pop();
+    let known = use_tags().list();
     let ids = split_ids(tags.as_deref().unwrap_or(""));
     if ids.is_empty() {
         return None;
     }
     let text = move || {
-        pop.tags.with(|known| {
+        known.with(|known| {
             ids.iter()
                 .map(|id| {
                     known
                         .iter()
-                        .flatten()
                         .find(|t| t.tag_id == Some(*id))
                         .and_then(|t| t.tag_name.clone())
                         .unwrap_or_else(|| format!("#{id}"))

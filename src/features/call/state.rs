@@ -14,9 +14,7 @@ use scrm_api::clinic::{
     Appointment, AppointmentListRequest, ClinicCustomer, GetAppointmentList, GetCusInfoByCusTelnum,
     TelnumRequest,
 };
-use scrm_api::customer::{
-    Customer, CustomerPage, CustomerPageRequest, Tag, TagList, TagListRequest,
-};
+use scrm_api::customer::{Customer, CustomerPage, CustomerPageRequest};
 use scrm_api::time::Timestamp;
 use scrm_api::validate::{normalize_mainland_mobile, PhoneError};
 use scrm_api::ReplyError;
@@ -80,9 +78,6 @@ pub struct CallPop {
     /// Why the switch could not be read or saved, for the switch to show.
     pub switch_error: RwSignal<Option<ApiError>>,
     pub current: RwSignal<Option<PopCall>>,
-    /// The tenant's tags, read once when a record first carries tag ids, so
-    /// the pop-up can name them.
-    pub tags: RwSignal<Option<Vec<Tag>>>,
     seq: StoredValue<u64>,
     api: StoredValue<ApiClient>,
     clinic_on: bool,
@@ -94,7 +89,6 @@ impl CallPop {
             auto_open: RwSignal::new(None),
             switch_error: RwSignal::new(None),
             current: RwSignal::new(None),
-            tags: RwSignal::new(None),
             seq: StoredValue::new(0),
             api: StoredValue::new(api),
             clinic_on,
@@ -146,10 +140,6 @@ impl CallPop {
                     Ok(r) => r.data.unwrap_or_default(),
                     Err(e) => return self.apply(seq, |c| c.lookup = Lookup::Failed(e)),
                 };
-                let tagged = info
-                    .customers()
-                    .iter()
-                    .any(|c| c.tags.as_deref().is_some_and(|t| !t.trim().is_empty()));
                 let pool =
                     info.source() == CallSource::AssignedPool && !info.customers().is_empty();
                 self.apply(seq, |c| {
@@ -161,12 +151,6 @@ impl CallPop {
                 if pool {
                     let found = records_with_phone(&api, &phone).await;
                     self.apply(seq, |c| c.pool_records = found);
-                }
-                if tagged && self.tags.try_get_untracked().flatten().is_none() {
-                    // Without names the ids are still shown; no error for this.
-                    if let Ok(list) = api.call::<TagList>(&TagListRequest {}).await {
-                        let _ = self.tags.try_set(Some(list.data));
-                    }
                 }
             });
         }

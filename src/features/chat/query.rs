@@ -1,10 +1,10 @@
-//! What `/chat?…` names, and the links other pages offer to it. The URL alone
+//! What `/chat?…` names (other pages link to it through `core::hrefs`). The URL alone
 //! restores the view, so this mapping is host-compiled and tested natively.
 
 use scrm_api::chat::ChatRecordRequest;
 use scrm_api::time::Timestamp;
 
-use crate::core::nav::encode_component;
+use crate::core::hrefs::{self, display_name};
 
 /// Messages asked for per page; the server allows up to 500.
 pub const PAGE_SIZE: i64 = 200;
@@ -50,36 +50,16 @@ impl ChatQuery {
         }
     }
 
-    /// The link an entry point (customer row, edit page, call pop-up,
-    /// contacts by tag) offers: ids and, when known, the display name.
-    pub fn link(user_id: i64, contact_id: i64, name: Option<&str>) -> String {
-        ChatQuery {
-            wechat_user_ids: user_id.to_string(),
-            wechat_contact_ids: contact_id.to_string(),
-            ..Default::default()
-        }
-        .with_name(name)
-        .path()
-    }
-
     /// The panel path showing this view (ids are digits and commas, dates
     /// `yyyy-MM-dd`; only the name needs escaping).
     pub fn path(&self) -> String {
-        let mut p = format!(
-            "/chat?wechatUserIds={}&wechatContactIds={}",
-            self.wechat_user_ids, self.wechat_contact_ids
-        );
-        if let Some(f) = &self.from {
-            p.push_str(&format!("&from={f}"));
-        }
-        if let Some(t) = &self.to {
-            p.push_str(&format!("&to={t}"));
-        }
-        if let Some(n) = &self.name {
-            p.push_str("&name=");
-            p.push_str(&encode_component(n));
-        }
-        p
+        hrefs::chat(
+            &self.wechat_user_ids,
+            &self.wechat_contact_ids,
+            self.from.as_deref(),
+            self.to.as_deref(),
+            self.name.as_deref(),
+        )
     }
 
     /// The request for page `page_no` (1 = newest messages).
@@ -104,21 +84,6 @@ fn id_list(text: &str) -> Option<String> {
             .iter()
             .all(|p| !p.is_empty() && p.len() <= 19 && p.bytes().all(|b| b.is_ascii_digit()));
     ok.then(|| parts.join(","))
-}
-
-/// Longest display name kept from a URL, in characters.
-pub const NAME_MAX: usize = 64;
-
-/// A name fit to show: trimmed, control characters dropped, at most
-/// [`NAME_MAX`] characters; `None` when nothing is left.
-pub fn display_name(text: &str) -> Option<String> {
-    let clean: String = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(NAME_MAX)
-        .collect();
-    let clean = clean.trim();
-    (!clean.is_empty()).then(|| clean.to_owned())
 }
 
 /// A `yyyy-MM-dd` that names a real day.
@@ -161,30 +126,12 @@ mod tests {
 
     #[test]
     fn names_ride_in_the_url() {
-        let link = ChatQuery::link(3, 9, Some(" 陈 聊天&多=1 "));
-        assert_eq!(
-            link,
-            "/chat?wechatUserIds=3&wechatContactIds=9&name=%E9%99%88%20%E8%81%8A%E5%A4%A9%26%E5%A4%9A%3D1"
-        );
-        assert_eq!(
-            ChatQuery::link(3, 9, Some("  ")),
-            "/chat?wechatUserIds=3&wechatContactIds=9"
-        );
-        assert_eq!(
-            ChatQuery::link(3, 9, None),
-            "/chat?wechatUserIds=3&wechatContactIds=9"
-        );
         let q = ChatQuery::from_params(Some("3"), Some("9"), None, Some("2024-01-02"))
             .map(|q| q.with_name(Some("李\u{7}雷")));
         assert_eq!(q.as_ref().and_then(|q| q.name.as_deref()), Some("李雷"));
         assert_eq!(
             q.map(|q| q.path()).as_deref(),
             Some("/chat?wechatUserIds=3&wechatContactIds=9&to=2024-01-02&name=%E6%9D%8E%E9%9B%B7")
-        );
-        let long = "名".repeat(100);
-        assert_eq!(
-            display_name(&long).map(|n| n.chars().count()),
-            Some(NAME_MAX)
         );
     }
 }

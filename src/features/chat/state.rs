@@ -11,6 +11,7 @@ use scrm_api::chat::GetRedisMessageRecord;
 use wasm_bindgen::JsCast;
 
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
+use crate::platform::load::{stoppable, AbortGuard};
 
 /// User Timing marks for `cargo xtask bench` (tests/chat_bench.rs) and for
 /// anyone profiling in the browser's tools: the first page laid out at the
@@ -40,6 +41,9 @@ const EDGE: i32 = 200;
 pub struct ChatState {
     api: StoredValue<ApiClient>,
     query: StoredValue<ChatQuery>,
+    /// The older page on its way; leaving the view drops it, which aborts
+    /// the request.
+    running: StoredValue<Option<AbortGuard>, LocalStorage>,
     pub convo: RwSignal<Conversation>,
     pub(super) window: RwSignal<Window>,
     pub(super) loading: RwSignal<bool>,
@@ -66,6 +70,7 @@ impl ChatState {
         ChatState {
             api: StoredValue::new(use_api()),
             query: StoredValue::new(query),
+            running: StoredValue::new_local(None),
             convo: RwSignal::new(Conversation::default()),
             window: RwSignal::new(Window::default()),
             loading: RwSignal::new(false),
@@ -160,9 +165,11 @@ impl ChatState {
         self.error.set(None);
         let req = self.query.with_value(|q| q.request(page));
         let api = self.api.get_value();
+        let (guard, run) = stoppable(async move { api.call::<GetRedisMessageRecord>(&req).await });
+        self.running.set_value(Some(guard));
         leptos::task::spawn_local(async move {
-            let result = api.call::<GetRedisMessageRecord>(&req).await;
-            if self.convo.is_disposed() {
+            let result = run.await;
+            if self.convo.is_disposed() || matches!(result, Err(ApiError::Aborted)) {
                 return;
             }
             self.loading.set(false);

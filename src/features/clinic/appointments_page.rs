@@ -17,6 +17,7 @@ use crate::features::clinic::new_appointment::NewAppointment;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::load::{stoppable, AbortGuard};
 use crate::platform::session::use_session;
 use crate::platform::tr::tr;
 use crate::ui::error_view::ErrorView;
@@ -67,13 +68,15 @@ pub fn ClinicAppointments() -> impl IntoView {
     }
 }
 
-/// One incremental list as the page holds it. `generation` drops answers
-/// to requests made for an earlier filter or list.
+/// One incremental list as the page holds it. `running` holds the load in
+/// flight: replacing it (a newer load, a new filter or list) or leaving the
+/// page stops that load and aborts its request, so an answer for an earlier
+/// filter never lands in the list.
 #[derive(Clone, Copy)]
 struct FeedState {
     items: RwSignal<Vec<Appointment>>,
     cursor: StoredValue<IncrementalCursor>,
-    generation: StoredValue<u64>,
+    running: StoredValue<Option<AbortGuard>, LocalStorage>,
     loading: RwSignal<bool>,
     error: RwSignal<Option<ApiError>>,
     fresh: RwSignal<Option<usize>>,
@@ -84,7 +87,7 @@ impl FeedState {
         FeedState {
             items: RwSignal::new(Vec::new()),
             cursor: StoredValue::new(IncrementalCursor::new()),
-            generation: StoredValue::new(0),
+            running: StoredValue::new_local(None),
             loading: RwSignal::new(false),
             error: RwSignal::new(None),
             fresh: RwSignal::new(None),
@@ -92,7 +95,7 @@ impl FeedState {
     }
 
     fn reset(&self, start: Option<Timestamp>) {
-        self.generation.update_value(|g| *g += 1);
+        self.running.set_value(None);
         self.cursor.set_value(
             start
                 .as_ref()
@@ -108,20 +111,15 @@ impl FeedState {
     /// Fetches the next page from the newest time seen; `pages` more pages
     /// are fetched while each still brings something new.
     fn load(self, api: ApiClient, feed: AppointmentFeed, cus: Option<i64>, pages: u32) {
-        let generation = self.generation.get_value();
         self.loading.set(true);
         self.error.set(None);
-        spawn_local(async move {
+        let work = async move {
             let mut added = 0;
             for _ in 0..pages.max(1) {
                 let Some(req) = self.cursor.try_with_value(|c| feed.request(c, cus)) else {
-                    return;
+                    break;
                 };
-                let reply = api.call::<GetAppointmentList>(&req).await;
-                if self.generation.try_get_value() != Some(generation) {
-                    return;
-                }
-                match reply {
+                match api.call::<GetAppointmentList>(&req).await {
                     Ok(r) => {
                         let list = feed.take_list(r);
                         let fresh = self
@@ -141,8 +139,15 @@ impl FeedState {
                     }
                 }
             }
-            let _ = self.fresh.try_set(Some(added));
-            let _ = self.loading.try_set(false);
+            Ok::<usize, ApiError>(added)
+        };
+        let (guard, run) = stoppable(work);
+        self.running.set_value(Some(guard));
+        spawn_local(async move {
+            if let Ok(added) = run.await {
+                let _ = self.fresh.try_set(Some(added));
+                let _ = self.loading.try_set(false);
+            }
         });
     }
 }

@@ -9,12 +9,13 @@ use super::agenda::feed_start;
 use super::appointment_list::AppointmentTable;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::ui::error_view::ErrorView;
+use crate::platform::load::load;
+use crate::ui::loaded::Loaded;
 
 /// Pages fetched at most; each page holds up to 200 records.
 const MAX_PAGES: usize = 5;
 
-async fn load(api: ApiClient, cus_id: i64, now_ms: i64) -> Result<Vec<Appointment>, ApiError> {
+async fn upcoming(api: ApiClient, cus_id: i64, now_ms: i64) -> Result<Vec<Appointment>, ApiError> {
     let feed = AppointmentFeed::Appointed;
     let mut cursor = feed_start(now_ms)
         .as_ref()
@@ -41,27 +42,20 @@ pub fn CustomerAppointments(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let list = LocalResource::new(move || load(api.clone(), cus_id, js_sys::Date::now() as i64));
-    move || {
-        let body = match list.get() {
-            None => view! { <p class="muted">{t_string!(i18n, clinic_loading)}</p> }.into_any(),
-            Some(Ok(items)) if items.is_empty() => {
-                view! { <p class="muted">{t_string!(i18n, clinic_no_appointments)}</p> }.into_any()
-            }
-            Some(Ok(items)) => view! {
-                <AppointmentTable items=Signal::stored(items) id="customer-appointments-table"/>
-            }
-            .into_any(),
-            Some(Err(e)) => {
-                view! { <ErrorView error=e on_retry=Callback::new(move |_| list.refetch())/> }
-                    .into_any()
-            }
-        };
-        view! {
-            <section class="customer-appointments" aria-labelledby="customer-appointments-title">
-                <h3 id="customer-appointments-title">{t_string!(i18n, clinic_customer_appointments)}</h3>
-                {body}
-            </section>
-        }
+    let list = load(
+        move || cus_id,
+        move |cus_id| upcoming(api.clone(), cus_id, js_sys::Date::now() as i64),
+    );
+    view! {
+        <section class="customer-appointments" aria-labelledby="customer-appointments-title">
+            <h3 id="customer-appointments-title">{t_string!(i18n, clinic_customer_appointments)}</h3>
+            <Loaded data=list loading=move || view! { <p class="muted">{t_string!(i18n, clinic_loading)}</p> } let:items>
+                {if items.is_empty() {
+                    view! { <p class="muted">{t_string!(i18n, clinic_no_appointments)}</p> }.into_any()
+                } else {
+                    view! { <AppointmentTable items=Signal::stored(items) id="customer-appointments-table"/> }.into_any()
+                }}
+            </Loaded>
+        </section>
     }
 }

@@ -15,8 +15,9 @@ use crate::features::clinic::lookup::Lookup;
 use crate::features::clinic::profile::ClinicProfile;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::load::load;
 use crate::platform::session::use_session;
-use crate::ui::error_view::ErrorView;
+use crate::ui::loaded::Loaded;
 
 /// What a look-up found: the full record, and the follower summary when
 /// the look-up was by openId.
@@ -183,22 +184,26 @@ fn LookupResult() -> impl IntoView {
     let api = use_api();
     let query = use_query_map();
     let lookup = Memo::new(move |_| query.with(|q| Lookup::from_params(|k| q.get(k))));
-    let found = LocalResource::new(move || {
-        let api = api.clone();
-        let l = lookup.get();
-        async move {
-            match l {
-                Some(l) => find(api, l).await.map(Some),
-                None => Ok(None),
+    let found = load(
+        move || lookup.get(),
+        move |l| {
+            let api = api.clone();
+            async move {
+                match l {
+                    Some(l) => find(api, l).await.map(Some),
+                    None => Ok(None),
+                }
             }
-        }
-    });
+        },
+    );
     view! {
         <div class="clinic-result" aria-live="polite">
-            {move || match found.get() {
-                None => view! { <p class="muted" id="lookup-loading">{t_string!(i18n, clinic_loading)}</p> }.into_any(),
-                Some(Ok(None)) => ().into_any(),
-                Some(Ok(Some(Found { customer: Some(c), brief }))) => {
+            <Loaded data=found
+                loading=move || view! { <p class="muted" id="lookup-loading">{t_string!(i18n, clinic_loading)}</p> }
+                let:found>
+            {match found {
+                None => ().into_any(),
+                Some(Found { customer: Some(c), brief }) => {
                     let appointments = c.id.map(|id| view! { <CustomerAppointments cus_id=id/> });
                     let profile = match brief {
                         Some(b) => view! { <ClinicProfile customer=c brief=b/> }.into_any(),
@@ -206,9 +211,9 @@ fn LookupResult() -> impl IntoView {
                     };
                     view! { {profile} {appointments} }.into_any()
                 }
-                Some(Ok(Some(_))) => view! { <p class="notice" id="lookup-none">{t_string!(i18n, clinic_not_found)}</p> }.into_any(),
-                Some(Err(e)) => view! { <ErrorView error=e on_retry=Callback::new(move |_| found.refetch())/> }.into_any(),
+                Some(_) => view! { <p class="notice" id="lookup-none">{t_string!(i18n, clinic_not_found)}</p> }.into_any(),
             }}
+            </Loaded>
         </div>
     }
 }

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use scrm_api::clinic::{ClinicCustomer, CustomerBrief};
 
+use crate::core::text::{shown, NO_VALUE};
 use crate::features::clinic::profile_fields::{followed_accounts, is_http_url, related_name};
 use crate::platform::i18n::{t_string, use_i18n};
 
 fn text(v: Option<String>) -> String {
-    v.filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "—".to_owned())
+    shown(v.as_deref())
 }
 
 /// One `<dt>`/`<dd>` pair; `field` (the SDK's name) marks the value for tests.
@@ -56,7 +56,7 @@ fn profile(
     let big = match c.is_big_order {
         Some(1) => t_string!(i18n, clinic_yes).to_owned(),
         Some(_) => t_string!(i18n, clinic_no).to_owned(),
-        None => "—".to_owned(),
+        None => NO_VALUE.to_owned(),
     };
     let accounts = followed_accounts(&c.wx_scenes_bind);
     let accounts = (!accounts.is_empty()).then(|| accounts.join("、"));

@@ -16,31 +16,23 @@
 //! list searched by the contact's remark name, saying that is what it is.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use scrm_api::customer::{Customer, CustomerPage, CustomerPageRequest, DownLoad, DownloadRequest};
 
-use crate::features::customers::list::{edit_href, list_href};
+use crate::core::hrefs;
 use crate::features::customers::query::CustomerFilter;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::load::load;
 use crate::platform::tr::tr;
-use crate::ui::error_view::ErrorView;
+use crate::ui::loaded::Loaded;
 
 /// Rows per downLoad request of the fallback scan.
 const SCAN_PAGE: i64 = 1000;
 /// The fallback reads at most this many of the account's customers.
 const MAX_SCAN_ROWS: i64 = 20_000;
-
-#[derive(Clone)]
-enum Found {
-    Looking,
-    NoContact,
-    Missing,
-    Failed(ApiError),
-}
 
 fn of_contact(items: Vec<Customer>, contact: i64) -> Option<Customer> {
     items
@@ -107,57 +99,51 @@ pub fn CustomerByContact() -> impl IntoView {
             .filter(|n| *n > 0)
     };
     let remark = Memo::new(move |_| query.read().get("remark").unwrap_or_default());
-    let state = RwSignal::new(Found::Looking);
-    let retry = RwSignal::new(0u32);
-    let latest = StoredValue::new(0u64);
-
+    let key = Memo::new(move |_| (number("wechatUserId"), number("wechatContactId")));
+    let data = load(
+        move || key.get(),
+        move |(account, contact)| {
+            let api = api.clone();
+            async move {
+                match contact {
+                    Some(contact) => find_customer(&api, account, contact).await,
+                    None => Ok(None),
+                }
+            }
+        },
+    );
+    // Found: this page is replaced by the customer's edit page.
     Effect::new(move |_| {
-        let (account, contact) = (number("wechatUserId"), number("wechatContactId"));
-        retry.track();
-        let n = latest.get_value() + 1;
-        latest.set_value(n);
-        let Some(contact) = contact else {
-            state.set(Found::NoContact);
-            return;
-        };
-        state.set(Found::Looking);
-        let api = api.clone();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = find_customer(&api, account, contact).await;
-            if latest.try_get_value() != Some(n) {
-                return;
-            }
-            match result {
-                Ok(Some(c)) => match edit_href(&c) {
-                    Some(href) => navigate(
-                        &href,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    ),
-                    None => {
-                        let _ = state.try_set(Found::Missing);
-                    }
+        if let Some(href) = data
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .as_ref()
+            .and_then(hrefs::customer_edit)
+        {
+            navigate(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
                 },
-                Ok(None) => {
-                    let _ = state.try_set(Found::Missing);
-                }
-                Err(e) => {
-                    let _ = state.try_set(Found::Failed(e));
-                }
-            }
-        });
+            );
+        }
     });
 
+    let looking = move || {
+        view! {
+            <p class="loading" id="by-contact-looking" role="status">{tr(i18n, |i| t_string!(i, by_contact_looking))}</p>
+        }
+    };
     let by_remark = move || {
         let r = remark.get().trim().to_owned();
         (!r.is_empty()).then(|| {
-            let href = list_href(&CustomerFilter {
+            let href = CustomerFilter {
                 remarks: r.clone(),
                 ..Default::default()
-            });
+            }
+            .href();
             view! {
                 <p id="by-contact-remark">
                     {tr(i18n, |i| t_string!(i, by_contact_search_remark))} " "
@@ -170,23 +156,22 @@ pub fn CustomerByContact() -> impl IntoView {
     view! {
         <section class="page customer-by-contact" data-route="/customers/by-contact">
             <h1>{tr(i18n, |i| t_string!(i, tags_customer_record))}</h1>
-            {move || match state.get() {
-                Found::Looking => view! {
-                    <p class="loading" id="by-contact-looking" role="status">{tr(i18n, |i| t_string!(i, by_contact_looking))}</p>
-                }.into_any(),
-                Found::NoContact => view! {
-                    <p class="notice" id="by-contact-missing" role="alert">{tr(i18n, |i| t_string!(i, by_contact_no_contact))}</p>
-                }.into_any(),
-                Found::Missing => view! {
-                    <div class="notice" id="by-contact-missing" role="alert">
-                        <p>{tr(i18n, |i| t_string!(i, by_contact_none))}</p>
-                        {by_remark}
-                    </div>
-                }.into_any(),
-                Found::Failed(e) => view! {
-                    <ErrorView error=e on_retry=move |_| retry.update(|n| *n += 1)/>
-                }.into_any(),
-            }}
+            {move || key.get().1.is_none().then(|| view! {
+                <p class="notice" id="by-contact-missing" role="alert">{tr(i18n, |i| t_string!(i, by_contact_no_contact))}</p>
+            })}
+            <Show when=move || key.get().1.is_some()>
+                <Loaded data=data loading=looking let:found>
+                    {match found.as_ref().and_then(hrefs::customer_edit) {
+                        Some(_) => looking().into_any(),
+                        None => view! {
+                            <div class="notice" id="by-contact-missing" role="alert">
+                                <p>{tr(i18n, |i| t_string!(i, by_contact_none))}</p>
+                                {by_remark}
+                            </div>
+                        }.into_any(),
+                    }}
+                </Loaded>
+            </Show>
             <p><A href=crate::core::nav::href("/tags") attr:id="by-contact-back">{tr(i18n, |i| t_string!(i, by_contact_back))}</A></p>
         </section>
     }

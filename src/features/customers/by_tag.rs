@@ -4,18 +4,19 @@
 //! offers the accounts seen in answers so far.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use scrm_api::customer::{FindContactByTagAll, FindContactByTagAllRequest, WechatContact};
 
+use crate::core::hrefs;
 use crate::core::nav::encode_component;
-use crate::features::chat::query::ChatQuery;
-use crate::features::customers::tag_picker::{use_tag_list, TagPicker};
-use crate::platform::api_client::{use_api, ApiError};
+use crate::features::customers::tag_picker::TagPicker;
+use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::load::load;
+use crate::platform::tags::use_tags;
 use crate::platform::tr::tr;
 use crate::ui::avatar::Avatar;
-use crate::ui::error_view::ErrorView;
+use crate::ui::loaded::Loaded;
 
 /// The contact's customer record: `/customers/by-contact` finds the customer
 /// bound to this contact (contacts carry no customer id) and opens its edit
@@ -37,34 +38,54 @@ fn customer_href(c: &WechatContact) -> Option<String> {
     Some(href)
 }
 
-/// The contact's conversation, named as the row shows the contact: the
-/// remark name, else the WeChat nickname.
-fn chat_href(c: &WechatContact) -> Option<String> {
-    let name = [&c.remark_name, &c.nick_name]
-        .into_iter()
-        .filter_map(|s| s.as_deref())
-        .find(|s| !s.trim().is_empty());
-    Some(ChatQuery::link(
-        c.wechat_user_id?,
-        c.wechat_contact_id?,
-        name,
-    ))
-}
-
 #[component]
 pub fn ContactsByTag() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let tags = use_tag_list();
+    let tags = use_tags().list();
     let chosen = RwSignal::new(Vec::<i64>::new());
     let account = RwSignal::new(None::<i64>);
     let offline = RwSignal::new(false);
     let accounts = RwSignal::new(Vec::<(i64, String)>::new());
-    let result = RwSignal::new(None::<Result<Vec<WechatContact>, ApiError>>);
-    let loading = RwSignal::new(false);
-    let latest = StoredValue::new(0u64);
+    // The last submitted search; `None` until the first.
+    let submitted = RwSignal::new(None::<FindContactByTagAllRequest>);
+    let data = load(
+        move || submitted.get(),
+        move |request| {
+            let api = api.clone();
+            async move {
+                match request {
+                    Some(request) => api
+                        .call::<FindContactByTagAll>(&request)
+                        .await
+                        .map(|r| Some(r.data)),
+                    None => Ok(None),
+                }
+            }
+        },
+    );
+    let pending = RwSignal::new(false);
+    // The contract lists no accounts: offer those seen in answers so far.
+    Effect::new(move |_| {
+        if let Some(Ok(Some(list))) = data.get() {
+            accounts.update(|known| {
+                for c in &list {
+                    if let Some(id) = c.wechat_user_id {
+                        if !known.iter().any(|(k, _)| *k == id) {
+                            let name = c
+                                .wechat_user_nick_name
+                                .clone()
+                                .filter(|s| !s.trim().is_empty())
+                                .unwrap_or_else(|| id.to_string());
+                            known.push((id, name));
+                        }
+                    }
+                }
+            });
+        }
+    });
 
-    let search = move || {
+    let run = move || {
         let request = FindContactByTagAllRequest {
             wechat_user_id: account.get_untracked(),
             tag_ids: Some(
@@ -78,39 +99,12 @@ pub fn ContactsByTag() -> impl IntoView {
             .filter(|s| !s.is_empty()),
             is_off_line: offline.get_untracked().then_some(1),
         };
-        let n = latest.get_value() + 1;
-        latest.set_value(n);
-        loading.set(true);
-        let api = api.clone();
-        spawn_local(async move {
-            let r = api
-                .call::<FindContactByTagAll>(&request)
-                .await
-                .map(|r| r.data);
-            if latest.try_get_value() != Some(n) {
-                return;
-            }
-            if let Ok(list) = &r {
-                let _ = accounts.try_update(|known| {
-                    for c in list {
-                        if let Some(id) = c.wechat_user_id {
-                            if !known.iter().any(|(k, _)| *k == id) {
-                                let name = c
-                                    .wechat_user_nick_name
-                                    .clone()
-                                    .filter(|s| !s.trim().is_empty())
-                                    .unwrap_or_else(|| id.to_string());
-                                known.push((id, name));
-                            }
-                        }
-                    }
-                });
-            }
-            let _ = result.try_set(Some(r));
-            let _ = loading.try_set(false);
-        });
+        if submitted.with_untracked(|s| s.as_ref() == Some(&request)) {
+            data.refetch();
+        } else {
+            submitted.set(Some(request));
+        }
     };
-    let run = search.clone();
 
     view! {
         <section class="page contacts-by-tag" data-route="/tags">
@@ -138,55 +132,63 @@ pub fn ContactsByTag() -> impl IntoView {
                     <span>{tr(i18n, |i| t_string!(i, tags_include_offline))}</span>
                 </label>
                 <div class="field field-actions">
-                    <button type="submit" id="t-search" disabled=move || loading.get()>{tr(i18n, |i| t_string!(i, tags_search))}</button>
+                    <button type="submit" id="t-search" disabled=move || pending.get()>{tr(i18n, |i| t_string!(i, tags_search))}</button>
                 </div>
             </form>
-            <Show when=move || loading.get()>
+            <Show when=move || pending.get() && data.get().is_some()>
                 <p class="loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p>
             </Show>
-            {move || match result.get() {
-                None => view! { <p class="muted">{tr(i18n, |i| t_string!(i, tags_hint))}</p> }.into_any(),
-                Some(Err(e)) => {
-                    let again = search.clone();
-                    view! { <ErrorView error=e on_retry=move |_| again()/> }.into_any()
-                }
-                Some(Ok(list)) if list.is_empty() => view! { <p class="empty" id="t-empty">{tr(i18n, |i| t_string!(i, tags_empty))}</p> }.into_any(),
-                Some(Ok(list)) => view! {
-                    <p id="t-count">{tr(i18n, |i| t_string!(i, pager_total))} " " {list.len()}</p>
-                    <div class="table-wrap">
-                        <table class="data-table" id="contact-table">
-                            <thead><tr>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar))}</th>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname))}</th>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, tags_alias))}</th>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, edit_address))}</th>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, tags_account))}</th>
-                                <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions))}</th>
-                            </tr></thead>
-                            <tbody>
-                                {list.into_iter().map(|c| {
-                                    let text = |s: &Option<String>| s.clone().unwrap_or_default();
-                                    let record = customer_href(&c);
-                                    let chat = chat_href(&c);
-                                    view! {
-                                        <tr>
-                                            <td><Avatar url=c.head_img_url.clone()/></td>
-                                            <td>{text(&c.nick_name)}</td>
-                                            <td>{text(&c.alias)}</td>
-                                            <td>{text(&c.customer_nick_name)}</td>
-                                            <td>{c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}</td>
-                                            <td class="c-actions">
-                                                {record.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-record">{tr(i18n, |i| t_string!(i, tags_customer_record))}</A> })}
-                                                {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-chat">{tr(i18n, |i| t_string!(i, cust_chat))}</A> })}
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any(),
-            }}
+            <Loaded data=data pending=pending
+                loading=move || view! { <p class="loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p> }
+                let:found>
+                <ContactTable found=found/>
+            </Loaded>
         </section>
+    }
+}
+
+/// The search's answer: a hint before the first search, the words for no
+/// match, else the contacts.
+#[component]
+fn ContactTable(found: Option<Vec<WechatContact>>) -> impl IntoView {
+    let i18n = use_i18n();
+    match found {
+        None => view! { <p class="muted">{tr(i18n, |i| t_string!(i, tags_hint))}</p> }.into_any(),
+        Some(list) if list.is_empty() => view! { <p class="empty" id="t-empty">{tr(i18n, |i| t_string!(i, tags_empty))}</p> }.into_any(),
+        Some(list) => view! {
+            <p id="t-count">{tr(i18n, |i| t_string!(i, pager_total))} " " {list.len()}</p>
+            <div class="table-wrap">
+                <table class="data-table" id="contact-table">
+                    <thead><tr>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, tags_alias))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, edit_address))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, tags_account))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions))}</th>
+                    </tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|c| {
+                            let text = |s: &Option<String>| s.clone().unwrap_or_default();
+                            let record = customer_href(&c);
+                            let chat = hrefs::contact_chat(&c);
+                            view! {
+                                <tr>
+                                    <td><Avatar url=c.head_img_url.clone()/></td>
+                                    <td>{text(&c.nick_name)}</td>
+                                    <td>{text(&c.alias)}</td>
+                                    <td>{text(&c.customer_nick_name)}</td>
+                                    <td>{c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}</td>
+                                    <td class="c-actions">
+                                        {record.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-record">{tr(i18n, |i| t_string!(i, tags_customer_record))}</A> })}
+                                        {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-chat">{tr(i18n, |i| t_string!(i, cust_chat))}</A> })}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }.into_any(),
     }
 }

@@ -1,18 +1,27 @@
 //! The customer edit form: fields with their validation messages (shared
 //! rules from scrm-api), a draft in session storage, the leave guard, and the
 //! save (updateCustomer, then batchSaveNickName when the address changed).
+//!
+//! updateCustomer sends every field and the vendor checks no version, so a
+//! save would silently undo what a colleague saved meanwhile. Before saving,
+//! the form reads the record again: changes made elsewhere to fields this
+//! user did not touch are taken in, and fields both changed are shown side
+//! by side for the user to keep theirs or take the server's, one by one.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use scrm_api::customer::{BatchSaveNickName, Customer, UpdateCustomer};
 use scrm_api::validate::field_messages;
 
-use crate::features::customers::form::CustomerForm;
-use crate::features::customers::tag_picker::{use_tag_list, TagPicker};
+use crate::features::customers::form::{CustomerForm, Field};
+use crate::features::customers::record::find_record;
+use crate::features::customers::tag_picker::{tag_label, TagPicker};
 use crate::platform::api_client::use_api;
+use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::locale::lang;
 use crate::platform::storage;
+use crate::platform::tags::use_tags;
 use crate::platform::tr::tr;
 use crate::ui::error_view::describe;
 use crate::ui::leave_guard::LeaveGuard;
@@ -38,7 +47,7 @@ pub fn CustomerEditForm(
     let i18n = use_i18n();
     let api = use_api();
     let toasts = use_toasts();
-    let tags = use_tag_list();
+    let tags = use_tags().list();
     let id = customer.customer_id.unwrap_or_default();
     let contact = customer.wechat_contact_id;
 
@@ -48,6 +57,11 @@ pub fn CustomerEditForm(
     let form = RwSignal::new(draft.unwrap_or_else(|| original.get_untracked()));
     let saving = RwSignal::new(false);
     let save_error = RwSignal::new(None::<String>);
+    // The record as last read from the server, and the fields someone else
+    // changed that the user must decide on.
+    let server = RwSignal::new(original.get_untracked());
+    let conflicts = RwSignal::new(Vec::<Field>::new());
+    let loaded_phone = customer.customer_phone.clone().unwrap_or_default();
 
     let dirty = Memo::new(move |_| form.get() != original.get());
     let problems = Memo::new(move |_| form.get().problems(id, contact));
@@ -70,12 +84,43 @@ pub fn CustomerEditForm(
         if saving.get_untracked() || !problems.get_untracked().is_empty() {
             return;
         }
-        let values = form.get_untracked();
         let before = original.get_untracked();
         saving.set(true);
         save_error.set(None);
         let api = api.clone();
+        let loaded_phone = loaded_phone.clone();
         spawn_local(async move {
+            // Someone may have saved this customer since the form was
+            // loaded (or since the last check, after a conflict).
+            let now = match find_record(&api, id, &before.phone_or(&loaded_phone)).await {
+                Ok(Some(c)) => CustomerForm::from_record(&c, Some(&before.address)),
+                Ok(None) => {
+                    let _ = saving.try_set(false);
+                    let _ =
+                        save_error.try_set(Some(t_string!(i18n, edit_gone_elsewhere).to_owned()));
+                    return;
+                }
+                Err(e) => {
+                    let _ = saving.try_set(false);
+                    let _ = save_error.try_set(Some(describe(i18n, &e)));
+                    return;
+                }
+            };
+            if now != before {
+                let rebased = form.get_untracked().rebase(&before, &now);
+                let _ = original.try_set(now.clone());
+                let _ = server.try_set(now);
+                let _ = form.try_set(rebased.form);
+                if !rebased.conflicts.is_empty() {
+                    let _ = conflicts.try_set(rebased.conflicts);
+                    let _ = saving.try_set(false);
+                    request_animation_frame(|| focus("edit-conflicts"));
+                    return;
+                }
+            }
+            let _ = conflicts.try_set(Vec::new());
+            let values = form.get_untracked();
+            let before = original.get_untracked();
             let mut result = Ok(());
             if values.record_changed(&before) {
                 result = api
@@ -136,6 +181,7 @@ pub fn CustomerEditForm(
                 }>{tr(i18n, |i| t_string!(i, edit_discard))}</button>
             </div>
         </Show>
+        <ConflictPanel conflicts=conflicts form=form server=server/>
         <form class="edit-form" id="customer-edit-form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
             {text_field("edit-name", t_string!(i18n, cust_name).to_string(), "customerName", |f| &f.name, |f, v| f.name = v)}
             {text_field("edit-phone", t_string!(i18n, cust_phone).to_string(), "customerPhone", |f| &f.phone, |f, v| f.phone = v)}
@@ -177,5 +223,88 @@ pub fn CustomerEditForm(
                 </button>
             </div>
         </form>
+    }
+}
+
+/// The fields both this user and someone else changed: each side's value,
+/// and a choice per field (or for all at once). What stays in the form is
+/// what the next save sends.
+#[component]
+fn ConflictPanel(
+    conflicts: RwSignal<Vec<Field>>,
+    form: RwSignal<CustomerForm>,
+    server: RwSignal<CustomerForm>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let tags = use_tags().list();
+    let label = move |f: Field| match f {
+        Field::Name => t_string!(i18n, cust_name),
+        Field::Phone => t_string!(i18n, cust_phone),
+        Field::NickName => t_string!(i18n, edit_nick_name),
+        Field::Remarks => t_string!(i18n, cust_remarks),
+        Field::Tags => t_string!(i18n, cust_tags),
+        Field::Xfield1 => t_string!(i18n, edit_xfield1),
+        Field::Star => t_string!(i18n, cust_starred),
+    };
+    let shown = move |v: &CustomerForm, f: Field| -> String {
+        let text = match f {
+            Field::Name => v.name.clone(),
+            Field::Phone => v.phone.clone(),
+            Field::NickName => v.nick_name.clone(),
+            Field::Remarks => v.remarks.clone(),
+            Field::Tags => tags.with(|known| {
+                v.tags
+                    .iter()
+                    .map(|id| tag_label(known, *id))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            }),
+            Field::Xfield1 => v.xfield1.clone(),
+            Field::Star => if v.star {
+                t_string!(i18n, clinic_yes)
+            } else {
+                t_string!(i18n, clinic_no)
+            }
+            .to_owned(),
+        };
+        crate::core::text::shown(Some(&text))
+    };
+    let decide = move |f: Field, take_server: bool| {
+        if take_server {
+            let theirs = server.get_untracked();
+            form.update(|v| v.take(&theirs, f));
+        }
+        conflicts.update(|c| c.retain(|x| *x != f));
+    };
+    let decide_all = move |take_server: bool| {
+        for f in conflicts.get_untracked() {
+            decide(f, take_server);
+        }
+    };
+    view! {
+        <Show when=move || !conflicts.with(Vec::is_empty)>
+            <section class="notice conflicts" id="edit-conflicts" tabindex="-1" role="alert"
+                aria-labelledby="edit-conflicts-title">
+                <h2 id="edit-conflicts-title">{tr(i18n, |i| t_string!(i, edit_conflict_title))}</h2>
+                <p>{tr(i18n, |i| t_string!(i, edit_conflict_hint))}</p>
+                <dl>
+                    <For each=move || conflicts.get() key=|f| *f let:f>
+                        <div class="conflict" data-field=format!("{f:?}")>
+                            <dt>{move || label(f)}</dt>
+                            <dd>
+                                <span class="conflict-server">{tr(i18n, |i| t_string!(i, edit_conflict_server))} ": " {move || shown(&server.get(), f)}</span>
+                                <span class="conflict-mine">{tr(i18n, |i| t_string!(i, edit_conflict_mine))} ": " {move || shown(&form.get(), f)}</span>
+                                <button type="button" class="take-server" on:click=move |_| decide(f, true)>{tr(i18n, |i| t_string!(i, edit_take_server))}</button>
+                                <button type="button" class="keep-mine" on:click=move |_| decide(f, false)>{tr(i18n, |i| t_string!(i, edit_keep_mine))}</button>
+                            </dd>
+                        </div>
+                    </For>
+                </dl>
+                <div class="form-actions">
+                    <button type="button" id="edit-take-all-server" on:click=move |_| decide_all(true)>{tr(i18n, |i| t_string!(i, edit_take_all_server))}</button>
+                    <button type="button" id="edit-keep-all-mine" on:click=move |_| decide_all(false)>{tr(i18n, |i| t_string!(i, edit_keep_all_mine))}</button>
+                </div>
+            </section>
+        </Show>
     }
 }

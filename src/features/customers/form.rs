@@ -23,7 +23,94 @@ pub struct CustomerForm {
     pub address: String,
 }
 
+/// A field of the customer record as the form edits it (the address is
+/// the contact's, not the record's, and never conflicts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Phone,
+    NickName,
+    Remarks,
+    Tags,
+    Xfield1,
+    Star,
+}
+
+impl Field {
+    pub const ALL: [Field; 7] = [
+        Field::Name,
+        Field::Phone,
+        Field::NickName,
+        Field::Remarks,
+        Field::Tags,
+        Field::Xfield1,
+        Field::Star,
+    ];
+}
+
+/// What saving must do about changes someone else made to the record
+/// while this form was open (the vendor's API has no version check, so
+/// the panel compares before it saves).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rebased {
+    /// The user's values on top of the server's: fields the user did not
+    /// touch take the server's value, fields only the user changed keep
+    /// theirs, and conflicting fields keep theirs until the user decides.
+    pub form: CustomerForm,
+    /// Fields both changed, to different values: the user decides.
+    pub conflicts: Vec<Field>,
+}
+
 impl CustomerForm {
+    fn same(&self, other: &CustomerForm, f: Field) -> bool {
+        match f {
+            Field::Name => self.name.trim() == other.name.trim(),
+            Field::Phone => self.phone.trim() == other.phone.trim(),
+            Field::NickName => self.nick_name.trim() == other.nick_name.trim(),
+            Field::Remarks => self.remarks == other.remarks,
+            Field::Tags => self.tags == other.tags,
+            Field::Xfield1 => self.xfield1.trim() == other.xfield1.trim(),
+            Field::Star => self.star == other.star,
+        }
+    }
+
+    /// The phone to find the record by: the form's, or `loaded` when the
+    /// form's is empty.
+    pub fn phone_or(&self, loaded: &str) -> String {
+        let p = self.phone.trim();
+        if p.is_empty() { loaded.trim() } else { p }.to_owned()
+    }
+
+    /// Sets field `f` to `from`'s value.
+    pub fn take(&mut self, from: &CustomerForm, f: Field) {
+        match f {
+            Field::Name => self.name = from.name.clone(),
+            Field::Phone => self.phone = from.phone.clone(),
+            Field::NickName => self.nick_name = from.nick_name.clone(),
+            Field::Remarks => self.remarks = from.remarks.clone(),
+            Field::Tags => self.tags = from.tags.clone(),
+            Field::Xfield1 => self.xfield1 = from.xfield1.clone(),
+            Field::Star => self.star = from.star,
+        }
+    }
+
+    /// The user's form (`self`, started from `base`) moved onto `server`,
+    /// the record as it stands now.
+    pub fn rebase(&self, base: &CustomerForm, server: &CustomerForm) -> Rebased {
+        let mut form = self.clone();
+        let mut conflicts = Vec::new();
+        for f in Field::ALL {
+            let mine_changed = !self.same(base, f);
+            let theirs_changed = !server.same(base, f);
+            if !mine_changed {
+                form.take(server, f);
+            } else if theirs_changed && !self.same(server, f) {
+                conflicts.push(f);
+            }
+        }
+        Rebased { form, conflicts }
+    }
+
     /// The form as the record stands; `address` is the contact's current
     /// personalised nickname, when known.
     pub fn from_record(c: &Customer, address: Option<&str>) -> Self {
@@ -114,6 +201,45 @@ impl CustomerForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rebasing_merges_what_only_one_side_changed_and_reports_the_rest() {
+        let base = CustomerForm {
+            name: "王五".into(),
+            phone: "13800138000".into(),
+            remarks: "老客户".into(),
+            tags: vec![1],
+            ..Default::default()
+        };
+        // Someone else changed the name, the remarks and the star.
+        let server = CustomerForm {
+            name: "王五（总）".into(),
+            remarks: "老客户，已回访".into(),
+            star: true,
+            ..base.clone()
+        };
+        // Meanwhile this user changed the name differently, the tags, and
+        // the remarks to exactly what the other person wrote.
+        let mine = CustomerForm {
+            name: "王五五".into(),
+            tags: vec![1, 2],
+            remarks: "老客户，已回访".into(),
+            ..base.clone()
+        };
+        let r = mine.rebase(&base, &server);
+        assert_eq!(r.conflicts, vec![Field::Name]);
+        assert_eq!(r.form.name, "王五五", "mine until the user decides");
+        assert_eq!(r.form.tags, vec![1, 2], "only I changed the tags");
+        assert!(r.form.star, "only they changed the star");
+        assert_eq!(r.form.remarks, "老客户，已回访");
+        let mut taken = r.form.clone();
+        taken.take(&server, Field::Name);
+        assert_eq!(taken.name, "王五（总）");
+        // Nothing changed elsewhere: nothing to decide, nothing altered.
+        let same = mine.rebase(&base, &base);
+        assert!(same.conflicts.is_empty());
+        assert_eq!(same.form, mine);
+    }
     use scrm_api::validate::Problem;
 
     fn record() -> Customer {

@@ -1,58 +1,27 @@
 //! `/customers`: the customer query. The URL holds the whole view (filters,
 //! page, page size), so reload, back/forward and pasted links restore it.
-//! Every query gets a number; an answer is shown only if no newer query was
-//! started meanwhile, whatever order the answers arrive in.
+//! The list loads through `platform::load`: a newer query aborts the older
+//! request, so only the newest answer is ever shown.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use scrm_api::customer::{Customer, CustomerPage, DeleteCustomer, DeleteCustomerRequest, Tag};
-use scrm_api::validate::FieldError;
-use scrm_api::Page;
 
-use crate::core::nav::encode_component;
-use crate::features::chat::query::ChatQuery;
+use crate::core::hrefs;
 use crate::features::customers::export::Export;
 use crate::features::customers::filters::CustomerFilters;
 use crate::features::customers::query::CustomerFilter;
-use crate::features::customers::tag_picker::{tag_label, use_tag_list};
-use crate::platform::api_client::{use_api, ApiError};
+use crate::features::customers::tag_picker::tag_label;
+use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::load::load;
+use crate::platform::tags::use_tags;
 use crate::platform::tr::tr;
 use crate::ui::avatar::Avatar;
-use crate::ui::confirm_dialog::ConfirmDialog;
-use crate::ui::error_view::{describe, ErrorView};
+use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
+use crate::ui::loaded::Loaded;
 use crate::ui::pager::Pager;
-use crate::ui::toast::{use_toasts, ToastKind};
-
-/// The address of the list showing `f`.
-pub fn list_href(f: &CustomerFilter) -> String {
-    let q = f.to_query();
-    if q.is_empty() {
-        "/customers".to_owned()
-    } else {
-        format!("/customers?{q}")
-    }
-}
-
-/// The edit page's address; the phone rides along so a reload can find the
-/// record again (the contract has no get-by-id).
-pub fn edit_href(c: &Customer) -> Option<String> {
-    let id = c.customer_id?;
-    let phone = c.customer_phone.as_deref().unwrap_or_default();
-    Some(format!("/customers/{id}?phone={}", encode_component(phone)))
-}
-
-/// The customer's conversation, when the record names its WeChat account and
-/// contact; the display name rides along (the chat record names nobody).
-pub fn chat_href(c: &Customer) -> Option<String> {
-    Some(ChatQuery::link(
-        c.wechat_user_id?,
-        c.wechat_contact_id?,
-        Some(c.display_name()),
-    ))
-}
 
 /// Tag names for a row: the tag list's names, else the names the reference
 /// server sends along, else the raw id.
@@ -76,105 +45,70 @@ fn row_tags(c: &Customer, known: &[Tag]) -> Vec<String> {
 pub fn CustomerList() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let toasts = use_toasts();
     let location = use_location();
     let navigate = use_navigate();
     let filter = Memo::new(move |_| CustomerFilter::from_query(&location.search.get()));
-    let go = Callback::new(move |f: CustomerFilter| navigate(&list_href(&f), Default::default()));
-    let tags = use_tag_list();
+    let go = Callback::new(move |f: CustomerFilter| navigate(&f.href(), Default::default()));
+    let tags = use_tags().list();
 
-    let page = RwSignal::new(None::<Page<Customer>>);
-    let loading = RwSignal::new(true);
-    let error = RwSignal::new(None::<ApiError>);
-    let field_errors = RwSignal::new(Vec::<FieldError>::new());
-    let retry = RwSignal::new(0u32);
-    let latest = StoredValue::new(0u64);
-
-    {
-        let api = api.clone();
-        Effect::new(move |_| {
-            let request = filter.get().page_request();
-            retry.track();
-            let n = latest.get_value() + 1;
-            latest.set_value(n);
-            if let Err(errors) = request.validate() {
-                field_errors.set(errors);
-                loading.set(false);
-                return;
-            }
-            field_errors.set(Vec::new());
-            loading.set(true);
-            let api = api.clone();
-            spawn_local(async move {
-                let result = api.call::<CustomerPage>(&request).await;
-                if latest.try_get_value() != Some(n) {
-                    return; // a newer query was started: this answer is stale
-                }
-                match result {
-                    Ok(reply) => {
-                        let _ = page.try_set(Some(reply.page));
-                        let _ = error.try_set(None);
-                    }
-                    Err(e) => {
-                        let _ = error.try_set(Some(e));
-                    }
-                }
-                let _ = loading.try_set(false);
-            });
-        });
-    }
-
-    // Delete: confirm, then remove the row only once the server agreed.
-    let to_delete = RwSignal::new(None::<Customer>);
-    let deleting = RwSignal::new(false);
-    let delete_error = RwSignal::new(None::<String>);
-    let close_dialog = move || {
-        if !deleting.get_untracked() {
-            to_delete.set(None);
-            delete_error.set(None);
+    // Bad input is reported next to its field and not sent; the view keeps
+    // the last valid query's answer.
+    let field_errors = Memo::new(move |_| {
+        filter
+            .get()
+            .page_request()
+            .validate()
+            .err()
+            .unwrap_or_default()
+    });
+    let request = Memo::new(move |prev| {
+        let request = filter.get().page_request();
+        match prev {
+            Some(prev) if request.validate().is_err() => Clone::clone(prev),
+            _ => request,
         }
-    };
-    let confirm_delete = move || {
-        let Some(c) = to_delete.get_untracked() else {
-            return;
-        };
-        let Some(id) = c.customer_id else { return };
-        deleting.set(true);
-        delete_error.set(None);
+    });
+    let data = {
         let api = api.clone();
-        spawn_local(async move {
-            let result = api
-                .call::<DeleteCustomer>(&DeleteCustomerRequest {
-                    customer_id: Some(id),
-                })
-                .await;
-            let _ = deleting.try_set(false);
-            match result {
-                Ok(_) => {
-                    let _ = page.try_update(|p| {
-                        if let Some(p) = p {
-                            let before = p.items.len();
-                            p.items.retain(|r| r.customer_id != Some(id));
-                            if p.items.len() < before {
-                                p.count = (p.count - 1).max(0);
-                            }
-                        }
-                    });
-                    let _ = to_delete.try_set(None);
-                    toasts.push(
-                        ToastKind::Success,
-                        format!("{}: {}", t_string!(i18n, cust_deleted), c.display_name()),
-                    );
+        load(
+            move || request.get(),
+            move |request| {
+                let api = api.clone();
+                async move {
+                    api.call::<CustomerPage>(&request)
+                        .await
+                        .map(|reply| reply.page)
                 }
-                Err(e) => {
-                    let _ = delete_error.try_set(Some(describe(i18n, &e)));
-                }
-            }
-        });
+            },
+        )
     };
+    let pending = RwSignal::new(false);
+    let answer = move || data.get().and_then(Result::ok);
+
+    // Delete: confirm, then reload once the server agreed.
+    let to_delete = delete_confirm::pending();
+    let ask_delete = Callback::new(move |c: Customer| {
+        let Some(id) = c.customer_id else { return };
+        let name = c.display_name().to_owned();
+        let done_name = name.clone();
+        let api = api.clone();
+        to_delete.set(Some(PendingDelete::new(
+            move || format!("{}「{}」？", t_string!(i18n, cust_delete_question), name),
+            move || format!("{}: {}", t_string!(i18n, cust_deleted), done_name),
+            move || {
+                let api = api.clone();
+                async move {
+                    api.call::<DeleteCustomer>(&DeleteCustomerRequest {
+                        customer_id: Some(id),
+                    })
+                    .await
+                    .map(|_| ())
+                }
+            },
+        )));
+    });
 
     let size = Signal::derive(move || filter.get().size);
-    let rows = move || page.get().map(|p| p.items).unwrap_or_default();
 
     view! {
         <section class="page customer-list" data-route="/customers">
@@ -182,61 +116,66 @@ pub fn CustomerList() -> impl IntoView {
             <CustomerFilters filter=filter tags=tags errors=field_errors on_change=go/>
             <Export filter=filter/>
             <div class="list-status" aria-live="polite">
-                <Show when=move || loading.get()>
+                <Show when=move || pending.get() && data.get().is_some()>
                     <p class="loading" id="customer-loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p>
                 </Show>
             </div>
-            {move || error.get().map(|e| view! {
-                <ErrorView error=e on_retry=move |_| retry.update(|n| *n += 1)/>
-            })}
-            <Show when=move || !loading.get() && error.get().is_none() && page.get().is_some_and(|p| p.items.is_empty())>
-                <p class="empty" id="customer-empty">{tr(i18n, |i| t_string!(i, cust_empty))}</p>
-            </Show>
-            <div class="table-wrap">
-                <table id="customer-table" class="stack-on-mobile" aria-busy=move || loading.get().to_string()>
-                    <caption class="visually-hidden">{tr(i18n, |i| t_string!(i, nav_customers))}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar))}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_name))}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname))}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_remark_name))}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_phone))}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_tags))}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_star))}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_last_update))}</th>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions))}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=rows key=|c| (c.customer_id, c.last_update_time.as_ref().map(|t| t.epoch_ms())) let:c>
-                            <CustomerRow c=c tags=tags.into() on_delete=move |c: Customer| {
-                                delete_error.set(None);
-                                to_delete.set(Some(c));
-                            }/>
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <Loaded data=data pending=pending
+                loading=move || view! { <p class="loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p> }
+                let:page>
+                <CustomerTable rows=page.items tags=tags busy=pending on_delete=ask_delete/>
+            </Loaded>
             <Pager page=Signal::derive(move || filter.get().page)
-                pages=Signal::derive(move || page.get().map(|p| p.page_count(size.get())).unwrap_or(1))
-                total=Signal::derive(move || page.get().map(|p| p.count).unwrap_or(0))
+                pages=Signal::derive(move || answer().map(|p| p.page_count(size.get())).unwrap_or(1))
+                total=Signal::derive(move || answer().map(|p| p.count).unwrap_or(0))
                 size=size
                 on_page=move |n: i64| { let mut f = filter.get_untracked(); f.page = n.max(1); go.run(f); }
                 on_size=move |n: i64| { let mut f = filter.get_untracked(); f.size = n; go.run(f.first_page()); }/>
-            <ConfirmDialog
-                open=Signal::derive(move || to_delete.get().is_some())
+            <DeleteConfirm
                 title=tr(i18n, |i| t_string!(i, cust_delete_title))
-                message=Signal::derive(move || {
-                    let name = to_delete.get().map(|c| c.display_name().to_owned()).unwrap_or_default();
-                    format!("{}「{}」？", t_string!(i18n, cust_delete_question), name)
-                })
-                confirm_label=tr(i18n, |i| t_string!(i, cust_delete))
-                busy=deleting
-                error=delete_error
-                on_confirm=move |_| confirm_delete()
-                on_cancel=move |_| close_dialog()/>
+                pending=to_delete
+                on_deleted=Callback::new(move |()| data.refetch())/>
         </section>
+    }
+}
+
+/// One answer's rows, or the words for an empty answer.
+#[component]
+fn CustomerTable(
+    rows: Vec<Customer>,
+    tags: Signal<Vec<Tag>>,
+    busy: RwSignal<bool>,
+    #[prop(into)] on_delete: Callback<Customer>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let empty = rows.is_empty();
+    view! {
+        {empty.then(|| view! {
+            <p class="empty" id="customer-empty">{tr(i18n, |i| t_string!(i, cust_empty))}</p>
+        })}
+        <div class="table-wrap">
+            <table id="customer-table" class="stack-on-mobile" aria-busy=move || busy.get().to_string()>
+                <caption class="visually-hidden">{tr(i18n, |i| t_string!(i, nav_customers))}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_name))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_remark_name))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_phone))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_tags))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_star))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_last_update))}</th>
+                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions))}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|c| view! {
+                        <CustomerRow c=c tags=tags on_delete=on_delete/>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
@@ -248,8 +187,8 @@ fn CustomerRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
-    let edit = edit_href(&c);
-    let chat = chat_href(&c);
+    let edit = hrefs::customer_edit(&c);
+    let chat = hrefs::customer_chat(&c);
     let tag_cell = {
         let c = c.clone();
         move || row_tags(&c, &tags.get()).join("、")

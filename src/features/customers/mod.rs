@@ -20,4 +20,6 @@ pub mod filters;
 #[cfg(target_arch = "wasm32")]
 pub mod list;
 #[cfg(target_arch = "wasm32")]
+pub mod record;
+#[cfg(target_arch = "wasm32")]
 pub mod tag_picker;

@@ -94,6 +94,16 @@ impl CustomerFilter {
         Self::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
+    /// The address of the list showing this view.
+    pub fn href(&self) -> String {
+        let q = self.to_query();
+        if q.is_empty() {
+            "/customers".to_owned()
+        } else {
+            format!("/customers?{q}")
+        }
+    }
+
     /// The query string for this view, without the `?`; defaults are left
     /// out so the plain list has the plain URL `/customers`.
     pub fn to_query(&self) -> String {

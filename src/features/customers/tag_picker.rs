@@ -176,18 +176,3 @@ pub fn TagPicker(
         </div>
     }
 }
-
-/// The tenant's tags, fetched once for the page. Any failure leaves the list
-/// empty: pages then show raw tag ids, never an error (the vendor's backend
-/// has no tagList at all).
-pub fn use_tag_list() -> RwSignal<Vec<Tag>> {
-    let tags = RwSignal::new(Vec::new());
-    let api = crate::platform::api_client::use_api();
-    leptos::task::spawn_local(async move {
-        let request = scrm_api::customer::TagListRequest {};
-        if let Ok(reply) = api.call::<scrm_api::customer::TagList>(&request).await {
-            let _ = tags.try_set(reply.data);
-        }
-    });
-    tags
-}

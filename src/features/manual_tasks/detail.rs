@@ -9,23 +9,19 @@ use scrm_api::manual_task::{
     ManualEntry, ManualTaskListRequest,
 };
 
+use scrm_api::NestedPageReply;
+
 use crate::core::nav::encode_component;
 use crate::core::template::fill;
+use crate::core::text::{shown, NO_VALUE};
 use crate::features::manual_tasks::query::{admin_user_id, page_count, DetailQuery};
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::load::load;
 use crate::platform::tr::tr;
 use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
-use crate::ui::error_view::ErrorView;
+use crate::ui::loaded::Loaded;
 use crate::ui::pager::Pager;
-
-fn or_dash(v: &Option<String>) -> String {
-    v.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or("—")
-        .to_owned()
-}
 
 /// `<select>` value for an optional status filter.
 fn status_value(v: Option<i64>) -> String {
@@ -44,22 +40,20 @@ pub fn ManualTaskDetail() -> impl IntoView {
         let q = query_map.read();
         DetailQuery::parse(|k| q.get(k))
     });
-    let reload = RwSignal::new(0_u32);
-
     let entries = {
         let api = api.clone();
-        LocalResource::new(move || {
-            let owner = owner.get();
-            let req = owner.map(|id| query.get().request(id));
-            reload.track();
-            let api = api.clone();
-            async move {
-                match req {
-                    Some(req) => api.call::<GetManualTaskDetail>(&req).await.map(Some),
-                    None => Ok(None),
+        load(
+            move || owner.get().map(|id| query.get().request(id)),
+            move |req| {
+                let api = api.clone();
+                async move {
+                    match req {
+                        Some(req) => api.call::<GetManualTaskDetail>(&req).await.map(Some),
+                        None => Ok(None),
+                    }
                 }
-            }
-        })
+            },
+        )
     };
     // The person's name for the heading; the detail reply does not carry it.
     let owner_name = {
@@ -188,19 +182,19 @@ pub fn ManualTaskDetail() -> impl IntoView {
         Some(0) => t_string!(i18n, mt_dial_0).to_string(),
         Some(1) => t_string!(i18n, mt_dial_1).to_string(),
         Some(x) => x.to_string(),
-        None => "—".to_owned(),
+        None => NO_VALUE.to_owned(),
     };
     let add_text = move |v: Option<i64>| match v {
         Some(0) => t_string!(i18n, mt_add_0).to_string(),
         Some(1) => t_string!(i18n, mt_add_1).to_string(),
         Some(x) => x.to_string(),
-        None => "—".to_owned(),
+        None => NO_VALUE.to_owned(),
     };
 
     let row = move |e: ManualEntry| {
         let ask_delete = ask_delete.clone();
         let id = e.customer_id;
-        let name = or_dash(&e.customer_name);
+        let name = shown(e.customer_name.as_deref());
         let phone = e
             .customer_phone
             .clone()
@@ -215,19 +209,19 @@ pub fn ManualTaskDetail() -> impl IntoView {
         let aria = label.clone();
         view! {
             <tr data-id=id.map(|i| i.to_string()).unwrap_or_default()>
-                <td data-label=t_string!(i18n, mt_company)>{or_dash(&e.company)}</td>
+                <td data-label=t_string!(i18n, mt_company)>{shown(e.company.as_deref())}</td>
                 <td class="mt-contact" data-label=t_string!(i18n, mt_contact)>{name}</td>
                 <td class="mt-phone" data-label=t_string!(i18n, mt_phone)>
                     {match phone {
                         Some(p) => view! {
                             <a class="phone-link" href=crate::core::nav::href(&format!("/call?phone={}", encode_component(&p)))>{p.clone()}</a>
                         }.into_any(),
-                        None => view! { <span>"—"</span> }.into_any(),
+                        None => view! { <span>{NO_VALUE}</span> }.into_any(),
                     }}
                 </td>
-                <td class="mt-wechat" data-label=t_string!(i18n, mt_wechat)>{or_dash(&e.user_name)}</td>
-                <td data-label=t_string!(i18n, mt_area)>{or_dash(&e.phone_geo)}</td>
-                <td data-label=t_string!(i18n, mt_tags)>{or_dash(&e.tags)}</td>
+                <td class="mt-wechat" data-label=t_string!(i18n, mt_wechat)>{shown(e.user_name.as_deref())}</td>
+                <td data-label=t_string!(i18n, mt_area)>{shown(e.phone_geo.as_deref())}</td>
+                <td data-label=t_string!(i18n, mt_tags)>{shown(e.tags.as_deref())}</td>
                 <td class="mt-dial" data-label=t_string!(i18n, mt_dial_status)>{dial_text(e.dial_status)}</td>
                 <td class="mt-add" data-label=t_string!(i18n, mt_add_status)>{add_text(e.add_status)}</td>
                 <td class="row-actions">
@@ -246,37 +240,30 @@ pub fn ManualTaskDetail() -> impl IntoView {
         }
     };
 
-    let table = move || {
-        entries.get().map(|result| match result {
-            Err(e) => view! {
-                <ErrorView error=e on_retry=Callback::new(move |()| reload.update(|n| *n += 1))/>
-            }
+    let table = move |reply: Option<NestedPageReply<ManualEntry>>| match reply {
+        None => view! { <p class="error-view" role="alert">{t_string!(i18n, mt_bad_owner)}</p> }
             .into_any(),
-            Ok(None) => {
-                view! { <p class="error-view" role="alert">{t_string!(i18n, mt_bad_owner)}</p> }
-                    .into_any()
-            }
-            Ok(Some(reply)) => {
-                let page = reply.page;
-                let total = page.count;
-                let size = query.get_untracked().limit();
-                let pages = page_count(total, page.limit.unwrap_or(size));
-                let current = page.page_no;
-                if page.items.is_empty() {
-                    let text = if query.get_untracked().is_filtered() {
-                        t_string!(i18n, mt_no_match)
-                    } else {
-                        t_string!(i18n, mt_no_entries)
-                    };
-                    return view! {
+        Some(reply) => {
+            let page = reply.page;
+            let total = page.count;
+            let size = query.get_untracked().limit();
+            let pages = page_count(total, page.limit.unwrap_or(size));
+            let current = page.page_no;
+            if page.items.is_empty() {
+                let text = if query.get_untracked().is_filtered() {
+                    t_string!(i18n, mt_no_match)
+                } else {
+                    t_string!(i18n, mt_no_entries)
+                };
+                return view! {
                         <p class="empty" id="mt-empty">{text}</p>
                         {(current > 1).then(|| view! {
                             <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
                         })}
                     }
                     .into_any();
-                }
-                view! {
+            }
+            view! {
                     <div class="table-wrap">
                         <table class="data-table stack-on-mobile" id="mt-entries">
                             <thead>
@@ -298,8 +285,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
                     <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
                 }
                 .into_any()
-            }
-        })
+        }
     };
 
     view! {
@@ -342,11 +328,11 @@ pub fn ManualTaskDetail() -> impl IntoView {
                     <button type="button" id="mt-filter-clear" on:click=on_clear>{tr(i18n, |i| t_string!(i, mt_clear_filters))}</button>
                 </div>
             </form>
-            {table}
+            <Loaded data=entries loading=|| view! { <p class="loading">"…"</p> } let:reply>{table(reply)}</Loaded>
             <DeleteConfirm
                 title=tr(i18n, |i| t_string!(i, mt_delete_entry_title))
                 pending=pending
-                on_deleted=Callback::new(move |()| reload.update(|n| *n += 1))
+                on_deleted=Callback::new(move |()| entries.refetch())
             />
         </section>
     }

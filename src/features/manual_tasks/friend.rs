@@ -9,6 +9,7 @@ use scrm_api::manual_task::{
 };
 use scrm_api::validate::{field_messages, FieldError};
 
+use crate::core::text::{shown, NO_VALUE};
 use crate::features::manual_tasks::draft::{label, Draft};
 use crate::platform::api_client::use_api;
 use crate::platform::dom::focus;
@@ -29,14 +30,6 @@ fn request(d: &Draft) -> AddManualTaskBeforeAddFriendRequest {
         user_name: text(Some(&d.wechat)),
         v1: text(d.entry.v1.as_deref()),
     }
-}
-
-fn shown(v: &Option<String>) -> String {
-    v.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or("—")
-        .to_owned()
 }
 
 #[component]
@@ -151,19 +144,19 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
                     <p>{tr(i18n, |i| t_string!(i, mt_friend_done))}</p>
                     <dl id="mt-friend-record">
                         <dt>{tr(i18n, |i| t_string!(i, customer_id))}</dt>
-                        <dd class="rec-id">{r.customer_id.map(|i| i.to_string()).unwrap_or_else(|| "—".into())}</dd>
+                        <dd class="rec-id">{shown(r.customer_id.map(|i| i.to_string()).as_deref())}</dd>
                         <dt>{tr(i18n, |i| t_string!(i, mt_phone))}</dt>
-                        <dd class="rec-phone">{shown(&r.customer_phone)}</dd>
+                        <dd class="rec-phone">{shown(r.customer_phone.as_deref())}</dd>
                         <dt>{tr(i18n, |i| t_string!(i, mt_wechat))}</dt>
-                        <dd class="rec-wechat">{shown(&r.user_name)}</dd>
+                        <dd class="rec-wechat">{shown(r.user_name.as_deref())}</dd>
                         <dt>{move || label("uin", lang())}</dt>
-                        <dd class="rec-uin">{shown(&r.uin)}</dd>
+                        <dd class="rec-uin">{shown(r.uin.as_deref())}</dd>
                         <dt>{tr(i18n, |i| t_string!(i, mt_dial_status))}</dt>
                         <dd class="rec-dial">{match r.dial_status {
                             Some(1) => t_string!(i18n, mt_dial_1).to_string(),
                             Some(0) => t_string!(i18n, mt_dial_0).to_string(),
                             Some(x) => x.to_string(),
-                            None => "—".into(),
+                            None => NO_VALUE.into(),
                         }}</dd>
                     </dl>
                 </div>

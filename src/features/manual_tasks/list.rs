@@ -2,6 +2,8 @@
 //! filtered by person and department, paged through the URL; deleting all of
 //! one person's entries after a confirmation that says how many go.
 
+use crate::platform::load::load;
+use crate::ui::loaded::Loaded;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use scrm_api::manual_task::{
@@ -9,6 +11,7 @@ use scrm_api::manual_task::{
     ManualTaskDetailRequest, ManualTaskListRequest, ManualTaskOwner,
 };
 use scrm_api::validate::limits;
+use scrm_api::NestedPageReply;
 
 use crate::core::template::fill;
 use crate::features::manual_tasks::query::{page_count, ListQuery};
@@ -16,7 +19,7 @@ use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
 use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
-use crate::ui::error_view::{describe, ErrorView};
+use crate::ui::error_view::describe;
 use crate::ui::pager::Pager;
 use crate::ui::toast::{use_toasts, ToastKind};
 
@@ -39,35 +42,35 @@ pub fn ManualTaskList() -> impl IntoView {
         let q = query_map.read();
         ListQuery::parse(|k| q.get(k))
     });
-    let reload = RwSignal::new(0_u32);
-
     let owners = {
         let api = api.clone();
-        LocalResource::new(move || {
-            let req = query.get().request();
-            reload.track();
-            let api = api.clone();
-            async move { api.call::<GetManualTaskList>(&req).await }
-        })
+        load(
+            move || query.get().request(),
+            move |req| {
+                let api = api.clone();
+                async move { api.call::<GetManualTaskList>(&req).await }
+            },
+        )
     };
     // Everyone with entries, for the person filter (one page of the maximum size).
     let people = {
         let api = api.clone();
-        LocalResource::new(move || {
-            reload.track();
-            let api = api.clone();
-            async move {
-                let req = ManualTaskListRequest {
-                    page_no: Some(1),
-                    limit: Some(limits::PAGE_SIZE),
-                    ..Default::default()
-                };
-                api.call::<GetManualTaskList>(&req)
-                    .await
-                    .map(|r| r.page.items)
-                    .unwrap_or_default()
-            }
-        })
+        load(
+            || (),
+            move |()| {
+                let api = api.clone();
+                async move {
+                    let req = ManualTaskListRequest {
+                        page_no: Some(1),
+                        limit: Some(limits::PAGE_SIZE),
+                        ..Default::default()
+                    };
+                    api.call::<GetManualTaskList>(&req)
+                        .await
+                        .map(|r| r.page.items)
+                }
+            },
+        )
     };
 
     // Filter inputs follow the URL (back/forward) and are applied on submit.
@@ -168,23 +171,18 @@ pub fn ManualTaskList() -> impl IntoView {
         }
     };
 
-    let rows = move || {
-        owners.get().map(|result| match result {
-            Err(e) => view! {
-                <ErrorView error=e on_retry=Callback::new(move |()| reload.update(|n| *n += 1))/>
-            }
-            .into_any(),
-            Ok(reply) => {
-                let page = reply.page;
-                let total = page.count;
-                let size = query.get_untracked().limit();
-                let pages = page_count(total, page.limit.unwrap_or(size));
-                let current = page.page_no;
-                if page.items.is_empty() {
-                    return view! { <p class="empty" id="mt-empty">{t_string!(i18n, mt_no_people)}</p> }.into_any();
-                }
-                let ask_delete = ask_delete.clone();
-                view! {
+    let rows = move |reply: NestedPageReply<ManualTaskOwner>| {
+        let page = reply.page;
+        let total = page.count;
+        let size = query.get_untracked().limit();
+        let pages = page_count(total, page.limit.unwrap_or(size));
+        let current = page.page_no;
+        if page.items.is_empty() {
+            return view! { <p class="empty" id="mt-empty">{t_string!(i18n, mt_no_people)}</p> }
+                .into_any();
+        }
+        let ask_delete = ask_delete.clone();
+        view! {
                     <div class="table-wrap">
                         <table class="data-table" id="mt-people">
                             <thead>
@@ -225,8 +223,6 @@ pub fn ManualTaskList() -> impl IntoView {
                     <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
                 }
                 .into_any()
-            }
-        })
     };
 
     view! {
@@ -244,7 +240,7 @@ pub fn ManualTaskList() -> impl IntoView {
                     <select id="mt-filter-person" prop:value=move || person_input.get()
                         on:change=move |ev| person_input.set(event_target_value(&ev))>
                         <option value="">{tr(i18n, |i| t_string!(i, mt_everyone))}</option>
-                        {move || people.get().unwrap_or_default().into_iter().filter_map(|o| {
+                        {move || people.get().and_then(Result::ok).unwrap_or_default().into_iter().filter_map(|o| {
                             let id = o.admin_user_id?;
                             let name = display_name(&o);
                             Some(view! { <option value=id.to_string() selected=move || person_input.get() == id.to_string()>{name}</option> })
@@ -259,11 +255,14 @@ pub fn ManualTaskList() -> impl IntoView {
                 <button type="submit" id="mt-filter-apply">{tr(i18n, |i| t_string!(i, mt_apply_filters))}</button>
                 <p class="field-error" id="mt-filter-dept-error" role="alert">{move || dept_error.get()}</p>
             </form>
-            {rows}
+            <Loaded data=owners loading=|| view! { <p class="loading">"…"</p> } let:reply>{rows(reply)}</Loaded>
             <DeleteConfirm
                 title=tr(i18n, |i| t_string!(i, mt_delete_person_title))
                 pending=pending
-                on_deleted=Callback::new(move |()| reload.update(|n| *n += 1))
+                on_deleted=Callback::new(move |()| {
+                    owners.refetch();
+                    people.refetch();
+                })
             />
         </section>
     }

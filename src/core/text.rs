@@ -1,0 +1,36 @@
+//! How a page shows a record's text fields: the one placeholder for "no
+//! value", so every page agrees and no code compares against display text.
+
+/// Shown where a record has no value.
+pub const NO_VALUE: &str = "—";
+
+/// The first value with something in it besides spaces (e.g. remark name,
+/// else name, else nickname).
+pub fn first_filled<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> Option<&'a str> {
+    values.into_iter().flatten().find(|s| !s.trim().is_empty())
+}
+
+/// `value` trimmed, or [`NO_VALUE`] when it is missing or blank.
+pub fn shown(value: Option<&str>) -> String {
+    first_filled([value])
+        .map(str::trim)
+        .unwrap_or(NO_VALUE)
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_and_missing_show_the_placeholder() {
+        assert_eq!(shown(Some("  李雷 ")), "李雷");
+        assert_eq!(shown(Some("   ")), NO_VALUE);
+        assert_eq!(shown(None), NO_VALUE);
+        assert_eq!(
+            first_filled([None, Some(" "), Some("Lily"), Some("x")]),
+            Some("Lily")
+        );
+        assert_eq!(first_filled([None, Some("")]), None);
+    }
+}
