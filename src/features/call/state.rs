@@ -19,6 +19,7 @@ use scrm_api::time::Timestamp;
 use scrm_api::validate::{normalize_mainland_mobile, PhoneError};
 use scrm_api::ReplyError;
 
+use crate::platform::load::{stoppable, AbortGuard};
 use crate::platform::api_client::{ApiClient, ApiError};
 
 /// The customer-module lookup of one call.
@@ -79,6 +80,9 @@ pub struct CallPop {
     pub switch_error: RwSignal<Option<ApiError>>,
     pub current: RwSignal<Option<PopCall>>,
     seq: StoredValue<u64>,
+    /// The shown call's look-ups in flight: a newer call or closing the
+    /// pop-up drops them, which aborts their requests.
+    running: StoredValue<Vec<AbortGuard>, LocalStorage>,
     api: StoredValue<ApiClient>,
     clinic_on: bool,
 }
@@ -90,6 +94,7 @@ impl CallPop {
             switch_error: RwSignal::new(None),
             current: RwSignal::new(None),
             seq: StoredValue::new(0),
+            running: StoredValue::new_local(Vec::new()),
             api: StoredValue::new(api),
             clinic_on,
         }
@@ -111,6 +116,7 @@ impl CallPop {
         mark(MARK_OPEN);
         let seq = self.seq.get_value() + 1;
         self.seq.set_value(seq);
+        self.running.set_value(Vec::new());
         let phone = normalize_mainland_mobile(&raw);
         let valid = phone.clone().ok();
         let _ = self.current.try_set(Some(PopCall {
@@ -130,7 +136,7 @@ impl CallPop {
         {
             let api = api.clone();
             let phone = phone.clone();
-            leptos::task::spawn_local(async move {
+            self.spawn(async move {
                 let reply = api
                     .call::<GetCustomerInfoByCall>(&CustomerInfoByCallRequest {
                         phone: Some(phone.clone()),
@@ -138,7 +144,10 @@ impl CallPop {
                     .await;
                 let info = match reply {
                     Ok(r) => r.data.unwrap_or_default(),
-                    Err(e) => return self.apply(seq, |c| c.lookup = Lookup::Failed(e)),
+                    Err(e) => {
+                        self.apply(seq, |c| c.lookup = Lookup::Failed(e));
+                        return;
+                    }
                 };
                 let pool =
                     info.source() == CallSource::AssignedPool && !info.customers().is_empty();
@@ -155,7 +164,7 @@ impl CallPop {
             });
         }
         if self.clinic_on {
-            leptos::task::spawn_local(async move {
+            self.spawn(async move {
                 let part = clinic_part(&api, phone).await;
                 self.apply(seq, |c| c.clinic = part);
             });
@@ -173,8 +182,21 @@ impl CallPop {
         }
     }
 
+    /// Runs a look-up for the shown call, stoppable by the next call.
+    fn spawn(self, work: impl std::future::Future<Output = ()> + 'static) {
+        let (guard, run) = stoppable(async move {
+            work.await;
+            Ok(())
+        });
+        self.running.update_value(|r| r.push(guard));
+        leptos::task::spawn_local(async move {
+            let _ = run.await;
+        });
+    }
+
     pub fn close(self) {
         self.seq.set_value(self.seq.get_value() + 1);
+        self.running.set_value(Vec::new());
         let _ = self.current.try_set(None);
     }
 
