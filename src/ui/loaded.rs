@@ -40,7 +40,10 @@ where
                 let loading = loading.clone();
                 Suspend::new(async move {
                     match data.await {
-                        Ok(answer) => children(answer).into_any(),
+                        // Untracked: labels the view reads while it is built
+                        // (the locale) must not re-run this Suspend; a page
+                        // that redraws on them would dispose it meanwhile.
+                        Ok(answer) => untrack(|| children(answer).into_any()),
                         Err(ApiError::Aborted) => loading.run(),
                         Err(error) => view! {
                             <ErrorView error=error on_retry=move |_| data.refetch()/>
