@@ -176,7 +176,10 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
         .unwrap();
     env.wait_text("#clinic-profile", "已认证手机号").await;
     let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "console errors after relabelling: {errors:?}");
+    assert!(
+        errors.is_empty(),
+        "console errors after relabelling: {errors:?}"
+    );
 
     // An unknown customer: the server's words (the browser logs the 404).
     env.goto("/clinic?cusId=999999").await;

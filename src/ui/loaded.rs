@@ -4,6 +4,8 @@
 //! `loading` view; a failure in words with a retry; otherwise the page's
 //! own view of the answer, which says when there is nothing to show.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -11,6 +13,9 @@ use leptos::prelude::*;
 use crate::platform::api_client::ApiError;
 use crate::platform::load::Loaded as Data;
 use crate::ui::error_view::ErrorView;
+
+/// The view of one answer, once it is there.
+type Answer = Pin<Box<dyn Future<Output = AnyView> + Send>>;
 
 #[component]
 pub fn Loaded<T, C, V>(
@@ -31,27 +36,42 @@ where
     V: IntoView + 'static,
 {
     let children = Arc::new(children);
-    let pending = pending.unwrap_or_else(|| RwSignal::new(false));
-    let fallback = loading.clone();
+    let shown_until = loading.clone();
+    let answer = move || -> Answer {
+        let children = children.clone();
+        let loading = loading.clone();
+        Box::pin(async move {
+            match data.await {
+                // Untracked: labels the view reads while it is built
+                // (the locale) must not re-run the load's Suspend; a page
+                // that redraws on them would dispose it meanwhile.
+                Ok(answer) => untrack(|| children(answer).into_any()),
+                Err(ApiError::Aborted) => loading.run(),
+                Err(error) => view! {
+                    <ErrorView error=error on_retry=move |_| data.refetch()/>
+                }
+                .into_any(),
+            }
+        })
+    };
+    transition(
+        shown_until,
+        pending.unwrap_or_else(|| RwSignal::new(false)),
+        Arc::new(answer),
+    )
+}
+
+/// The `<Transition>` of every load. Not generic, so its code is in the
+/// wasm once rather than once per page (measured in docs/performance.md).
+fn transition(
+    loading: ViewFn,
+    pending: RwSignal<bool>,
+    answer: Arc<dyn Fn() -> Answer + Send + Sync>,
+) -> AnyView {
     view! {
-        <Transition fallback=move || fallback.run() set_pending=pending>
-            {move || {
-                let children = children.clone();
-                let loading = loading.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        // Untracked: labels the view reads while it is built
-                        // (the locale) must not re-run this Suspend; a page
-                        // that redraws on them would dispose it meanwhile.
-                        Ok(answer) => untrack(|| children(answer).into_any()),
-                        Err(ApiError::Aborted) => loading.run(),
-                        Err(error) => view! {
-                            <ErrorView error=error on_retry=move |_| data.refetch()/>
-                        }
-                        .into_any(),
-                    }
-                })
-            }}
+        <Transition fallback=move || loading.run() set_pending=pending>
+            {move || Suspend::new(answer())}
         </Transition>
     }
+    .into_any()
 }

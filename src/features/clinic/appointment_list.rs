@@ -56,7 +56,7 @@ pub fn AppointmentTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || items.get() key=|a| (a.id, a.cancel_time.is_some(), a.appointment_time.as_ref().map(|t| t.epoch_ms()), a.content.clone()) let:a>
+                        <For each=move || items.try_get().unwrap_or_default() key=|a| (a.id, a.cancel_time.is_some(), a.appointment_time.as_ref().map(|t| t.epoch_ms()), a.content.clone()) let:a>
                             {
                                 let end = when(&a.appointment_time1);
                                 let time = if end.is_empty() { when(&a.appointment_time) } else { format!("{} – {end}", when(&a.appointment_time)) };

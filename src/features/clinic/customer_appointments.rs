@@ -48,10 +48,10 @@ pub fn CustomerAppointments(
     );
     view! {
         <section class="customer-appointments" aria-labelledby="customer-appointments-title">
-            <h3 id="customer-appointments-title">{t_string!(i18n, clinic_customer_appointments)}</h3>
-            <Loaded data=list loading=move || view! { <p class="muted">{t_string!(i18n, clinic_loading)}</p> } let:items>
+            <h3 id="customer-appointments-title">{move || t_string!(i18n, clinic_customer_appointments)}</h3>
+            <Loaded data=list loading=move || view! { <p class="muted">{move || t_string!(i18n, clinic_loading)}</p> } let:items>
                 {if items.is_empty() {
-                    view! { <p class="muted">{t_string!(i18n, clinic_no_appointments)}</p> }.into_any()
+                    view! { <p class="muted">{move || t_string!(i18n, clinic_no_appointments)}</p> }.into_any()
                 } else {
                     view! { <AppointmentTable items=Signal::stored(items) id="customer-appointments-table"/> }.into_any()
                 }}

@@ -71,19 +71,17 @@ async fn find(api: ApiClient, lookup: Lookup) -> Result<Found, ApiError> {
 pub fn Clinic() -> impl IntoView {
     let i18n = use_i18n();
     let enabled = use_session().config.clinic.enabled;
-    // Labels are plain text; a locale switch redraws the page (form drafts
-    // and lists live in signals or session storage, so nothing is lost).
-    move || {
-        view! {
-            <section class="page clinic" data-route="/clinic">
-                <h1>{t_string!(i18n, nav_clinic)}</h1>
-                {if enabled {
-                    view! { <LookupForm/> <LookupResult/> <AddCustomerForm/> }.into_any()
-                } else {
-                    view! { <p class="notice">{t_string!(i18n, clinic_disabled)}</p> }.into_any()
-                }}
-            </section>
-        }
+    // Only the labels follow the locale: the look-up's answer stays on
+    // screen (a redraw of the whole page would drop it and ask again).
+    view! {
+        <section class="page clinic" data-route="/clinic">
+            <h1>{move || t_string!(i18n, nav_clinic)}</h1>
+            {if enabled {
+                view! { <LookupForm/> <LookupResult/> <AddCustomerForm/> }.into_any()
+            } else {
+                view! { <p class="notice">{move || t_string!(i18n, clinic_disabled)}</p> }.into_any()
+            }}
+        </section>
     }
 }
 
@@ -139,42 +137,47 @@ fn LookupForm() -> impl IntoView {
         }
     };
 
-    view! {
-        <form class="clinic-lookup" id="clinic-lookup" on:submit=on_submit role="search">
-            <div class="field">
-                <label for="lookup-by">{t_string!(i18n, clinic_lookup_by)}</label>
-                <select id="lookup-by" prop:value=move || mode.get()
-                    on:change=move |ev| mode.set(event_target_value(&ev))>
-                    <option value="telnum">{t_string!(i18n, clinic_by_phone)}</option>
-                    <option value="cusId">{t_string!(i18n, clinic_by_id)}</option>
-                    <option value="openId">{t_string!(i18n, clinic_by_openid)}</option>
-                </select>
-            </div>
-            <Show when=move || mode.get() != "openId">
+    // Redrawn as a whole when the locale changes; what was typed lives in
+    // the signals above.
+    move || {
+        let on_submit = on_submit.clone();
+        view! {
+            <form class="clinic-lookup" id="clinic-lookup" on:submit=on_submit role="search">
                 <div class="field">
-                    <label for="lookup-value">
-                        {move || if mode.get() == "cusId" { t_string!(i18n, clinic_f_id) } else { t_string!(i18n, clinic_f_telnum) }}
-                    </label>
-                    <input id="lookup-value" bind:value=value
-                        inputmode=move || if mode.get() == "cusId" { "numeric" } else { "tel" }
-                        aria-describedby="lookup-error"/>
+                    <label for="lookup-by">{t_string!(i18n, clinic_lookup_by)}</label>
+                    <select id="lookup-by" prop:value=move || mode.get()
+                        on:change=move |ev| mode.set(event_target_value(&ev))>
+                        <option value="telnum">{t_string!(i18n, clinic_by_phone)}</option>
+                        <option value="cusId">{t_string!(i18n, clinic_by_id)}</option>
+                        <option value="openId">{t_string!(i18n, clinic_by_openid)}</option>
+                    </select>
                 </div>
-            </Show>
-            <Show when=move || mode.get() == "openId">
-                <div class="field">
-                    <label for="lookup-open-id">"openId"</label>
-                    <input id="lookup-open-id" bind:value=open_id aria-describedby="lookup-error"/>
-                </div>
-                <div class="field">
-                    <label for="lookup-wxapp-id">"wxappId"</label>
-                    <input id="lookup-wxapp-id" bind:value=app_id aria-describedby="lookup-error"/>
-                </div>
-            </Show>
-            <button type="submit" id="lookup-submit">{t_string!(i18n, clinic_lookup)}</button>
-            <p class="form-error" id="lookup-error" role="alert">
-                {move || problem.get().then_some(t_string!(i18n, clinic_lookup_incomplete))}
-            </p>
-        </form>
+                <Show when=move || mode.get() != "openId">
+                    <div class="field">
+                        <label for="lookup-value">
+                            {move || if mode.get() == "cusId" { t_string!(i18n, clinic_f_id) } else { t_string!(i18n, clinic_f_telnum) }}
+                        </label>
+                        <input id="lookup-value" bind:value=value
+                            inputmode=move || if mode.get() == "cusId" { "numeric" } else { "tel" }
+                            aria-describedby="lookup-error"/>
+                    </div>
+                </Show>
+                <Show when=move || mode.get() == "openId">
+                    <div class="field">
+                        <label for="lookup-open-id">"openId"</label>
+                        <input id="lookup-open-id" bind:value=open_id aria-describedby="lookup-error"/>
+                    </div>
+                    <div class="field">
+                        <label for="lookup-wxapp-id">"wxappId"</label>
+                        <input id="lookup-wxapp-id" bind:value=app_id aria-describedby="lookup-error"/>
+                    </div>
+                </Show>
+                <button type="submit" id="lookup-submit">{t_string!(i18n, clinic_lookup)}</button>
+                <p class="form-error" id="lookup-error" role="alert">
+                    {move || problem.get().then_some(t_string!(i18n, clinic_lookup_incomplete))}
+                </p>
+            </form>
+        }
     }
 }
 
@@ -199,7 +202,7 @@ fn LookupResult() -> impl IntoView {
     view! {
         <div class="clinic-result" aria-live="polite">
             <Loaded data=found
-                loading=move || view! { <p class="muted" id="lookup-loading">{t_string!(i18n, clinic_loading)}</p> }
+                loading=move || view! { <p class="muted" id="lookup-loading">{move || t_string!(i18n, clinic_loading)}</p> }
                 let:found>
             {match found {
                 None => ().into_any(),
@@ -211,7 +214,7 @@ fn LookupResult() -> impl IntoView {
                     };
                     view! { {profile} {appointments} }.into_any()
                 }
-                Some(_) => view! { <p class="notice" id="lookup-none">{t_string!(i18n, clinic_not_found)}</p> }.into_any(),
+                Some(_) => view! { <p class="notice" id="lookup-none">{move || t_string!(i18n, clinic_not_found)}</p> }.into_any(),
             }}
             </Loaded>
         </div>
