@@ -147,100 +147,43 @@ pub struct DelManualTaskDetailRequest {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AddManualTaskRequest {
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub customer_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub customer_phone: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub address: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub nick_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub user_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub company: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub tags: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub phone_geo: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield1: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield2: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield3: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield4: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield5: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield6: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield7: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield8: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield9: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield10: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub v1: Option<String>,
 }
 
@@ -249,27 +192,15 @@ pub struct AddManualTaskRequest {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AddManualTaskBeforeAddFriendRequest {
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub customer_phone: Option<String>,
     /// The company account (uin) that sends the friend request.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub uin: Option<String>,
     /// The contact's phone or alias, as searched in WeChat.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub user_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub v1: Option<String>,
 }
 

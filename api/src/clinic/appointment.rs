@@ -25,10 +25,7 @@ pub mod appointment_type {
 pub struct AddAppointmentRequest {
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub cus_id: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub telnum: Option<String>,
     #[serde(
         rename = "type",
@@ -37,32 +34,17 @@ pub struct AddAppointmentRequest {
     )]
     pub kind: Option<i64>,
     /// Company id; text, because the SDK's example has `"demo"`.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub team_id: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub content: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub comment: Option<String>,
     /// Start (or the only) time.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub appointment_time: Option<Timestamp>,
     /// End time.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub appointment_time1: Option<Timestamp>,
     /// Comma-separated project ids.
     #[serde(
@@ -83,10 +65,7 @@ pub struct AddAppointmentRequest {
 pub struct AddAppointmentReply {
     #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub err_msg: Option<String>,
     #[serde(deserialize_with = "opt_i64")]
     pub appointment_id: Option<i64>,
@@ -98,10 +77,7 @@ pub struct AddAppointmentReply {
 pub struct ChangeAppointmentRequest {
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub id: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub team_id: Option<String>,
     #[serde(
         rename = "type",
@@ -109,25 +85,13 @@ pub struct ChangeAppointmentRequest {
         deserialize_with = "opt_i64"
     )]
     pub kind: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub content: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub comment: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub appointment_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub appointment_time1: Option<Timestamp>,
     #[serde(
         rename = "pId",
@@ -146,10 +110,7 @@ pub struct ChangeAppointmentRequest {
 pub struct CancelAppointmentRequest {
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub id: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub comment: Option<String>,
 }
 
@@ -159,25 +120,13 @@ pub struct CancelAppointmentRequest {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AppointmentListRequest {
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub last_create_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub last_complete_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub last_appoint_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub last_cancel_time: Option<Timestamp>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub cus_id: Option<i64>,
@@ -232,10 +181,7 @@ impl Appointment {
 pub struct AppointmentListReply {
     #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub err_msg: Option<String>,
     #[serde(deserialize_with = "opt_i64")]
     pub create_total: Option<i64>,

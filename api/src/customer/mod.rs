@@ -25,15 +25,9 @@ pub struct CustomerPageRequest {
     /// Comma-separated tag ids.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub tag_ids: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub begin_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub end_time: Option<Timestamp>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub remarks: Option<String>,
@@ -59,15 +53,9 @@ pub struct DownloadRequest {
     pub customer_phone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub tag_ids: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub begin_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub end_time: Option<Timestamp>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub remark_name: Option<String>,
@@ -85,41 +73,23 @@ pub struct DownloadRequest {
 pub struct UpdateCustomerRequest {
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub customer_id: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub customer_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub customer_phone: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub nick_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub remarks: Option<String>,
     /// Comma-separated tag ids.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub tags: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub wechat_contact_id: Option<i64>,
     /// `1` starred, `0` or `""` not.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub is_star: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield1: Option<String>,
 }
 
