@@ -33,6 +33,9 @@ macro_rules! endpoint {
     };
 }
 
+#[macro_use]
+mod fields;
+
 pub mod auth;
 pub mod call;
 pub mod catalog;
