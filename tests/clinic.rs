@@ -82,8 +82,7 @@ fn today() -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/clinic").await;
 
     // By customer id (the first demo follower).
@@ -151,8 +150,7 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
     env.text("#clinic-profile [data-field='status']").await;
     assert_eq!(env.text("#clinic-profile-name").await, name);
 
-    let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
+    env.assert_no_console_errors().await;
 
     // Switching the language relabels the profile and keeps it.
     env.browser
@@ -176,7 +174,10 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
         .unwrap();
     env.wait_text("#clinic-profile", "已认证手机号").await;
     let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "console errors after relabelling: {errors:?}");
+    assert!(
+        errors.is_empty(),
+        "console errors after relabelling: {errors:?}"
+    );
 
     // An unknown customer: the server's words (the browser logs the 404).
     env.goto("/clinic?cusId=999999").await;
@@ -199,8 +200,7 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn add_customer_explains_each_rule_then_saves() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/clinic").await;
 
     // Nothing typed: both required fields are named.
@@ -284,8 +284,7 @@ async fn add_customer_explains_each_rule_then_saves() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn appointments_of_each_type_are_created_changed_and_cancelled() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/clinic/appointments?cusId=2").await;
     env.text("#feed-table").await;
     let day = today();
@@ -396,8 +395,7 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
         .await;
     env.wait_text(&format!("#feed-table tr[data-id='{id}']"), "改期到下午")
         .await;
-    let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
+    env.assert_no_console_errors().await;
 
     // The customer's profile lists their appointments, cancelled one included.
     env.goto("/clinic?cusId=2").await;
@@ -416,8 +414,7 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn records_sharing_a_timestamp_show_exactly_once() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
 
     // The demo's six appointments created at one moment, yesterday 09:30.
     let shared = format_ms(scrm_api_day_start(now_ms()) - 86_400_000 + 9 * 3_600_000 + 30 * 60_000);
@@ -469,8 +466,7 @@ fn scrm_api_day_start(ms: i64) -> i64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_agenda_shows_today_in_time_order() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/clinic/appointments?cusId=3").await;
     env.text("#agenda").await;
     let day = today();
@@ -552,10 +548,7 @@ async fn clinic_pages_show_a_notice_when_disabled() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore]
 async fn clinic_screenshots() {
-    let env = Env::new().await;
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     for (w, h) in [(1280, 1600), (360, 1600)] {
         env.browser.set_window_size(w, h).await.unwrap();
         for (name, path, marker) in [
@@ -564,11 +557,7 @@ async fn clinic_screenshots() {
         ] {
             env.goto(path).await;
             env.text(marker).await;
-            std::fs::write(
-                out.join(format!("{name}-{w}.png")),
-                env.browser.screenshot().await.unwrap(),
-            )
-            .unwrap();
+            env.screenshot(&format!("{name}-{w}")).await;
         }
     }
     env.close().await;
