@@ -81,13 +81,7 @@ async fn switching_locale_changes_text_and_survives_reload() {
     let env = Env::demo().await;
     env.goto("/settings").await;
     env.wait_text("nav.sidebar", "客户查询").await;
-    env.browser
-        .find(fantoccini::Locator::Css("#locale-select"))
-        .await
-        .unwrap()
-        .select_by_value("en")
-        .await
-        .unwrap();
+    env.select("#locale-select", "en").await;
     env.wait_text("nav.sidebar", "Customers").await;
     assert_eq!(
         env.browser
@@ -98,13 +92,7 @@ async fn switching_locale_changes_text_and_survives_reload() {
     );
     env.browser.refresh().await.unwrap();
     env.wait_text("nav.sidebar", "Customers").await;
-    env.browser
-        .find(fantoccini::Locator::Css("#locale-select"))
-        .await
-        .unwrap()
-        .select_by_value("zh-TW")
-        .await
-        .unwrap();
+    env.select("#locale-select", "zh-TW").await;
     env.wait_text("nav.sidebar", "客戶查詢").await;
     env.close().await;
 }

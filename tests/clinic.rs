@@ -11,18 +11,6 @@ use scrm_server::demo::CLINIC_WXAPP_ID;
 use scrm_server::time::{format_ms, now_ms};
 use support::Env;
 
-async fn select(env: &Env, css: &str, value: &str) {
-    env.browser
-        .wait()
-        .at_most(support::WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap()
-        .select_by_value(value)
-        .await
-        .unwrap();
-}
-
 async fn field(env: &Env, name: &str) -> String {
     env.text(&format!("#clinic-profile [data-field='{name}']"))
         .await
@@ -66,7 +54,7 @@ async fn created_id(env: &Env) -> String {
 }
 
 async fn create(env: &Env, kind: &str, content: &str, start: &str) -> String {
-    select(env, "#an-type", kind).await;
+    env.select("#an-type", kind).await;
     env.fill("#an-content", content).await;
     env.fill("#an-appointmentTime", start).await;
     env.click("#appt-new-submit").await;
@@ -86,7 +74,7 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
     env.goto("/clinic").await;
 
     // By customer id (the first demo follower).
-    select(&env, "#lookup-by", "cusId").await;
+    env.select("#lookup-by", "cusId").await;
     env.fill("#lookup-value", "1").await;
     env.click("#lookup-submit").await;
     env.wait_path("/clinic?cusId=1").await;
@@ -127,7 +115,7 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
     );
 
     // By phone: the same customer.
-    select(&env, "#lookup-by", "telnum").await;
+    env.select("#lookup-by", "telnum").await;
     env.fill("#lookup-value", &phone).await;
     env.click("#lookup-submit").await;
     env.wait_path(&format!("/clinic?telnum={phone}")).await;
@@ -137,7 +125,7 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
     assert_eq!(field(&env, "id").await, "1");
 
     // By openId + wxappId: the same customer, with the follow state.
-    select(&env, "#lookup-by", "openId").await;
+    env.select("#lookup-by", "openId").await;
     env.fill("#lookup-open-id", "oDemo0001").await;
     env.fill("#lookup-wxapp-id", CLINIC_WXAPP_ID).await;
     env.click("#lookup-submit").await;
@@ -153,25 +141,13 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
     env.assert_no_console_errors().await;
 
     // Switching the language relabels the profile and keeps it.
-    env.browser
-        .find(Locator::Css("#locale-select"))
-        .await
-        .unwrap()
-        .select_by_value("en")
-        .await
-        .unwrap();
+    env.select("#locale-select", "en").await;
     env.wait_text("#clinic-profile", "Verified phone").await;
     env.wait_text("#clinic-profile", "Followed official accounts")
         .await;
     assert_eq!(field(&env, "telnum").await, phone);
     env.wait_text("#add-customer", "Add a customer").await;
-    env.browser
-        .find(Locator::Css("#locale-select"))
-        .await
-        .unwrap()
-        .select_by_value("zh-CN")
-        .await
-        .unwrap();
+    env.select("#locale-select", "zh-CN").await;
     env.wait_text("#clinic-profile", "已认证手机号").await;
     let errors = env.console_errors().await;
     assert!(
@@ -231,23 +207,13 @@ async fn add_customer_explains_each_rule_then_saves() {
 
     // What was typed survives a reload.
     env.browser.refresh().await.unwrap();
-    let kept = env
-        .browser
-        .wait()
-        .at_most(support::WAIT)
-        .for_element(Locator::Css("#ac-name"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(kept.as_deref(), Some("测试新顾客"));
+    assert_eq!(env.value("#ac-name").await, "测试新顾客");
 
     // Valid now.
     env.fill("#ac-telnum", "13912345678").await;
     env.fill("#ac-erpId", "98765432101").await;
     env.fill("#ac-birthday", "1990-05-06").await;
-    select(&env, "#ac-sex", "2").await;
+    env.select("#ac-sex", "2").await;
     env.fill("#ac-channelName", "测试渠道").await;
     env.fill("#ac-preConsultName", "测试咨询师").await;
     env.click("#add-customer-submit").await;
@@ -304,9 +270,9 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
         .await;
 
     // Doctor only for surgery.
-    select(&env, "#an-type", "0").await;
+    env.select("#an-type", "0").await;
     assert!(!env.exists("#an-doctorId").await);
-    select(&env, "#an-type", "1").await;
+    env.select("#an-type", "1").await;
     env.fill("#an-doctorId", "1").await;
 
     let mut ids = Vec::new();
@@ -357,17 +323,7 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
     env.browser.refresh().await.unwrap();
     env.click(&format!("#feed-table tr[data-id='{id}'] button.manage"))
         .await;
-    let kept = env
-        .browser
-        .wait()
-        .at_most(support::WAIT)
-        .for_element(Locator::Css("#ae-content"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(kept.as_deref(), Some("改期到下午"));
+    assert_eq!(env.value("#ae-content").await, "改期到下午");
     env.fill("#ae-appointmentTime", &format!("{day} 15:30"))
         .await;
     env.click("#appt-change-submit").await;

@@ -68,20 +68,6 @@ async fn contacts_with_a_tag_are_listed_and_lead_to_their_chat() {
     env.close().await;
 }
 
-/// The text of every element matching `css`.
-async fn texts(env: &Env, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for el in env
-        .browser
-        .find_all(Locator::Css(css))
-        .await
-        .unwrap_or_default()
-    {
-        out.push(el.text().await.unwrap_or_default());
-    }
-    out
-}
-
 /// The `href` of the first element matching `css`.
 async fn href(env: &Env, css: &str) -> String {
     env.text(css).await;
@@ -175,7 +161,7 @@ async fn a_contact_without_a_customer_record_says_so_and_offers_the_remark_searc
     .await;
     env.wait_text("#by-contact-missing", "没有找到与此联系人关联的客户资料")
         .await;
-    let links = texts(&env, "#by-contact-remark a").await;
+    let links = env.texts("#by-contact-remark a").await;
     assert_eq!(links, ["「老王」"]);
     let to_list = href(&env, "#by-contact-remark a").await;
     assert!(to_list.starts_with("/customers?remarks="), "{to_list}");

@@ -14,21 +14,10 @@ use support::{Env, WAIT};
 
 const KNOWN_PHONE: &str = "13800000001";
 
-async fn value(env: &Env, css: &str) -> String {
-    let el = env
-        .browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"));
-    el.prop("value").await.ok().flatten().unwrap_or_default()
-}
-
 async fn wait_value(env: &Env, css: &str, want: &str) {
     let started = Instant::now();
     loop {
-        let v = value(env, css).await;
+        let v = env.value(css).await;
         if v == want {
             return;
         }
@@ -129,7 +118,7 @@ async fn leaving_with_unsaved_changes_asks_first() {
     wait_alert(&env).await;
     env.browser.dismiss_alert().await.unwrap();
     assert_eq!(env.path().await, edit_path, "stayed on the page");
-    assert_eq!(value(&env, "#edit-remarks").await, "还没保存的备注");
+    assert_eq!(env.value("#edit-remarks").await, "还没保存的备注");
 
     // A sidebar link asks too; accepting leaves.
     env.click("nav.sidebar a[href='/customers']").await;
@@ -142,7 +131,7 @@ async fn leaving_with_unsaved_changes_asks_first() {
     wait_value(&env, "#edit-remarks", "还没保存的备注").await;
     env.text("#edit-restored").await;
     env.click("#edit-discard").await;
-    assert_ne!(value(&env, "#edit-remarks").await, "还没保存的备注");
+    assert_ne!(env.value("#edit-remarks").await, "还没保存的备注");
     env.close().await;
 }
 

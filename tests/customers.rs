@@ -14,36 +14,18 @@ use support::{Env, WAIT};
 const KNOWN_PHONE: &str = "13800000001";
 const ROWS: &str = "#customer-table tbody tr";
 
-async fn rows(env: &Env) -> Vec<String> {
-    let mut out = Vec::new();
-    for r in env
-        .browser
-        .find_all(Locator::Css(ROWS))
-        .await
-        .unwrap_or_default()
-    {
-        out.push(r.text().await.unwrap_or_default());
-    }
-    out
-}
-
 /// Waits until the table is idle and its rows satisfy `ok`.
 async fn wait_rows(env: &Env, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec<String> {
     let started = Instant::now();
     loop {
         let idle = env.exists("#customer-table[aria-busy='false']").await;
-        let now = rows(env).await;
+        let now = env.texts(ROWS).await;
         if idle && ok(&now) {
             return now;
         }
         assert!(started.elapsed() < WAIT, "rows never {what}: {now:?}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-}
-
-async fn input_value(env: &Env, css: &str) -> String {
-    let el = env.browser.find(Locator::Css(css)).await.expect(css);
-    el.prop("value").await.ok().flatten().unwrap_or_default()
 }
 
 async fn script_bool(env: &Env, js: &str) -> bool {
@@ -74,13 +56,13 @@ async fn phone_filter_finds_exactly_that_customer_and_the_url_restores_the_view(
     env.browser.refresh().await.unwrap();
     let again = wait_rows(&env, "restored after reload", |r| r.len() == 1).await;
     assert!(again[0].contains(KNOWN_PHONE));
-    assert_eq!(input_value(&env, "#f-phone").await, KNOWN_PHONE);
+    assert_eq!(env.value("#f-phone").await, KNOWN_PHONE);
 
     // Back goes to the unfiltered list, and the input follows the URL.
     env.browser.back().await.unwrap();
     env.wait_path("/customers").await;
     wait_rows(&env, "the full list again", |r| r.len() == 10).await;
-    assert_eq!(input_value(&env, "#f-phone").await, "");
+    assert_eq!(env.value("#f-phone").await, "");
     env.assert_no_console_errors().await;
     env.close().await;
 }
@@ -118,7 +100,7 @@ async fn at_360_px_each_customer_is_a_labelled_card() {
         "rows are labelled cards"
     );
     // The labels are CSS (`::before`); the row's text is the customer's.
-    let row = rows(&env).await.join("\n");
+    let row = env.texts(ROWS).await.join("\n");
     assert!(row.contains(KNOWN_PHONE), "{row}");
     env.close().await;
 }
@@ -129,7 +111,7 @@ async fn page_size_and_page_live_in_the_url() {
     env.goto("/customers?size=20&page=2").await;
     let second = wait_rows(&env, "twenty rows of page two", |r| r.len() == 20).await;
     env.wait_text("#pager-page", "2 /").await;
-    assert_eq!(input_value(&env, "#pager-size").await, "20");
+    assert_eq!(env.value("#pager-size").await, "20");
 
     env.click("#pager-prev").await;
     env.wait_path("/customers?size=20").await;
@@ -246,7 +228,7 @@ async fn delete_asks_by_name_keeps_focus_in_the_dialog_and_removes_the_row() {
     let active = env.browser.active_element().await.unwrap();
     active.send_keys("\u{e00c}").await.unwrap();
     env.wait_gone("dialog[open]").await;
-    assert_eq!(rows(&env).await.len(), 1);
+    assert_eq!(env.texts(ROWS).await.len(), 1);
 
     env.click("#customer-table tbody tr .row-delete").await;
     env.click("#confirm-ok").await;
@@ -388,7 +370,7 @@ async fn a_failed_delete_is_reported_and_the_row_stays() {
     assert_eq!(status, serde_json::json!(200));
     env.click("#confirm-ok").await;
     env.wait_text("dialog[open] .form-error", "不存在").await;
-    assert_eq!(rows(&env).await.len(), 1, "the row stays");
+    assert_eq!(env.texts(ROWS).await.len(), 1, "the row stays");
     env.close().await;
 }
 

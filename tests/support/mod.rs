@@ -179,6 +179,31 @@ impl Env {
         el.text().await.unwrap_or_default()
     }
 
+    /// The text of every element matching `css`, in page order (none yet: empty).
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let found = self.browser.find_all(Locator::Css(css)).await;
+        let mut texts = Vec::new();
+        for el in found.unwrap_or_default() {
+            texts.push(el.text().await.unwrap_or_default());
+        }
+        texts
+    }
+
+    /// Waits until an input (or select) matching `css` exists and returns its
+    /// current value.
+    pub async fn value(&self, css: &str) -> String {
+        let el = self.wait_for(css, "input").await;
+        el.prop("value").await.ok().flatten().unwrap_or_default()
+    }
+
+    /// Waits until a select matching `css` exists and chooses `value` in it.
+    pub async fn select(&self, css: &str, value: &str) {
+        let el = self.wait_for(css, "select").await;
+        el.select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("select {value:?} in {css}: {e}"));
+    }
+
     /// Waits until the text of `css` contains `needle`.
     pub async fn wait_text(&self, css: &str, needle: &str) {
         let started = Instant::now();
