@@ -14,8 +14,7 @@ use crate::page::{ListReply, PageReply};
 use crate::time::{opt_timestamp, Timestamp};
 
 /// Declares a customer-list query: the filters customerPage and downLoad
-/// share, the endpoint's own ones, then paging, in the vendor's order. Every
-/// field is optional: the vendor treats empty parameters as "no filter".
+/// share, the endpoint's own ones, then paging, in the vendor's order.
 macro_rules! customer_query {
     ($(#[$meta:meta])* $name:ident { $($own:tt)* }) => {
         $(#[$meta])*
@@ -43,7 +42,8 @@ macro_rules! customer_query {
 }
 
 customer_query! {
-    /// customerPage filters.
+    /// customerPage filters. Every field is optional: the vendor treats empty
+    /// parameters as "no filter".
     CustomerPageRequest {
         #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
         pub remarks: Option<String>,
