@@ -40,8 +40,7 @@ const ROUTES: &[(&str, &str)] = &[
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn boots_and_renders_every_route_without_console_errors() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     for (path, marker) in ROUTES {
         env.goto(path).await;
         env.text(marker).await;
@@ -62,8 +61,7 @@ async fn boots_and_renders_every_route_without_console_errors() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn embed_mode_hides_the_sidebar_and_is_remembered() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/customers?embed=1").await;
     env.text("section[data-route='/customers']").await;
     assert!(!env.exists("nav.sidebar").await, "no sidebar when embedded");
@@ -80,17 +78,10 @@ async fn embed_mode_hides_the_sidebar_and_is_remembered() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn switching_locale_changes_text_and_survives_reload() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/settings").await;
     env.wait_text("nav.sidebar", "客户查询").await;
-    env.browser
-        .find(fantoccini::Locator::Css("#locale-select"))
-        .await
-        .unwrap()
-        .select_by_value("en")
-        .await
-        .unwrap();
+    env.select("#locale-select", "en").await;
     env.wait_text("nav.sidebar", "Customers").await;
     assert_eq!(
         env.browser
@@ -101,13 +92,7 @@ async fn switching_locale_changes_text_and_survives_reload() {
     );
     env.browser.refresh().await.unwrap();
     env.wait_text("nav.sidebar", "Customers").await;
-    env.browser
-        .find(fantoccini::Locator::Css("#locale-select"))
-        .await
-        .unwrap()
-        .select_by_value("zh-TW")
-        .await
-        .unwrap();
+    env.select("#locale-select", "zh-TW").await;
     env.wait_text("nav.sidebar", "客戶查詢").await;
     env.close().await;
 }
@@ -197,8 +182,7 @@ async fn a_crafted_next_never_leaves_the_panel_after_login() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cookie_mode_keeps_no_token_and_sign_out_forgets_drafts() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let stored = |key: &'static str| {
         let browser = env.browser.clone();
         async move {
@@ -279,15 +263,9 @@ async fn the_clinic_module_is_absent_from_navigation_when_disabled() {
 #[ignore]
 async fn screenshots() {
     let env = Env::new().await;
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
     env.goto("/login").await;
     env.text("#login-title").await;
-    std::fs::write(
-        out.join("login.png"),
-        env.browser.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    env.screenshot("login").await;
     env.login("demo", "demo123").await;
     for (w, h) in [(1280, 800), (360, 740)] {
         env.browser.set_window_size(w, h).await.unwrap();
@@ -306,11 +284,7 @@ async fn screenshots() {
             env.text("main section").await;
             // Let the page's first answers arrive before the picture.
             tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-            std::fs::write(
-                out.join(format!("{name}-{w}.png")),
-                env.browser.screenshot().await.unwrap(),
-            )
-            .unwrap();
+            env.screenshot(&format!("{name}-{w}")).await;
         }
         env.goto("/settings?embed=0").await;
     }

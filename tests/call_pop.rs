@@ -184,8 +184,7 @@ async fn wait_received(env: &Env, want: impl Fn(&Value) -> bool, what: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_source_pops_up_with_its_content() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     set_switch(&env, true).await;
     // Give the known customer one tag, to see it named, and a star.
     let tag = js(
@@ -302,32 +301,24 @@ async fn every_source_pops_up_with_its_content() {
 /// getCustomerInfoByCall is answered in the page, the rest by the server.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pool_lead_links_to_the_customer_record_with_its_number() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto(&format!("/call?phone={CUSTOMER}")).await;
     wait_enabled(&env, "#call-page-auto-open").await;
-    env.browser
-        .execute(
-            "window.__realFetch = window.fetch;
-             window.failPage = true;
-             window.fetch = (input, init) => {
-               const url = typeof input === 'string' ? input : input.url;
-               if (url.includes('getCustomerInfoByCall')) {
-                 const body = {code: 200, msg: '操作成功!', data: {source: 2, customerList: [
-                   {customerId: 424242, customerName: '池中线索', customerPhone: '13800000001',
-                    company: '池公司', adminUserId: 2}]}};
-                 return Promise.resolve(new Response(JSON.stringify(body),
-                   {status: 200, headers: {'Content-Type': 'application/json'}}));
-               }
-               if (url.includes('customerPage') && window.failPage) {
-                 return Promise.reject(new TypeError('offline'));
-               }
-               return window.__realFetch(input, init);
-             };",
-            vec![],
-        )
-        .await
-        .unwrap();
+    env.wrap_fetch(
+        "window.failPage = true;",
+        "if (url.includes('getCustomerInfoByCall')) {
+           const body = {code: 200, msg: '操作成功!', data: {source: 2, customerList: [
+             {customerId: 424242, customerName: '池中线索', customerPhone: '13800000001',
+              company: '池公司', adminUserId: 2}]}};
+           return Promise.resolve(new Response(JSON.stringify(body),
+             {status: 200, headers: {'Content-Type': 'application/json'}}));
+         }
+         if (url.includes('customerPage') && window.failPage) {
+           return Promise.reject(new TypeError('offline'));
+         }
+         return real(input, init);",
+    )
+    .await;
     // The record check fails: said in the row, with retry; no verdict yet.
     env.click("#call-show").await;
     env.text("#call-pop .call-records[data-source='2'] .call-record .error-view")
@@ -373,8 +364,7 @@ async fn a_pool_lead_links_to_the_customer_record_with_its_number() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dial_box_explains_impossible_numbers_and_pops_up_over_the_page() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     set_switch(&env, true).await;
     env.goto("/customers").await;
     env.text("section[data-route='/customers']").await;
@@ -407,8 +397,7 @@ async fn the_dial_box_explains_impossible_numbers_and_pops_up_over_the_page() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn switch_off_means_no_pop_up_and_round_trips_through_the_server() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     // Off by default for a new user.
     assert_eq!(server_switch(&env).await, json!(0));
 
@@ -449,25 +438,18 @@ async fn switch_off_means_no_pop_up_and_round_trips_through_the_server() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failed_lookup_retries_stale_answers_are_dropped_and_invalid_numbers_say_so() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
 
     // The network fails for the lookup: the pop-up says so and offers retry.
     env.goto(&format!("/call?phone={CUSTOMER}")).await;
     wait_enabled(&env, "#call-page-auto-open").await;
-    env.browser
-        .execute(
-            "window.__realFetch = window.fetch;
-             window.fetch = (input, init) => {
-               const url = typeof input === 'string' ? input : input.url;
-               return url.includes('getCustomerInfoByCall')
-                 ? Promise.reject(new TypeError('offline'))
-                 : window.__realFetch(input, init);
-             };",
-            vec![],
-        )
-        .await
-        .unwrap();
+    env.wrap_fetch(
+        "",
+        "return url.includes('getCustomerInfoByCall')
+           ? Promise.reject(new TypeError('offline'))
+           : real(input, init);",
+    )
+    .await;
     env.click("#call-show").await;
     env.text("#call-pop .error-view").await;
     env.browser
@@ -484,17 +466,17 @@ async fn failed_lookup_retries_stale_answers_are_dropped_and_invalid_numbers_say
     set_switch(&env, true).await;
     env.goto(&format!("/call?phone={NOBODY}")).await;
     env.text("#call-pop .call-records[data-source='0']").await;
+    env.wrap_fetch(
+        "",
+        "const p = real(input, init);
+         return url.includes('phone=13800000001')
+           ? p.then(r => new Promise(ok => setTimeout(() => { window.__slowDone = true; ok(r); }, 1500)))
+           : p;",
+    )
+    .await;
     env.browser
         .execute(
-            "window.__realFetch = window.fetch;
-             window.fetch = (input, init) => {
-               const url = typeof input === 'string' ? input : input.url;
-               const p = window.__realFetch(input, init);
-               return url.includes('phone=13800000001')
-                 ? p.then(r => new Promise(ok => setTimeout(() => { window.__slowDone = true; ok(r); }, 1500)))
-                 : p;
-             };
-             const go = phone => {
+            "const go = phone => {
                history.pushState(null, '', '/call?phone=' + phone);
                dispatchEvent(new PopStateEvent('popstate'));
              };
@@ -532,8 +514,7 @@ async fn failed_lookup_retries_stale_answers_are_dropped_and_invalid_numbers_say
 }
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clinic_profile_and_coming_appointments_for_the_number() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let made = js(
         &env,
         "const post = (f, body) => fetch('/clinic_api/' + f, {method: 'POST',

@@ -87,8 +87,7 @@ const FIRST_KEY: &str =
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_message_type_renders_as_inert_text_with_safe_links() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let path = busy_chat(&env).await;
     env.goto(&path).await;
     env.text(".chat-list .msg").await;
@@ -168,15 +167,13 @@ async fn every_message_type_renders_as_inert_text_with_safe_links() {
             "media from {src}"
         );
     }
-    let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "{errors:?}");
+    env.assert_no_console_errors().await;
     env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ten_thousand_messages_page_search_jump_and_export() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let path = busy_chat(&env).await;
     env.goto(&path).await;
     env.text(".chat-list .msg").await;
@@ -292,15 +289,13 @@ async fn ten_thousand_messages_page_search_jump_and_export() {
     )
     .await;
     assert!(count(&env, ".msg").await < 500, "bounded DOM in the middle");
-    let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "{errors:?}");
+    env.assert_no_console_errors().await;
     env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failed_page_keeps_messages_and_retries_empty_and_filtered_views() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let path = busy_chat(&env).await;
     env.goto(&path).await;
     env.text(".chat-list .msg").await;
@@ -371,8 +366,7 @@ async fn failed_page_keeps_messages_and_retries_empty_and_filtered_views() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn picture_thumbnail_loads_lazily_and_opens_a_larger_view_in_a_dialog() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let path = busy_chat(&env).await;
     env.goto(&path).await;
     // The newest dozen messages (in view at the bottom) hold a picture.
@@ -462,8 +456,7 @@ async fn picture_thumbnail_loads_lazily_and_opens_a_larger_view_in_a_dialog() {
         "focus back after the close button",
     )
     .await;
-    let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "{errors:?}");
+    env.assert_no_console_errors().await;
     env.close().await;
 }
 
@@ -480,8 +473,7 @@ fn display_name(row: &Value) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn customer_name_from_the_link_names_the_customer_side() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let v = fetch_json(&env, "/wechat_api/customer/customerPage?pageNo=1&limit=1").await;
     let row = &v["data"][0];
     let name = display_name(row);
@@ -539,7 +531,6 @@ async fn customer_name_from_the_link_names_the_customer_side() {
     env.wait_text(".chat-list .msg-received .msg-name", "<b>张</b>")
         .await;
     assert_eq!(count(&env, ".msg-name b").await, 0);
-    let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "{errors:?}");
+    env.assert_no_console_errors().await;
     env.close().await;
 }

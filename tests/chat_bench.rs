@@ -32,8 +32,7 @@ fn pct(v: &mut [f64], p: f64) -> f64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "benchmark: run by `cargo xtask bench`"]
 async fn chat_first_screen_and_older_page() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let row = env
         .browser
         .execute_async(

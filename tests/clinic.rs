@@ -11,18 +11,6 @@ use scrm_server::demo::CLINIC_WXAPP_ID;
 use scrm_server::time::{format_ms, now_ms};
 use support::Env;
 
-async fn select(env: &Env, css: &str, value: &str) {
-    env.browser
-        .wait()
-        .at_most(support::WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap()
-        .select_by_value(value)
-        .await
-        .unwrap();
-}
-
 async fn field(env: &Env, name: &str) -> String {
     env.text(&format!("#clinic-profile [data-field='{name}']"))
         .await
@@ -66,7 +54,7 @@ async fn created_id(env: &Env) -> String {
 }
 
 async fn create(env: &Env, kind: &str, content: &str, start: &str) -> String {
-    select(env, "#an-type", kind).await;
+    env.select("#an-type", kind).await;
     env.fill("#an-content", content).await;
     env.fill("#an-appointmentTime", start).await;
     env.click("#appt-new-submit").await;
@@ -82,12 +70,11 @@ fn today() -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/clinic").await;
 
     // By customer id (the first demo follower).
-    select(&env, "#lookup-by", "cusId").await;
+    env.select("#lookup-by", "cusId").await;
     env.fill("#lookup-value", "1").await;
     env.click("#lookup-submit").await;
     env.wait_path("/clinic?cusId=1").await;
@@ -128,7 +115,7 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
     );
 
     // By phone: the same customer.
-    select(&env, "#lookup-by", "telnum").await;
+    env.select("#lookup-by", "telnum").await;
     env.fill("#lookup-value", &phone).await;
     env.click("#lookup-submit").await;
     env.wait_path(&format!("/clinic?telnum={phone}")).await;
@@ -138,7 +125,7 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
     assert_eq!(field(&env, "id").await, "1");
 
     // By openId + wxappId: the same customer, with the follow state.
-    select(&env, "#lookup-by", "openId").await;
+    env.select("#lookup-by", "openId").await;
     env.fill("#lookup-open-id", "oDemo0001").await;
     env.fill("#lookup-wxapp-id", CLINIC_WXAPP_ID).await;
     env.click("#lookup-submit").await;
@@ -151,29 +138,16 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
     env.text("#clinic-profile [data-field='status']").await;
     assert_eq!(env.text("#clinic-profile-name").await, name);
 
-    let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
+    env.assert_no_console_errors().await;
 
     // Switching the language relabels the profile and keeps it.
-    env.browser
-        .find(Locator::Css("#locale-select"))
-        .await
-        .unwrap()
-        .select_by_value("en")
-        .await
-        .unwrap();
+    env.select("#locale-select", "en").await;
     env.wait_text("#clinic-profile", "Verified phone").await;
     env.wait_text("#clinic-profile", "Followed official accounts")
         .await;
     assert_eq!(field(&env, "telnum").await, phone);
     env.wait_text("#add-customer", "Add a customer").await;
-    env.browser
-        .find(Locator::Css("#locale-select"))
-        .await
-        .unwrap()
-        .select_by_value("zh-CN")
-        .await
-        .unwrap();
+    env.select("#locale-select", "zh-CN").await;
     env.wait_text("#clinic-profile", "已认证手机号").await;
     let errors = env.console_errors().await;
     assert!(
@@ -202,8 +176,7 @@ async fn a_customer_is_found_by_id_by_phone_and_by_openid() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn add_customer_explains_each_rule_then_saves() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/clinic").await;
 
     // Nothing typed: both required fields are named.
@@ -234,23 +207,13 @@ async fn add_customer_explains_each_rule_then_saves() {
 
     // What was typed survives a reload.
     env.browser.refresh().await.unwrap();
-    let kept = env
-        .browser
-        .wait()
-        .at_most(support::WAIT)
-        .for_element(Locator::Css("#ac-name"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(kept.as_deref(), Some("测试新顾客"));
+    assert_eq!(env.value("#ac-name").await, "测试新顾客");
 
     // Valid now.
     env.fill("#ac-telnum", "13912345678").await;
     env.fill("#ac-erpId", "98765432101").await;
     env.fill("#ac-birthday", "1990-05-06").await;
-    select(&env, "#ac-sex", "2").await;
+    env.select("#ac-sex", "2").await;
     env.fill("#ac-channelName", "测试渠道").await;
     env.fill("#ac-preConsultName", "测试咨询师").await;
     env.click("#add-customer-submit").await;
@@ -287,8 +250,7 @@ async fn add_customer_explains_each_rule_then_saves() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn appointments_of_each_type_are_created_changed_and_cancelled() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/clinic/appointments?cusId=2").await;
     env.text("#feed-table").await;
     let day = today();
@@ -308,9 +270,9 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
         .await;
 
     // Doctor only for surgery.
-    select(&env, "#an-type", "0").await;
+    env.select("#an-type", "0").await;
     assert!(!env.exists("#an-doctorId").await);
-    select(&env, "#an-type", "1").await;
+    env.select("#an-type", "1").await;
     env.fill("#an-doctorId", "1").await;
 
     let mut ids = Vec::new();
@@ -361,17 +323,7 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
     env.browser.refresh().await.unwrap();
     env.click(&format!("#feed-table tr[data-id='{id}'] button.manage"))
         .await;
-    let kept = env
-        .browser
-        .wait()
-        .at_most(support::WAIT)
-        .for_element(Locator::Css("#ae-content"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(kept.as_deref(), Some("改期到下午"));
+    assert_eq!(env.value("#ae-content").await, "改期到下午");
     env.fill("#ae-appointmentTime", &format!("{day} 15:30"))
         .await;
     env.click("#appt-change-submit").await;
@@ -399,8 +351,7 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
         .await;
     env.wait_text(&format!("#feed-table tr[data-id='{id}']"), "改期到下午")
         .await;
-    let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
+    env.assert_no_console_errors().await;
 
     // The customer's profile lists their appointments, cancelled one included.
     env.goto("/clinic?cusId=2").await;
@@ -419,8 +370,7 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn records_sharing_a_timestamp_show_exactly_once() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
 
     // The demo's six appointments created at one moment, yesterday 09:30.
     let shared = format_ms(scrm_api_day_start(now_ms()) - 86_400_000 + 9 * 3_600_000 + 30 * 60_000);
@@ -472,8 +422,7 @@ fn scrm_api_day_start(ms: i64) -> i64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_agenda_shows_today_in_time_order() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/clinic/appointments?cusId=3").await;
     env.text("#agenda").await;
     let day = today();
@@ -555,10 +504,7 @@ async fn clinic_pages_show_a_notice_when_disabled() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore]
 async fn clinic_screenshots() {
-    let env = Env::new().await;
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     for (w, h) in [(1280, 1600), (360, 1600)] {
         env.browser.set_window_size(w, h).await.unwrap();
         for (name, path, marker) in [
@@ -567,11 +513,7 @@ async fn clinic_screenshots() {
         ] {
             env.goto(path).await;
             env.text(marker).await;
-            std::fs::write(
-                out.join(format!("{name}-{w}.png")),
-                env.browser.screenshot().await.unwrap(),
-            )
-            .unwrap();
+            env.screenshot(&format!("{name}-{w}")).await;
         }
     }
     env.close().await;

@@ -36,8 +36,7 @@ async fn count(env: &Env) -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn contacts_with_a_tag_are_listed_and_lead_to_their_chat() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/tags").await;
     choose_tag(&env, "VIP").await;
     env.click("#t-search").await;
@@ -67,20 +66,6 @@ async fn contacts_with_a_tag_are_listed_and_lead_to_their_chat() {
     let path = env.path().await;
     assert!(path.contains("&name="), "{path}");
     env.close().await;
-}
-
-/// The text of every element matching `css`.
-async fn texts(env: &Env, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for el in env
-        .browser
-        .find_all(Locator::Css(css))
-        .await
-        .unwrap_or_default()
-    {
-        out.push(el.text().await.unwrap_or_default());
-    }
-    out
 }
 
 /// The `href` of the first element matching `css`.
@@ -123,8 +108,7 @@ async fn vip_contacts(env: &Env) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_contact_leads_to_exactly_its_customer_record() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     vip_contacts(&env).await;
     let (contact_chat, edit_chat) = open_first_record(&env).await;
     assert_eq!(
@@ -139,28 +123,21 @@ async fn a_contact_leads_to_exactly_its_customer_record() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn against_a_server_without_the_contact_filter_the_record_is_still_found() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     vip_contacts(&env).await;
     // Behave like the vendor's server: customerPage ignores wechatContactId.
-    env.browser
-        .execute(
-            "window.__stripped = 0; const real = window.fetch.bind(window);
-             window.fetch = (input, init) => {
-               const url = typeof input === 'string' ? input : input.url;
-               if (url.includes('customerPage') && url.includes('wechatContactId=')) {
-                 window.__stripped++;
-                 const u = new URL(url, location.href);
-                 u.searchParams.delete('wechatContactId');
-                 const req = typeof input === 'string' ? u.toString() : new Request(u.toString(), input);
-                 return real(req, init);
-               }
-               return real(input, init);
-             };",
-            vec![],
-        )
-        .await
-        .unwrap();
+    env.wrap_fetch(
+        "window.__stripped = 0;",
+        "if (url.includes('customerPage') && url.includes('wechatContactId=')) {
+           window.__stripped++;
+           const u = new URL(url, location.href);
+           u.searchParams.delete('wechatContactId');
+           const req = typeof input === 'string' ? u.toString() : new Request(u.toString(), input);
+           return real(req, init);
+         }
+         return real(input, init);",
+    )
+    .await;
     let (contact_chat, edit_chat) = open_first_record(&env).await;
     assert_eq!(
         contact_chat, edit_chat,
@@ -177,15 +154,14 @@ async fn against_a_server_without_the_contact_filter_the_record_is_still_found()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_contact_without_a_customer_record_says_so_and_offers_the_remark_search() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto(
         "/customers/by-contact?wechatUserId=1&wechatContactId=987654321&remark=%E8%80%81%E7%8E%8B",
     )
     .await;
     env.wait_text("#by-contact-missing", "没有找到与此联系人关联的客户资料")
         .await;
-    let links = texts(&env, "#by-contact-remark a").await;
+    let links = env.texts("#by-contact-remark a").await;
     assert_eq!(links, ["「老王」"]);
     let to_list = href(&env, "#by-contact-remark a").await;
     assert!(to_list.starts_with("/customers?remarks="), "{to_list}");

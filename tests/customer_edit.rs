@@ -14,21 +14,10 @@ use support::{Env, WAIT};
 
 const KNOWN_PHONE: &str = "13800000001";
 
-async fn value(env: &Env, css: &str) -> String {
-    let el = env
-        .browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no {css}: {e}"));
-    el.prop("value").await.ok().flatten().unwrap_or_default()
-}
-
 async fn wait_value(env: &Env, css: &str, want: &str) {
     let started = Instant::now();
     loop {
-        let v = value(env, css).await;
+        let v = env.value(css).await;
         if v == want {
             return;
         }
@@ -77,8 +66,7 @@ async fn wait_alert(env: &Env) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edit_save_and_reload_shows_the_change_in_the_form_and_the_list() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let edit_path = open_known_customer(&env).await;
     assert!(
         edit_path.contains(&format!("phone={KNOWN_PHONE}")),
@@ -109,8 +97,7 @@ async fn edit_save_and_reload_shows_the_change_in_the_form_and_the_list() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn validation_message_sits_next_to_the_field_and_blocks_saving() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     open_known_customer(&env).await;
     env.fill("#edit-name", &"长".repeat(51)).await;
     env.wait_text("#edit-name-error", "50").await;
@@ -123,8 +110,7 @@ async fn validation_message_sits_next_to_the_field_and_blocks_saving() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn leaving_with_unsaved_changes_asks_first() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let edit_path = open_known_customer(&env).await;
     env.fill("#edit-remarks", "还没保存的备注").await;
 
@@ -132,7 +118,7 @@ async fn leaving_with_unsaved_changes_asks_first() {
     wait_alert(&env).await;
     env.browser.dismiss_alert().await.unwrap();
     assert_eq!(env.path().await, edit_path, "stayed on the page");
-    assert_eq!(value(&env, "#edit-remarks").await, "还没保存的备注");
+    assert_eq!(env.value("#edit-remarks").await, "还没保存的备注");
 
     // A sidebar link asks too; accepting leaves.
     env.click("nav.sidebar a[href='/customers']").await;
@@ -145,14 +131,13 @@ async fn leaving_with_unsaved_changes_asks_first() {
     wait_value(&env, "#edit-remarks", "还没保存的备注").await;
     env.text("#edit-restored").await;
     env.click("#edit-discard").await;
-    assert_ne!(value(&env, "#edit-remarks").await, "还没保存的备注");
+    assert_ne!(env.value("#edit-remarks").await, "还没保存的备注");
     env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_save_refused_by_an_expired_session_keeps_the_typed_text_through_login() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let edit_path = open_known_customer(&env).await;
     env.fill("#edit-name", "过期前输入的名字").await;
     // The session ends behind the page's back.
@@ -185,8 +170,7 @@ async fn a_save_refused_by_an_expired_session_keeps_the_typed_text_through_login
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn html_and_script_in_name_and_remarks_are_shown_as_text() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     open_known_customer(&env).await;
     let name = "<img src=x onerror=\"window.__pwned=1\">";
     let remarks = "<script>window.__pwned=2</script><b>粗</b>";
@@ -213,8 +197,7 @@ async fn html_and_script_in_name_and_remarks_are_shown_as_text() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_customer_that_is_gone_is_said_to_be_gone() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto(&format!("/customers/999999?phone={KNOWN_PHONE}"))
         .await;
     env.text("#edit-missing").await;
@@ -226,8 +209,7 @@ async fn a_customer_that_is_gone_is_said_to_be_gone() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_edit_page_leads_to_the_customers_chat_history() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     open_known_customer(&env).await;
     env.click("#edit-chat").await;
     let started = Instant::now();
@@ -264,8 +246,7 @@ async fn tab_close_is_guarded(env: &Env) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn closing_the_tab_asks_only_while_there_are_unsaved_changes() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     open_known_customer(&env).await;
     assert!(!tab_close_is_guarded(&env).await, "nothing typed yet");
 
@@ -305,8 +286,7 @@ async fn press(env: &Env, css: &str, key: Key) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tags_are_chosen_by_typing_and_the_keyboard_and_survive_a_reload() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     open_known_customer(&env).await;
     env.text("#edit-tags").await;
 
@@ -408,24 +388,17 @@ async fn tags_are_chosen_by_typing_and_the_keyboard_and_survive_a_reload() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_tag_id_unknown_to_the_tag_list_shows_as_its_id_and_can_be_added_by_number() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     // Behave like the vendor's server: there is no tag list.
-    env.browser
-        .execute(
-            "const real = window.fetch.bind(window);
-             window.fetch = (input, init) => {
-               const url = typeof input === 'string' ? input : input.url;
-               if (url.includes('tagList')) {
-                 return Promise.resolve(new Response('{\"code\":404,\"msg\":\"not found\",\"data\":null}',
-                   { status: 404, headers: { 'Content-Type': 'application/json' } }));
-               }
-               return real(input, init);
-             };",
-            vec![],
-        )
-        .await
-        .unwrap();
+    env.wrap_fetch(
+        "",
+        "if (url.includes('tagList')) {
+           return Promise.resolve(new Response('{\"code\":404,\"msg\":\"not found\",\"data\":null}',
+             { status: 404, headers: { 'Content-Type': 'application/json' } }));
+         }
+         return real(input, init);",
+    )
+    .await;
     // Navigate inside the app so the wrapped fetch stays in place.
     env.browser
         .execute(
@@ -465,8 +438,7 @@ async fn a_tag_id_unknown_to_the_tag_list_shows_as_its_id_and_can_be_added_by_nu
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_colleagues_save_meanwhile_is_merged_or_shown_never_overwritten() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     let path = open_known_customer(&env).await;
     let id: i64 = path
         .trim_start_matches("/customers/")
@@ -480,18 +452,12 @@ async fn a_colleagues_save_meanwhile_is_merged_or_shown_never_overwritten() {
     wait_enabled(&env, "#edit-save", true).await;
     // ...while a colleague saves a different name and new remarks.
     let status = env
-        .browser
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             fetch('/wechat_api/customer/updateCustomer', { method: 'POST', credentials: 'include',
-               headers: { 'Content-Type': 'application/json' },
-               body: JSON.stringify({ customerId: arguments[0], customerName: '同事改的名',
-                 customerPhone: arguments[1], remarks: '同事的备注' }) })
-             .then(r => done(r.status));",
-            vec![serde_json::json!(id), serde_json::json!(KNOWN_PHONE)],
+        .post_json(
+            "/wechat_api/customer/updateCustomer",
+            serde_json::json!({ "customerId": id, "customerName": "同事改的名",
+                "customerPhone": KNOWN_PHONE, "remarks": "同事的备注" }),
         )
-        .await
-        .unwrap();
+        .await;
     assert_eq!(status, serde_json::json!(200));
     env.click("#edit-save").await;
     // Both changed the name: shown side by side; the remarks only the

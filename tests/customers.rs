@@ -14,36 +14,18 @@ use support::{Env, WAIT};
 const KNOWN_PHONE: &str = "13800000001";
 const ROWS: &str = "#customer-table tbody tr";
 
-async fn rows(env: &Env) -> Vec<String> {
-    let mut out = Vec::new();
-    for r in env
-        .browser
-        .find_all(Locator::Css(ROWS))
-        .await
-        .unwrap_or_default()
-    {
-        out.push(r.text().await.unwrap_or_default());
-    }
-    out
-}
-
 /// Waits until the table is idle and its rows satisfy `ok`.
 async fn wait_rows(env: &Env, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec<String> {
     let started = Instant::now();
     loop {
         let idle = env.exists("#customer-table[aria-busy='false']").await;
-        let now = rows(env).await;
+        let now = env.texts(ROWS).await;
         if idle && ok(&now) {
             return now;
         }
         assert!(started.elapsed() < WAIT, "rows never {what}: {now:?}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-}
-
-async fn input_value(env: &Env, css: &str) -> String {
-    let el = env.browser.find(Locator::Css(css)).await.expect(css);
-    el.prop("value").await.ok().flatten().unwrap_or_default()
 }
 
 async fn script_bool(env: &Env, js: &str) -> bool {
@@ -57,8 +39,7 @@ async fn script_bool(env: &Env, js: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn phone_filter_finds_exactly_that_customer_and_the_url_restores_the_view() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/customers").await;
     let all = wait_rows(&env, "a full first page", |r| r.len() == 10).await;
     assert!(all.iter().any(|r| r.contains(KNOWN_PHONE)));
@@ -75,15 +56,14 @@ async fn phone_filter_finds_exactly_that_customer_and_the_url_restores_the_view(
     env.browser.refresh().await.unwrap();
     let again = wait_rows(&env, "restored after reload", |r| r.len() == 1).await;
     assert!(again[0].contains(KNOWN_PHONE));
-    assert_eq!(input_value(&env, "#f-phone").await, KNOWN_PHONE);
+    assert_eq!(env.value("#f-phone").await, KNOWN_PHONE);
 
     // Back goes to the unfiltered list, and the input follows the URL.
     env.browser.back().await.unwrap();
     env.wait_path("/customers").await;
     wait_rows(&env, "the full list again", |r| r.len() == 10).await;
-    assert_eq!(input_value(&env, "#f-phone").await, "");
-    let errors = env.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
+    assert_eq!(env.value("#f-phone").await, "");
+    env.assert_no_console_errors().await;
     env.close().await;
 }
 
@@ -91,8 +71,7 @@ async fn phone_filter_finds_exactly_that_customer_and_the_url_restores_the_view(
 /// page never scrolls sideways and empty fields take no room.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn at_360_px_each_customer_is_a_labelled_card() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.browser.set_window_size(360, 740).await.unwrap();
     env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
     wait_rows(&env, "the known customer", |r| r.len() == 1).await;
@@ -121,19 +100,18 @@ async fn at_360_px_each_customer_is_a_labelled_card() {
         "rows are labelled cards"
     );
     // The labels are CSS (`::before`); the row's text is the customer's.
-    let row = rows(&env).await.join("\n");
+    let row = env.texts(ROWS).await.join("\n");
     assert!(row.contains(KNOWN_PHONE), "{row}");
     env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn page_size_and_page_live_in_the_url() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/customers?size=20&page=2").await;
     let second = wait_rows(&env, "twenty rows of page two", |r| r.len() == 20).await;
     env.wait_text("#pager-page", "2 /").await;
-    assert_eq!(input_value(&env, "#pager-size").await, "20");
+    assert_eq!(env.value("#pager-size").await, "20");
 
     env.click("#pager-prev").await;
     env.wait_path("/customers?size=20").await;
@@ -150,8 +128,7 @@ async fn page_size_and_page_live_in_the_url() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tag_filter_shows_only_customers_with_that_tag_by_name() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto("/customers").await;
     wait_rows(&env, "loaded", |r| !r.is_empty()).await;
     // Typing part of the name suggests it; Enter takes the suggestion.
@@ -186,23 +163,16 @@ async fn only_the_newest_answer_is_shown_when_answers_arrive_out_of_order() {
     env.goto("/login").await;
     // A slow network for the first list query (the unfiltered one login
     // lands on): its answer reaches the page three seconds late.
-    env.browser
-        .execute(
-            "window.__realFetch = window.fetch;
-             window.__slowDone = false;
-             let held = false;
-             window.fetch = (input, init) => {
-               const url = typeof input === 'string' ? input : input.url;
-               const p = window.__realFetch(input, init);
-               if (held || !url.includes('customerPage')) return p;
-               held = true;
-               const late = f => new Promise(done => setTimeout(() => { window.__slowDone = true; done(f()); }, 3000));
-               return p.then(r => late(() => r), e => late(() => Promise.reject(e)));
-             };",
-            vec![],
-        )
-        .await
-        .unwrap();
+    env.wrap_fetch(
+        "window.__slowDone = false;
+         let held = false;",
+        "const p = real(input, init);
+         if (held || !url.includes('customerPage')) return p;
+         held = true;
+         const late = f => new Promise(done => setTimeout(() => { window.__slowDone = true; done(f()); }, 3000));
+         return p.then(r => late(() => r), e => late(() => Promise.reject(e)));",
+    )
+    .await;
     env.fill("#login-username", "demo").await;
     env.fill("#login-password", "demo123").await;
     env.click("#login-submit").await;
@@ -229,8 +199,7 @@ async fn only_the_newest_answer_is_shown_when_answers_arrive_out_of_order() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn delete_asks_by_name_keeps_focus_in_the_dialog_and_removes_the_row() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
     wait_rows(&env, "the known customer", |r| r.len() == 1).await;
     let name = env.text("#customer-table tbody tr .c-name").await;
@@ -259,7 +228,7 @@ async fn delete_asks_by_name_keeps_focus_in_the_dialog_and_removes_the_row() {
     let active = env.browser.active_element().await.unwrap();
     active.send_keys("\u{e00c}").await.unwrap();
     env.wait_gone("dialog[open]").await;
-    assert_eq!(rows(&env).await.len(), 1);
+    assert_eq!(env.texts(ROWS).await.len(), 1);
 
     env.click("#customer-table tbody tr .row-delete").await;
     env.click("#confirm-ok").await;
@@ -295,14 +264,7 @@ async fn export_of_ten_thousand_rows_as_csv_and_xlsx_has_every_row_and_chinese()
     wait_rows(&env, "loaded", |r| r.len() == 10).await;
     env.wait_text("#pager-total", "10000").await;
     // Keep the file the page hands to the browser.
-    env.browser
-        .execute(
-            "window.__files = []; const make = URL.createObjectURL;
-             URL.createObjectURL = b => { window.__files.push(b); return make(b); };",
-            vec![],
-        )
-        .await
-        .unwrap();
+    env.keep_downloads().await;
     env.click("#export-csv").await;
     env.wait_text("#export-status", "10000").await;
     let got = env
@@ -381,8 +343,7 @@ async fn export_of_ten_thousand_rows_as_csv_and_xlsx_has_every_row_and_chinese()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_delete_is_reported_and_the_row_stays() {
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
+    let env = Env::demo().await;
     env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
     wait_rows(&env, "the known customer", |r| r.len() == 1).await;
     let row = env
@@ -401,21 +362,15 @@ async fn a_failed_delete_is_reported_and_the_row_stays() {
     env.text("dialog[open]").await;
     // Someone else deletes the customer first.
     let status = env
-        .browser
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             fetch('/wechat_api/customer/delete', { method: 'POST', credentials: 'include',
-               headers: { 'Content-Type': 'application/json' },
-               body: JSON.stringify({ customerId: Number(arguments[0]) }) })
-             .then(r => done(r.status));",
-            vec![serde_json::json!(id)],
+        .post_json(
+            "/wechat_api/customer/delete",
+            serde_json::json!({ "customerId": id.parse::<i64>().unwrap() }),
         )
-        .await
-        .unwrap();
+        .await;
     assert_eq!(status, serde_json::json!(200));
     env.click("#confirm-ok").await;
     env.wait_text("dialog[open] .form-error", "不存在").await;
-    assert_eq!(rows(&env).await.len(), 1, "the row stays");
+    assert_eq!(env.texts(ROWS).await.len(), 1, "the row stays");
     env.close().await;
 }
 
@@ -438,27 +393,20 @@ async fn cancelled_export(button: &str) {
     env.goto("/customers").await;
     wait_rows(&env, "loaded", |r| r.len() == 10).await;
     // Hold the export's second page until the test lets it go.
-    env.browser
-        .execute(
-            "window.__files = []; const make = URL.createObjectURL;
-             window.__ended = 0; const end = Worker.prototype.terminate;
-             Worker.prototype.terminate = function () { window.__ended++; return end.call(this); };
-             URL.createObjectURL = b => { window.__files.push(b); return make(b); };
-             let release; window.__gate = new Promise(r => { release = r; });
-             window.__release = release;
-             const real = window.fetch.bind(window);
-             window.fetch = (req, ...rest) => {
-               const url = typeof req === 'string' ? req : req.url;
-               if (url.includes('downLoad') && url.includes('pageNo=2')) {
-                 return window.__gate.then(() => real(req, ...rest))
-                   .then(r => { setTimeout(() => { window.__heldDone = true; }, 200); return r; });
-               }
-               return real(req, ...rest);
-             };",
-            vec![],
-        )
-        .await
-        .unwrap();
+    env.wrap_fetch(
+        "window.__files = []; const make = URL.createObjectURL;
+         window.__ended = 0; const end = Worker.prototype.terminate;
+         Worker.prototype.terminate = function () { window.__ended++; return end.call(this); };
+         URL.createObjectURL = b => { window.__files.push(b); return make(b); };
+         let release; window.__gate = new Promise(r => { release = r; });
+         window.__release = release;",
+        "if (url.includes('downLoad') && url.includes('pageNo=2')) {
+           return window.__gate.then(() => real(input, init))
+             .then(r => { setTimeout(() => { window.__heldDone = true; }, 200); return r; });
+         }
+         return real(input, init);",
+    )
+    .await;
     env.click(button).await;
     env.wait_text("#export-count", "1000 / ").await;
     assert!(env.exists("#export-progress").await);
@@ -507,26 +455,19 @@ async fn a_hung_server_times_out_with_retry_and_older_queries_are_aborted() {
     wait_rows(&env, "loaded", |r| !r.is_empty()).await;
     // From now on the customer list's requests hang until aborted, as
     // requests to a server that accepted the connection and went silent.
-    env.browser
-        .execute(
-            "window.__aborted = 0;
-             window.__started = 0;
-             window.__hang = true;
-             const real = window.fetch;
-             window.fetch = (input, init) => {
-               const url = typeof input === 'string' ? input : input.url;
-               if (!window.__hang || !url.includes('customerPage')) return real(input, init);
-               const signal = (init && init.signal) || input.signal;
-               window.__started += 1;
-               return new Promise((_, reject) => signal && signal.addEventListener('abort', () => {
-                 window.__aborted += 1;
-                 reject(new DOMException('aborted', 'AbortError'));
-               }));
-             };",
-            vec![],
-        )
-        .await
-        .unwrap();
+    env.wrap_fetch(
+        "window.__aborted = 0;
+         window.__started = 0;
+         window.__hang = true;",
+        "if (!window.__hang || !url.includes('customerPage')) return real(input, init);
+         const signal = (init && init.signal) || input.signal;
+         window.__started += 1;
+         return new Promise((_, reject) => signal && signal.addEventListener('abort', () => {
+           window.__aborted += 1;
+           reject(new DOMException('aborted', 'AbortError'));
+         }));",
+    )
+    .await;
     // A newer query aborts the one in flight at once.
     env.fill("#f-phone", "139").await;
     let started = Instant::now();

@@ -536,14 +536,7 @@ async fn importing_1000_rows_with_10_bad_ones_adds_990_and_reports_the_10() {
         .any(|r| r.contains("v1长度不能超过500个字符")));
 
     // The download holds the same rows with their reasons.
-    env.browser
-        .execute(
-            "window.__files = []; const make = URL.createObjectURL;
-             URL.createObjectURL = b => { window.__files.push(b); return make(b); };",
-            vec![],
-        )
-        .await
-        .unwrap();
+    env.keep_downloads().await;
     env.click("#mt-import-download").await;
     let csv = env
         .browser
@@ -719,8 +712,6 @@ async fn bench_import_5000_rows() {
 #[ignore]
 async fn screenshots() {
     let env = Env::new().await;
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
     env.login("demo", "demo123").await;
     env.goto("/manual-tasks").await;
     wait_texts(&env, "#mt-people .mt-person-name", |t| !t.is_empty()).await;
@@ -736,11 +727,7 @@ async fn screenshots() {
             env.goto(&path).await;
             env.text("main section h1").await;
             tokio::time::sleep(Duration::from_millis(500)).await;
-            std::fs::write(
-                out.join(format!("{name}-{w}.png")),
-                env.browser.screenshot().await.unwrap(),
-            )
-            .unwrap();
+            env.screenshot(&format!("{name}-{w}")).await;
         }
     }
     env.close().await;

@@ -4,8 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{Endpoint, Family, Method};
-
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct LoginRequest {
     pub username: String,
@@ -59,29 +57,13 @@ pub struct Ack {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Empty {}
 
-pub struct Login;
-impl Endpoint for Login {
-    const METHOD: Method = Method::Post;
-    const FAMILY: Family = Family::Vendor;
-    const PATH: &'static str = "/wechat_api/login";
-    type Request = LoginRequest;
-    type Reply = DataReply<LoginData>;
-}
-
-pub struct Logout;
-impl Endpoint for Logout {
-    const METHOD: Method = Method::Post;
-    const FAMILY: Family = Family::Vendor;
-    const PATH: &'static str = "/wechat_api/logout";
-    type Request = Empty;
-    type Reply = Ack;
-}
-
-pub struct WhoAmI;
-impl Endpoint for WhoAmI {
-    const METHOD: Method = Method::Get;
-    const FAMILY: Family = Family::Vendor;
-    const PATH: &'static str = "/wechat_api/me";
-    type Request = Empty;
-    type Reply = DataReply<Me>;
-}
+endpoint!(
+    Login,
+    Post,
+    Vendor,
+    "/wechat_api/login",
+    LoginRequest,
+    DataReply<LoginData>
+);
+endpoint!(Logout, Post, Vendor, "/wechat_api/logout", Empty, Ack);
+endpoint!(WhoAmI, Get, Vendor, "/wechat_api/me", Empty, DataReply<Me>);

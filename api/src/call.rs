@@ -81,56 +81,34 @@ impl CallInfo {
     }
 }
 
-/// Sources 1 and 2 list customer records, source 3 manual-entry records; one
-/// superset record lets the pop-up show whichever fields are there.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CallCustomer {
-    #[serde(deserialize_with = "opt_i64")]
-    pub customer_id: Option<i64>,
-    #[serde(deserialize_with = "opt_string")]
-    pub customer_name: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub customer_phone: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub nick_name: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub remark_name: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub remarks: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub head_img_url: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub tags: Option<String>,
-    #[serde(deserialize_with = "opt_i64")]
-    pub wechat_contact_id: Option<i64>,
-    #[serde(deserialize_with = "opt_i64")]
-    pub wechat_user_id: Option<i64>,
-    #[serde(deserialize_with = "opt_i64")]
-    pub admin_user_id: Option<i64>,
-    #[serde(deserialize_with = "opt_string")]
-    pub company: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub address: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub phone_geo: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub user_name: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub uin: Option<String>,
-    /// `1` starred (customer records only).
-    #[serde(deserialize_with = "opt_i64")]
-    pub is_star: Option<i64>,
-    #[serde(deserialize_with = "opt_i64")]
-    pub dial_status: Option<i64>,
-    #[serde(deserialize_with = "opt_i64")]
-    pub add_status: Option<i64>,
-    #[serde(deserialize_with = "opt_string")]
-    pub xfield1: Option<String>,
-    #[serde(deserialize_with = "lossy_timestamp")]
-    pub create_time: Option<Timestamp>,
-    #[serde(deserialize_with = "lossy_timestamp")]
-    pub last_update_time: Option<Timestamp>,
+customer_record! {
+    /// Sources 1 and 2 list customer records, source 3 manual-entry records; one
+    /// superset record lets the pop-up show whichever fields are there.
+    CallCustomer {} {
+        #[serde(deserialize_with = "opt_string")]
+        pub company: Option<String>,
+        #[serde(deserialize_with = "opt_string")]
+        pub address: Option<String>,
+        #[serde(deserialize_with = "opt_string")]
+        pub phone_geo: Option<String>,
+        #[serde(deserialize_with = "opt_string")]
+        pub user_name: Option<String>,
+        #[serde(deserialize_with = "opt_string")]
+        pub uin: Option<String>,
+        /// `1` starred (customer records only).
+        #[serde(deserialize_with = "opt_i64")]
+        pub is_star: Option<i64>,
+        #[serde(deserialize_with = "opt_i64")]
+        pub dial_status: Option<i64>,
+        #[serde(deserialize_with = "opt_i64")]
+        pub add_status: Option<i64>,
+        #[serde(deserialize_with = "opt_string")]
+        pub xfield1: Option<String>,
+        #[serde(deserialize_with = "lossy_timestamp")]
+        pub create_time: Option<Timestamp>,
+        #[serde(deserialize_with = "lossy_timestamp")]
+        pub last_update_time: Option<Timestamp>,
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

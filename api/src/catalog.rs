@@ -2,22 +2,7 @@
 //! the reference server's route table check, the panel's API-base settings
 //! page, tests that must cover every endpoint.
 
-use crate::auth::{Login, Logout, WhoAmI};
-use crate::call::{GetCustomerInfoByCall, GetIsOpenAfterCall, UpdateIsOpenAfterCall};
-use crate::chat::GetRedisMessageRecord;
-use crate::clinic::{
-    AddCustomer, AddOneAppointment, CancelOneAppointment, ChangeOneAppointment, GetAppointmentList,
-    GetCusInfoByCusId, GetCusInfoByCusTelnum, GetCustomerInfo,
-};
-use crate::customer::{
-    BatchSaveNickName, CustomerPage, DeleteCustomer, DownLoad, FindContactByTagAll, TagList,
-    UpdateCustomer,
-};
 use crate::endpoint::{Endpoint, Family, Method};
-use crate::manual_task::{
-    AddManualTask, AddManualTaskBeforeAddFriend, DelManualTask, DelManualTaskDetail,
-    GetManualTaskDetail, GetManualTaskList,
-};
 
 /// One endpoint's method, family and path, plus its Rust type's name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,36 +22,43 @@ const fn info<E: Endpoint>(name: &'static str) -> EndpointInfo {
     }
 }
 
+/// `info` for each endpoint, named as its type is.
+macro_rules! catalog {
+    ($($module:ident::$name:ident),* $(,)?) => {
+        &[$(info::<crate::$module::$name>(stringify!($name))),*]
+    };
+}
+
 /// All endpoints, auth first, then by document order.
-pub const ALL: &[EndpointInfo] = &[
-    info::<Login>("Login"),
-    info::<Logout>("Logout"),
-    info::<WhoAmI>("WhoAmI"),
-    info::<CustomerPage>("CustomerPage"),
-    info::<DownLoad>("DownLoad"),
-    info::<UpdateCustomer>("UpdateCustomer"),
-    info::<DeleteCustomer>("DeleteCustomer"),
-    info::<GetRedisMessageRecord>("GetRedisMessageRecord"),
-    info::<BatchSaveNickName>("BatchSaveNickName"),
-    info::<FindContactByTagAll>("FindContactByTagAll"),
-    info::<TagList>("TagList"),
-    info::<GetIsOpenAfterCall>("GetIsOpenAfterCall"),
-    info::<UpdateIsOpenAfterCall>("UpdateIsOpenAfterCall"),
-    info::<GetCustomerInfoByCall>("GetCustomerInfoByCall"),
-    info::<GetManualTaskList>("GetManualTaskList"),
-    info::<GetManualTaskDetail>("GetManualTaskDetail"),
-    info::<DelManualTask>("DelManualTask"),
-    info::<DelManualTaskDetail>("DelManualTaskDetail"),
-    info::<AddManualTask>("AddManualTask"),
-    info::<AddManualTaskBeforeAddFriend>("AddManualTaskBeforeAddFriend"),
-    info::<GetCustomerInfo>("GetCustomerInfo"),
-    info::<GetCusInfoByCusId>("GetCusInfoByCusId"),
-    info::<GetCusInfoByCusTelnum>("GetCusInfoByCusTelnum"),
-    info::<AddCustomer>("AddCustomer"),
-    info::<AddOneAppointment>("AddOneAppointment"),
-    info::<ChangeOneAppointment>("ChangeOneAppointment"),
-    info::<CancelOneAppointment>("CancelOneAppointment"),
-    info::<GetAppointmentList>("GetAppointmentList"),
+pub const ALL: &[EndpointInfo] = catalog![
+    auth::Login,
+    auth::Logout,
+    auth::WhoAmI,
+    customer::CustomerPage,
+    customer::DownLoad,
+    customer::UpdateCustomer,
+    customer::DeleteCustomer,
+    chat::GetRedisMessageRecord,
+    customer::BatchSaveNickName,
+    customer::FindContactByTagAll,
+    customer::TagList,
+    call::GetIsOpenAfterCall,
+    call::UpdateIsOpenAfterCall,
+    call::GetCustomerInfoByCall,
+    manual_task::GetManualTaskList,
+    manual_task::GetManualTaskDetail,
+    manual_task::DelManualTask,
+    manual_task::DelManualTaskDetail,
+    manual_task::AddManualTask,
+    manual_task::AddManualTaskBeforeAddFriend,
+    clinic::GetCustomerInfo,
+    clinic::GetCusInfoByCusId,
+    clinic::GetCusInfoByCusTelnum,
+    clinic::AddCustomer,
+    clinic::AddOneAppointment,
+    clinic::ChangeOneAppointment,
+    clinic::CancelOneAppointment,
+    clinic::GetAppointmentList,
 ];
 
 #[cfg(test)]

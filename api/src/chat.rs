@@ -164,15 +164,9 @@ pub struct ChatRecordRequest {
     /// Comma-separated contact ids.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub wechat_contact_ids: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub begin_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub end_time: Option<Timestamp>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub limit: Option<i64>,

@@ -64,17 +64,9 @@ struct VendorEnvelope {
 
 #[derive(Deserialize)]
 struct ClinicEnvelope {
-    #[serde(
-        default,
-        rename = "errNum",
-        deserialize_with = "crate::lenient::opt_i64"
-    )]
+    #[serde(default, rename = "errNum", deserialize_with = "crate::lenient::opt_i64")]
     err_num: Option<i64>,
-    #[serde(
-        default,
-        rename = "errMsg",
-        deserialize_with = "crate::lenient::opt_string"
-    )]
+    #[serde(default, rename = "errMsg", deserialize_with = "crate::lenient::opt_string")]
     err_msg: Option<String>,
 }
 

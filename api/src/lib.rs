@@ -11,6 +11,11 @@
 //! - Unknown fields are ignored, so vendor upgrades that add columns do not
 //!   break the panel.
 //! - Lists arrive in two page envelopes; both become one [`Page`].
+//! - Records that share a run of fields (customer rows, customer-list and
+//!   manual-entry queries, appointment bodies) are declared through a macro
+//!   that writes the shared fields once; fields stay flat, so callers and the
+//!   JSON are as if written out. `api/rustfmt.toml` keeps each field's serde
+//!   attribute on one line.
 //! - Rules that both sides enforce live in [`validate`]; the incremental
 //!   appointment rule in [`incremental`]; the full endpoint list in
 //!   [`catalog`].
@@ -32,6 +37,9 @@ macro_rules! endpoint {
         }
     };
 }
+
+#[macro_use]
+mod fields;
 
 pub mod auth;
 pub mod call;

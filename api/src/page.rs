@@ -60,31 +60,37 @@ pub struct NestedPageReply<T> {
     pub page: Page<T>,
 }
 
-impl<T> Default for PageReply<T> {
-    fn default() -> Self {
-        PageReply {
-            code: Some(200),
-            msg: None,
-            page: Page::default(),
+/// An empty reply that says success (`code` 200), for each envelope.
+macro_rules! default_ok {
+    ($reply:ident, $list:ident: $empty:expr) => {
+        impl<T> Default for $reply<T> {
+            fn default() -> Self {
+                $reply {
+                    code: Some(200),
+                    msg: None,
+                    $list: $empty,
+                }
+            }
         }
-    }
+    };
 }
 
-impl<T> Default for NestedPageReply<T> {
-    fn default() -> Self {
-        NestedPageReply {
-            code: Some(200),
-            msg: None,
-            page: Page::default(),
-        }
-    }
-}
+default_ok!(PageReply, page: Page::default());
+default_ok!(NestedPageReply, page: Page::default());
 
 #[derive(Deserialize)]
 #[serde(bound(deserialize = "T: Deserialize<'de>"))]
 struct RawInner<T> {
     #[serde(default = "Vec::new", deserialize_with = "vec_or_null")]
     data: Vec<T>,
+    #[serde(flatten)]
+    paging: RawPaging,
+}
+
+/// Where a list is in its whole: the flat envelope has it beside `data`, the
+/// nested one inside it (and sometimes both).
+#[derive(Deserialize)]
+struct RawPaging {
     #[serde(default, deserialize_with = "opt_i64")]
     count: Option<i64>,
     #[serde(default, rename = "pageNo", deserialize_with = "opt_i64")]
@@ -109,12 +115,8 @@ struct RawPage<T> {
     msg: Option<String>,
     #[serde(default = "none")]
     data: Option<RawData<T>>,
-    #[serde(default, deserialize_with = "opt_i64")]
-    count: Option<i64>,
-    #[serde(default, rename = "pageNo", deserialize_with = "opt_i64")]
-    page_no: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
-    limit: Option<i64>,
+    #[serde(flatten)]
+    paging: RawPaging,
 }
 
 fn none<X>() -> Option<X> {
@@ -123,14 +125,15 @@ fn none<X>() -> Option<X> {
 
 impl<T> RawPage<T> {
     fn normalise(self) -> (Option<i64>, Option<String>, Page<T>) {
+        let outer = self.paging;
         let (items, count, page_no, limit) = match self.data {
-            None => (Vec::new(), self.count, self.page_no, self.limit),
-            Some(RawData::List(items)) => (items, self.count, self.page_no, self.limit),
+            None => (Vec::new(), outer.count, outer.page_no, outer.limit),
+            Some(RawData::List(items)) => (items, outer.count, outer.page_no, outer.limit),
             Some(RawData::Nested(inner)) => (
                 inner.data,
-                inner.count.or(self.count),
-                inner.page_no.or(self.page_no),
-                inner.limit.or(self.limit),
+                inner.paging.count.or(outer.count),
+                inner.paging.page_no.or(outer.page_no),
+                inner.paging.limit.or(outer.limit),
             ),
         };
         let count = count.unwrap_or(items.len() as i64);
@@ -213,12 +216,4 @@ pub struct ListReply<T> {
     pub data: Vec<T>,
 }
 
-impl<T> Default for ListReply<T> {
-    fn default() -> Self {
-        ListReply {
-            code: Some(200),
-            msg: None,
-            data: Vec::new(),
-        }
-    }
-}
+default_ok!(ListReply, data: Vec::new());

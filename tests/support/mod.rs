@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::elements::Element;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use scrm_server::{Options, Running};
@@ -69,6 +70,13 @@ pub fn options(dir: &tempfile::TempDir) -> Options {
 impl Env {
     pub async fn new() -> Env {
         Env::with(|_| {}).await
+    }
+
+    /// A fresh environment with the demo salesperson signed in.
+    pub async fn demo() -> Env {
+        let env = Env::new().await;
+        env.login("demo", "demo123").await;
+        env
     }
 
     pub async fn with(tweak: impl FnOnce(&mut Options)) -> Env {
@@ -154,16 +162,46 @@ impl Env {
         self.browser.goto(&self.url(path)).await.expect("goto");
     }
 
-    /// Waits until an element matching `css` exists and returns its text.
-    pub async fn text(&self, css: &str) -> String {
-        let el = self
-            .browser
+    /// Waits until an element matching `css` exists; `what` names it in the
+    /// failure message.
+    pub async fn wait_for(&self, css: &str, what: &str) -> Element {
+        self.browser
             .wait()
             .at_most(WAIT)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+            .unwrap_or_else(|e| panic!("no {what} at {css}: {e}"))
+    }
+
+    /// Waits until an element matching `css` exists and returns its text.
+    pub async fn text(&self, css: &str) -> String {
+        let el = self.wait_for(css, "element").await;
         el.text().await.unwrap_or_default()
+    }
+
+    /// The text of every element matching `css`, in page order (none yet: empty).
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let found = self.browser.find_all(Locator::Css(css)).await;
+        let mut texts = Vec::new();
+        for el in found.unwrap_or_default() {
+            texts.push(el.text().await.unwrap_or_default());
+        }
+        texts
+    }
+
+    /// Waits until an input (or select) matching `css` exists and returns its
+    /// current value.
+    pub async fn value(&self, css: &str) -> String {
+        let el = self.wait_for(css, "input").await;
+        el.prop("value").await.ok().flatten().unwrap_or_default()
+    }
+
+    /// Waits until a select matching `css` exists and chooses `value` in it.
+    pub async fn select(&self, css: &str, value: &str) {
+        let el = self.wait_for(css, "select").await;
+        el.select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("select {value:?} in {css}: {e}"));
     }
 
     /// Waits until the text of `css` contains `needle`.
@@ -227,28 +265,73 @@ impl Env {
     }
 
     pub async fn fill(&self, css: &str, value: &str) {
-        let el = self
-            .browser
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no input {css}: {e}"));
+        let el = self.wait_for(css, "input").await;
         el.clear().await.expect("clear");
         el.send_keys(value).await.expect("type");
     }
 
     pub async fn click(&self, css: &str) {
-        let el = self
-            .browser
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("nothing to click at {css}: {e}"));
+        let el = self.wait_for(css, "element to click").await;
         el.click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Replaces the page's `fetch` to fake a server's behaviour. `setup` runs
+    /// first (flags the handler reads); `handler` is the body of
+    /// `(input, init) => ...` with `url` (the request's URL) and `real` (the
+    /// page's own fetch, also kept as `window.__realFetch`) in scope.
+    pub async fn wrap_fetch(&self, setup: &str, handler: &str) {
+        let script = format!(
+            "{setup}
+             const real = window.__realFetch = window.fetch.bind(window);
+             window.fetch = (input, init) => {{
+               const url = typeof input === 'string' ? input : input.url;
+               {handler}
+             }};"
+        );
+        self.browser
+            .execute(&script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("fetch not replaced: {e}"));
+    }
+
+    /// Not a check: saves the page as target/screenshots/`name`.png for a
+    /// person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&out).expect("screenshot folder");
+        let png = self.browser.screenshot().await.expect("screenshot");
+        std::fs::write(out.join(format!("{name}.png")), png).expect("screenshot saved");
+    }
+
+    /// Keeps every file the page hands to the browser (each `Blob` given to
+    /// `URL.createObjectURL`) in `window.__files`, to read back downloads.
+    pub async fn keep_downloads(&self) {
+        self.browser
+            .execute(
+                "window.__files = []; const make = URL.createObjectURL;
+                 URL.createObjectURL = b => { window.__files.push(b); return make(b); };",
+                vec![],
+            )
+            .await
+            .expect("downloads kept");
+    }
+
+    /// POSTs `body` as JSON to `path` from the page with its session, as a
+    /// colleague's request would arrive meanwhile; answers the HTTP status.
+    pub async fn post_json(&self, path: &str, body: Value) -> Value {
+        self.browser
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 fetch(arguments[0], { method: 'POST', credentials: 'include',
+                   headers: { 'Content-Type': 'application/json' },
+                   body: JSON.stringify(arguments[1]) })
+                 .then(r => done(r.status), e => done(String(e)));",
+                vec![json!(path), body],
+            )
+            .await
+            .expect("post runs")
     }
 
     /// Signs in through the login page and waits until the shell shows the user.
@@ -263,24 +346,22 @@ impl Env {
     /// Severe browser log entries (console.error, uncaught exceptions, panics,
     /// failed resource loads) since the last call.
     pub async fn console_errors(&self) -> Vec<String> {
-        let logs = self
-            .browser
-            .issue_cmd(BrowserLog)
+        self.console_entries()
             .await
-            .expect("browser log");
-        logs.as_array()
-            .map(|entries| {
-                entries
-                    .iter()
-                    .filter(|e| e["level"] == "SEVERE")
-                    .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
-                    .collect()
-            })
-            .unwrap_or_default()
+            .into_iter()
+            .filter(|(level, _)| level == "SEVERE")
+            .map(|(_, message)| message)
+            .collect()
     }
 }
 
 impl Env {
+    /// Fails the test if the browser logged errors since the last read.
+    pub async fn assert_no_console_errors(&self) {
+        let errors = self.console_errors().await;
+        assert!(errors.is_empty(), "console errors: {errors:?}");
+    }
+
     /// Every browser log entry since the last read, as (level, message);
     /// reading empties the log, as for [`Env::console_errors`].
     pub async fn console_entries(&self) -> Vec<(String, String)> {

@@ -19,63 +19,63 @@ pub mod appointment_type {
     pub const STAFF_IN_STORE: i64 = 3;
 }
 
-/// addOneAppointment body: `cusId` or `telnum` identifies the customer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct AddAppointmentRequest {
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub cus_id: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
-    pub telnum: Option<String>,
-    #[serde(
-        rename = "type",
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
-    pub kind: Option<i64>,
-    /// Company id; text, because the SDK's example has `"demo"`.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
-    pub team_id: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
-    pub content: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
-    pub comment: Option<String>,
-    /// Start (or the only) time.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
-    pub appointment_time: Option<Timestamp>,
-    /// End time.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
-    pub appointment_time1: Option<Timestamp>,
-    /// Comma-separated project ids.
-    #[serde(
-        rename = "pId",
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
-    pub p_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub doctor_id: Option<i64>,
-    /// Technician or device id.
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub technician_id: Option<i64>,
+/// Declares a booking or change body: its own leading fields, then the
+/// appointment details both take, written once so the two bodies cannot
+/// drift apart (the SDK lists them in this order for both).
+macro_rules! appointment_body {
+    ($(#[$meta:meta])* $name:ident { $($own:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        pub struct $name {
+            $($own)*
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
+            pub content: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
+            pub comment: Option<String>,
+            /// Start (or the only) time.
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
+            pub appointment_time: Option<Timestamp>,
+            /// End time.
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
+            pub appointment_time1: Option<Timestamp>,
+            /// Comma-separated project ids.
+            #[serde(rename = "pId", skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
+            pub p_id: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
+            pub doctor_id: Option<i64>,
+            /// Technician or device id.
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
+            pub technician_id: Option<i64>,
+        }
+    };
+}
+
+appointment_body! {
+    /// addOneAppointment body: `cusId` or `telnum` identifies the customer.
+    AddAppointmentRequest {
+        #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
+        pub cus_id: Option<i64>,
+        #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
+        pub telnum: Option<String>,
+        #[serde(rename = "type", skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
+        pub kind: Option<i64>,
+        /// Company id; text, because the SDK's example has `"demo"`.
+        #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
+        pub team_id: Option<String>,
+    }
+}
+
+appointment_body! {
+    /// changeOneAppointment body: `id` plus whichever fields change.
+    ChangeAppointmentRequest {
+        #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
+        pub id: Option<i64>,
+        #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
+        pub team_id: Option<String>,
+        #[serde(rename = "type", skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
+        pub kind: Option<i64>,
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -83,62 +83,10 @@ pub struct AddAppointmentRequest {
 pub struct AddAppointmentReply {
     #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub err_msg: Option<String>,
     #[serde(deserialize_with = "opt_i64")]
     pub appointment_id: Option<i64>,
-}
-
-/// changeOneAppointment body: `id` plus whichever fields change.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ChangeAppointmentRequest {
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub id: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
-    pub team_id: Option<String>,
-    #[serde(
-        rename = "type",
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_i64"
-    )]
-    pub kind: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
-    pub content: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
-    pub comment: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
-    pub appointment_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
-    pub appointment_time1: Option<Timestamp>,
-    #[serde(
-        rename = "pId",
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
-    pub p_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub doctor_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub technician_id: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -146,10 +94,7 @@ pub struct ChangeAppointmentRequest {
 pub struct CancelAppointmentRequest {
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub id: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub comment: Option<String>,
 }
 
@@ -159,25 +104,13 @@ pub struct CancelAppointmentRequest {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AppointmentListRequest {
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub last_create_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub last_complete_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub last_appoint_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub last_cancel_time: Option<Timestamp>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub cus_id: Option<i64>,
@@ -232,10 +165,7 @@ impl Appointment {
 pub struct AppointmentListReply {
     #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub err_msg: Option<String>,
     #[serde(deserialize_with = "opt_i64")]
     pub create_total: Option<i64>,

@@ -41,10 +41,7 @@ pub struct CustomerBrief {
 pub struct CustomerInfoReply {
     #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub err_msg: Option<String>,
     pub customer_info: Option<CustomerBrief>,
 }
@@ -179,55 +176,28 @@ impl<'de> Deserialize<'de> for CusInfoReply {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AddCustomerRequest {
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub telnum: Option<String>,
     /// Member number: digits, at most 11, unique.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub erp_id: Option<String>,
     /// `1` male, `2` female, `0` unknown.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub sex: Option<i64>,
     /// `Y-m-d`.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub birthday: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub channel_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub channel_user_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub pre_consult_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub owner_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub description: Option<String>,
 }
 
@@ -238,10 +208,7 @@ pub struct AddCustomerRequest {
 pub struct AddCustomerReply {
     #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub err_msg: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub cus_id: Option<i64>,

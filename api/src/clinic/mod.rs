@@ -19,9 +19,6 @@ use crate::lenient::{opt_i64, opt_string};
 pub struct ClinicAck {
     #[serde(deserialize_with = "opt_i64")]
     pub err_num: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub err_msg: Option<String>,
 }

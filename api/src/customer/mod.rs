@@ -13,70 +13,57 @@ use crate::lenient::{opt_i64, opt_string, opt_text};
 use crate::page::{ListReply, PageReply};
 use crate::time::{opt_timestamp, Timestamp};
 
-/// customerPage filters. Every field is optional: the vendor treats empty
-/// parameters as "no filter".
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CustomerPageRequest {
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
-    pub customer_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
-    pub customer_phone: Option<String>,
-    /// Comma-separated tag ids.
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
-    pub tag_ids: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
-    pub begin_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
-    pub end_time: Option<Timestamp>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
-    pub remarks: Option<String>,
-    /// The reference server's addition (not in the vendor's document): only
-    /// the customer bound to this WeChat contact. A server that ignores it
-    /// answers unfiltered, so callers check the rows' `wechatContactId`.
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub wechat_contact_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub limit: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub page_no: Option<i64>,
+/// Declares a customer-list query: the filters customerPage and downLoad
+/// share, the endpoint's own ones, then paging, in the vendor's order.
+macro_rules! customer_query {
+    ($(#[$meta:meta])* $name:ident { $($own:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        pub struct $name {
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
+            pub customer_name: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
+            pub customer_phone: Option<String>,
+            /// Comma-separated tag ids.
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
+            pub tag_ids: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
+            pub begin_time: Option<Timestamp>,
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
+            pub end_time: Option<Timestamp>,
+            $($own)*
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
+            pub limit: Option<i64>,
+            #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
+            pub page_no: Option<i64>,
+        }
+    };
 }
 
-/// downLoad filters: customerPage's, except `remarkName` instead of `remarks`
-/// and a `wechatUserId` to export one account's customers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct DownloadRequest {
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
-    pub customer_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
-    pub customer_phone: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
-    pub tag_ids: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
-    pub begin_time: Option<Timestamp>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
-    pub end_time: Option<Timestamp>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
-    pub remark_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub wechat_user_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub limit: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
-    pub page_no: Option<i64>,
+customer_query! {
+    /// customerPage filters. Every field is optional: the vendor treats empty
+    /// parameters as "no filter".
+    CustomerPageRequest {
+        #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
+        pub remarks: Option<String>,
+        /// The reference server's addition (not in the vendor's document): only
+        /// the customer bound to this WeChat contact. A server that ignores it
+        /// answers unfiltered, so callers check the rows' `wechatContactId`.
+        #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
+        pub wechat_contact_id: Option<i64>,
+    }
+}
+
+customer_query! {
+    /// downLoad filters: customerPage's, except `remarkName` instead of `remarks`
+    /// and a `wechatUserId` to export one account's customers.
+    DownloadRequest {
+        #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
+        pub remark_name: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
+        pub wechat_user_id: Option<i64>,
+    }
 }
 
 /// updateCustomer body. The vendor sends every field, `""` for "cleared".
@@ -85,41 +72,23 @@ pub struct DownloadRequest {
 pub struct UpdateCustomerRequest {
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub customer_id: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub customer_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub customer_phone: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub nick_name: Option<String>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub remarks: Option<String>,
     /// Comma-separated tag ids.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub tags: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub wechat_contact_id: Option<i64>,
     /// `1` starred, `0` or `""` not.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_i64")]
     pub is_star: Option<i64>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield1: Option<String>,
 }
 

@@ -5,50 +5,27 @@ use serde::{Deserialize, Serialize};
 use crate::lenient::{opt_i64, opt_string, opt_string_list, split_ids};
 use crate::time::{lossy_timestamp, Timestamp};
 
-/// A customer record. The vendor's customer table holds far more columns;
-/// these are the ones the panel shows or edits. Everything is optional because
-/// each endpoint fills a different subset.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Customer {
-    #[serde(deserialize_with = "opt_i64")]
-    pub customer_id: Option<i64>,
-    #[serde(deserialize_with = "opt_string")]
-    pub customer_name: Option<String>,
-    /// Kept as text: phones arrive as numbers or strings and may be masked.
-    #[serde(deserialize_with = "opt_string")]
-    pub customer_phone: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub nick_name: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub remark_name: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub remarks: Option<String>,
-    #[serde(deserialize_with = "opt_string")]
-    pub head_img_url: Option<String>,
-    /// Comma-separated tag ids, exactly as the vendor stores them.
-    #[serde(deserialize_with = "opt_string")]
-    pub tags: Option<String>,
-    /// Reference-server addition: the names of `tags`, so the list needs no
-    /// second request. The vendor never sends it.
-    #[serde(deserialize_with = "opt_string_list")]
-    pub tag_names: Option<Vec<String>>,
-    #[serde(deserialize_with = "opt_i64")]
-    pub is_star: Option<i64>,
-    #[serde(deserialize_with = "opt_i64")]
-    pub wechat_contact_id: Option<i64>,
-    #[serde(deserialize_with = "opt_i64")]
-    pub wechat_user_id: Option<i64>,
-    #[serde(deserialize_with = "opt_i64")]
-    pub admin_user_id: Option<i64>,
-    #[serde(deserialize_with = "lossy_timestamp")]
-    pub create_time: Option<Timestamp>,
-    #[serde(deserialize_with = "lossy_timestamp")]
-    pub last_update_time: Option<Timestamp>,
-    #[serde(deserialize_with = "opt_string")]
-    pub xfield1: Option<String>,
-    #[serde(deserialize_with = "opt_i64")]
-    pub is_cust: Option<i64>,
+customer_record! {
+    /// A customer record. The vendor's customer table holds far more columns;
+    /// these are the ones the panel shows or edits. Everything is optional because
+    /// each endpoint fills a different subset.
+    Customer {
+        /// Reference-server addition: the names of `tags`, so the list needs no
+        /// second request. The vendor never sends it.
+        #[serde(deserialize_with = "opt_string_list")]
+        pub tag_names: Option<Vec<String>>,
+        #[serde(deserialize_with = "opt_i64")]
+        pub is_star: Option<i64>,
+    } {
+        #[serde(deserialize_with = "lossy_timestamp")]
+        pub create_time: Option<Timestamp>,
+        #[serde(deserialize_with = "lossy_timestamp")]
+        pub last_update_time: Option<Timestamp>,
+        #[serde(deserialize_with = "opt_string")]
+        pub xfield1: Option<String>,
+        #[serde(deserialize_with = "opt_i64")]
+        pub is_cust: Option<i64>,
+    }
 }
 
 impl Customer {

@@ -9,13 +9,10 @@ use scrm_api::clinic::AddCustomer;
 use scrm_api::validate::FieldError;
 
 use super::draft::CustomerDraft;
-use super::field_message;
 use super::lookup::Lookup;
-use crate::platform::api_client::use_api;
+use super::{field_message, send, session_draft};
 use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::storage;
-use crate::ui::error_view::describe;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 const DRAFT_KEY: &str = "scrm.clinic.addCustomer";
@@ -26,36 +23,16 @@ type FieldSet = fn(&mut CustomerDraft, String);
 #[component]
 pub fn AddCustomerForm() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
     let toasts = use_toasts();
-    let draft = RwSignal::new(
-        storage::session_get(DRAFT_KEY)
-            .and_then(|s| serde_json::from_str::<CustomerDraft>(&s).ok())
-            .unwrap_or_default(),
-    );
-    Effect::new(move |_| {
-        if let Ok(s) = serde_json::to_string(&draft.get()) {
-            storage::session_set(DRAFT_KEY, &s);
-        }
-    });
+    let draft = session_draft(DRAFT_KEY.to_owned(), CustomerDraft::default);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let server_error = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<i64>);
 
-    let save = Action::new_local(move |req: &scrm_api::clinic::AddCustomerRequest| {
-        let req = req.clone();
-        let api = api.clone();
-        async move { api.call::<AddCustomer>(&req).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(reply)) => {
-            server_error.set(None);
-            created.set(reply.cus_id);
-            draft.set(CustomerDraft::default());
-            toasts.push(ToastKind::Success, t_string!(i18n, clinic_customer_added));
-        }
-        Some(Err(e)) => server_error.set(Some(describe(i18n, &e))),
-        None => {}
+    let save = send::<AddCustomer>(server_error, move |_, reply| {
+        created.set(reply.cus_id);
+        draft.set(CustomerDraft::default());
+        toasts.push(ToastKind::Success, t_string!(i18n, clinic_customer_added));
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -11,11 +11,10 @@ use scrm_api::time::Timestamp;
 
 use super::appointment_form::{checked, AppointmentFields, Problems};
 use super::draft::{apply_change, AppointmentDraft};
-use crate::platform::api_client::use_api;
+use super::{send, session_draft};
 use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::storage;
-use crate::ui::error_view::describe;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 fn now_ms() -> i64 {
@@ -29,7 +28,6 @@ pub fn ManageAppointment(
     on_changed: Callback<Appointment>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
     let toasts = use_toasts();
     let id = appointment.id.unwrap_or_default();
     let original = StoredValue::new(appointment.clone());
@@ -37,20 +35,11 @@ pub fn ManageAppointment(
     // session, per appointment.
     let draft_key = format!("scrm.clinic.change.{id}");
     let reason_key = format!("scrm.clinic.cancel.{id}");
-    let draft = RwSignal::new(
-        storage::session_get(&draft_key)
-            .and_then(|s| serde_json::from_str::<AppointmentDraft>(&s).ok())
-            .unwrap_or_else(|| AppointmentDraft::of(&appointment)),
-    );
+    let draft = session_draft(draft_key.clone(), || AppointmentDraft::of(&appointment));
     let reason = RwSignal::new(storage::session_get(&reason_key).unwrap_or_default());
     {
-        let (draft_key, reason_key) = (draft_key.clone(), reason_key.clone());
-        Effect::new(move |_| {
-            if let Ok(s) = serde_json::to_string(&draft.get()) {
-                storage::session_set(&draft_key, &s);
-            }
-            storage::session_set(&reason_key, &reason.get());
-        });
+        let reason_key = reason_key.clone();
+        Effect::new(move |_| storage::session_set(&reason_key, &reason.get()));
     }
     let forget = move || {
         storage::session_remove(&draft_key);
@@ -71,45 +60,26 @@ pub fn ManageAppointment(
     let problems: Problems = RwSignal::new(Vec::new());
     let server_error = RwSignal::new(None::<String>);
 
-    let change = Action::new_local(move |req: &scrm_api::clinic::ChangeAppointmentRequest| {
-        let req = req.clone();
-        let api = api.clone();
-        async move { api.call::<ChangeOneAppointment>(&req).await.map(|_| req) }
+    let change = send::<ChangeOneAppointment>(server_error, move |req, _| {
+        forget();
+        let updated = apply_change(&original.get_value(), &req);
+        toasts.push(
+            ToastKind::Success,
+            t_string!(i18n, clinic_appointment_changed),
+        );
+        selected.set(None);
+        on_changed.run(updated);
     });
-    let api2 = use_api();
-    let cancel = Action::new_local(move |req: &CancelAppointmentRequest| {
-        let req = req.clone();
-        let api = api2.clone();
-        async move { api.call::<CancelOneAppointment>(&req).await }
-    });
-    Effect::new(move |_| match change.value().get() {
-        Some(Ok(req)) => {
-            forget();
-            let updated = apply_change(&original.get_value(), &req);
-            toasts.push(
-                ToastKind::Success,
-                t_string!(i18n, clinic_appointment_changed),
-            );
-            selected.set(None);
-            on_changed.run(updated);
-        }
-        Some(Err(e)) => server_error.set(Some(describe(i18n, &e))),
-        None => {}
-    });
-    Effect::new(move |_| match cancel.value().get() {
-        Some(Ok(_)) => {
-            forget2();
-            let mut a = original.get_value();
-            a.cancel_time = Timestamp::from_epoch_ms(now_ms());
-            toasts.push(
-                ToastKind::Success,
-                t_string!(i18n, clinic_appointment_cancelled),
-            );
-            selected.set(None);
-            on_changed.run(a);
-        }
-        Some(Err(e)) => server_error.set(Some(describe(i18n, &e))),
-        None => {}
+    let cancel = send::<CancelOneAppointment>(server_error, move |_, _| {
+        forget2();
+        let mut a = original.get_value();
+        a.cancel_time = Timestamp::from_epoch_ms(now_ms());
+        toasts.push(
+            ToastKind::Success,
+            t_string!(i18n, clinic_appointment_cancelled),
+        );
+        selected.set(None);
+        on_changed.run(a);
     });
 
     let on_change = move |ev: leptos::ev::SubmitEvent| {

@@ -30,4 +30,4 @@ pub mod page;
 pub mod profile;
 
 #[cfg(target_arch = "wasm32")]
-pub use form_support::field_message;
+pub use form_support::{field_message, send, session_draft};

@@ -7,10 +7,8 @@ use scrm_api::clinic::AddOneAppointment;
 
 use super::appointment_form::{checked, AppointmentFields, Problems};
 use super::draft::AppointmentDraft;
-use crate::platform::api_client::use_api;
+use super::{send, session_draft};
 use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::storage;
-use crate::ui::error_view::describe;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 const NEW_DRAFT_KEY: &str = "scrm.clinic.newAppointment";
@@ -23,51 +21,32 @@ pub fn NewAppointment(
     on_created: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
     let toasts = use_toasts();
-    let mut initial = storage::session_get(NEW_DRAFT_KEY)
-        .and_then(|s| serde_json::from_str::<AppointmentDraft>(&s).ok())
-        .unwrap_or_else(|| AppointmentDraft {
-            kind: "0".into(),
-            ..Default::default()
-        });
-    if let Some(c) = cus.get_untracked() {
-        initial.cus_id = c.to_string();
-    }
-    let draft = RwSignal::new(initial);
-    Effect::new(move |_| {
-        if let Ok(s) = serde_json::to_string(&draft.get()) {
-            storage::session_set(NEW_DRAFT_KEY, &s);
-        }
+    let draft = session_draft(NEW_DRAFT_KEY.to_owned(), || AppointmentDraft {
+        kind: "0".into(),
+        ..Default::default()
     });
+    if let Some(c) = cus.get_untracked() {
+        draft.update_untracked(|d| d.cus_id = c.to_string());
+    }
     let problems: Problems = RwSignal::new(Vec::new());
     let server_error = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<i64>);
-    let save = Action::new_local(move |req: &scrm_api::clinic::AddAppointmentRequest| {
-        let req = req.clone();
-        let api = api.clone();
-        async move { api.call::<AddOneAppointment>(&req).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(r)) => {
-            server_error.set(None);
-            created.set(r.appointment_id);
-            draft.update(|d| {
-                *d = AppointmentDraft {
-                    cus_id: d.cus_id.clone(),
-                    telnum: d.telnum.clone(),
-                    kind: d.kind.clone(),
-                    ..Default::default()
-                }
-            });
-            toasts.push(
-                ToastKind::Success,
-                t_string!(i18n, clinic_appointment_created),
-            );
-            on_created.run(());
-        }
-        Some(Err(e)) => server_error.set(Some(describe(i18n, &e))),
-        None => {}
+    let save = send::<AddOneAppointment>(server_error, move |_, r| {
+        created.set(r.appointment_id);
+        draft.update(|d| {
+            *d = AppointmentDraft {
+                cus_id: d.cus_id.clone(),
+                telnum: d.telnum.clone(),
+                kind: d.kind.clone(),
+                ..Default::default()
+            }
+        });
+        toasts.push(
+            ToastKind::Success,
+            t_string!(i18n, clinic_appointment_created),
+        );
+        on_created.run(());
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -154,7 +154,10 @@ fn ContactTable(found: Option<Vec<WechatContact>>) -> impl IntoView {
     let i18n = use_i18n();
     match found {
         None => view! { <p class="muted">{tr(i18n, |i| t_string!(i, tags_hint))}</p> }.into_any(),
-        Some(list) if list.is_empty() => view! { <p class="empty" id="t-empty">{tr(i18n, |i| t_string!(i, tags_empty))}</p> }.into_any(),
+        Some(list) if list.is_empty() => {
+            view! { <p class="empty" id="t-empty">{tr(i18n, |i| t_string!(i, tags_empty))}</p> }
+                .into_any()
+        }
         Some(list) => view! {
             <p id="t-count">{tr(i18n, |i| t_string!(i, pager_total))} " " {list.len()}</p>
             <div class="table-wrap">
@@ -168,27 +171,34 @@ fn ContactTable(found: Option<Vec<WechatContact>>) -> impl IntoView {
                         <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions))}</th>
                     </tr></thead>
                     <tbody>
-                        {list.into_iter().map(|c| {
-                            let text = |s: &Option<String>| s.clone().unwrap_or_default();
-                            let record = customer_href(&c);
-                            let chat = hrefs::contact_chat(&c);
-                            view! {
-                                <tr>
-                                    <td><Avatar url=c.head_img_url.clone()/></td>
-                                    <td>{text(&c.nick_name)}</td>
-                                    <td>{text(&c.alias)}</td>
-                                    <td>{text(&c.customer_nick_name)}</td>
-                                    <td>{c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}</td>
-                                    <td class="c-actions">
-                                        {record.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-record">{tr(i18n, |i| t_string!(i, tags_customer_record))}</A> })}
-                                        {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-chat">{tr(i18n, |i| t_string!(i, cust_chat))}</A> })}
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        {list.into_iter().map(|c| view! { <ContactRow c=c/> }).collect_view()}
                     </tbody>
                 </table>
             </div>
-        }.into_any(),
+        }
+        .into_any(),
+    }
+}
+
+/// One contact: who it is, whose account it belongs to, and links to its
+/// customer record and chat where it has them.
+#[component]
+fn ContactRow(c: WechatContact) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    let record = customer_href(&c);
+    let chat = hrefs::contact_chat(&c);
+    view! {
+        <tr>
+            <td><Avatar url=c.head_img_url.clone()/></td>
+            <td>{text(&c.nick_name)}</td>
+            <td>{text(&c.alias)}</td>
+            <td>{text(&c.customer_nick_name)}</td>
+            <td>{c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}</td>
+            <td class="c-actions">
+                {record.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-record">{tr(i18n, |i| t_string!(i, tags_customer_record))}</A> })}
+                {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-chat">{tr(i18n, |i| t_string!(i, cust_chat))}</A> })}
+            </td>
+        </tr>
     }
 }
