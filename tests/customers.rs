@@ -369,13 +369,12 @@ async fn export_of_ten_thousand_rows_as_csv_and_xlsx_has_every_row_and_chinese()
     let rows = scrm_panel::core::xlsx_read::read_first_sheet(&bytes, 20_000).unwrap();
     assert_eq!(rows.len(), 10_001, "header plus 10,000 rows");
     assert!(
-        rows.iter()
-            .any(|(_, cells)| cells.iter().any(|c| c == "陈聊天多")),
+        rows.iter().any(|r| r.cells.iter().any(|c| c == "陈聊天多")),
         "Chinese names survive"
     );
     assert!(rows
         .iter()
-        .any(|(_, cells)| cells.iter().any(|c| c == KNOWN_PHONE)));
+        .any(|r| r.cells.iter().any(|c| c == KNOWN_PHONE)));
     env.close().await;
 }
 

@@ -629,7 +629,7 @@ async fn importing_an_xlsx_file_adds_its_rows_and_reports_the_bad_one() {
     let broken = dir.path().join("broken.xlsx");
     std::fs::write(&broken, b"PK\x03\x04 not really a zip").unwrap();
     choose_file(&env, &broken.display().to_string()).await;
-    env.wait_text("#mt-import-load-error", "无法读取这个 XLSX 文件")
+    env.wait_text("#mt-import-load-error", "这个 XLSX 文件已损坏")
         .await;
     assert!(!env.exists("#mt-import-preview").await);
 
