@@ -7,6 +7,8 @@ use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
+use scrm_api::xlsx::{kinds_code, Kind};
+
 use crate::core::xlsx_read::{flags_from_code, SheetRow, XlsxError};
 
 /// trunk's loaders for the workers (see index.html), relative to `<base>`.
@@ -50,11 +52,16 @@ pub struct XlsxSink {
 impl XlsxSink {
     /// Starts the worker and waits until it can take rows: messages sent
     /// before its wasm has started would be lost, so it says "ready" first.
-    pub async fn start() -> Result<XlsxSink, ()> {
+    /// `kinds` says how each column is written (dates as dates).
+    pub async fn start(kinds: &[Kind]) -> Result<XlsxSink, ()> {
         let sink = XlsxSink {
             worker: Worker::new(WORKER_URL).map_err(|_| ())?,
         };
         next_message(&sink.worker).await?;
+        let message = format!("kinds {}", kinds_code(kinds));
+        sink.worker
+            .post_message(&JsValue::from_str(&message))
+            .map_err(|_| ())?;
         Ok(sink)
     }
 

@@ -559,6 +559,43 @@ mod tests {
     }
 
     #[test]
+    fn the_exports_xlsx_reads_back_unchanged() {
+        use scrm_api::xlsx::{workbook_with, Kind};
+        let rows = vec![
+            strings(&["客户姓名", "联系方式", "备注", "创建时间（北京时间）"]),
+            strings(&["王五 😀", "01012345678", "=1+1", "2024-05-06 07:08:09"]),
+            strings(&["Zoë", "110101199003075123", "两行\n文字", ""]),
+        ];
+        let kinds = [Kind::Text, Kind::Text, Kind::Text, Kind::DateTime];
+        let deflate = |d: &[u8]| miniz_oxide::deflate::compress_to_vec(d, 1);
+        let file = workbook_with(&rows, &kinds, Some(&deflate));
+        let sheet = crate::core::xlsx_read::read_first_sheet(&file, MAX_ROWS + 2);
+        let t = table_from_rows(sheet.unwrap_or_default()).unwrap_or_default();
+        assert_eq!(t.headers, rows[0]);
+        let text_columns: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.get(..3).unwrap_or_default().to_vec())
+            .collect();
+        assert_eq!(
+            text_columns,
+            [
+                strings(&["王五 😀", "01012345678", "=1+1"]),
+                strings(&["Zoë", "110101199003075123", "两行\n文字"]),
+            ]
+        );
+        // The time is a date serial now, not text.
+        let serial = t
+            .rows
+            .first()
+            .and_then(|r| r.get(3))
+            .cloned()
+            .unwrap_or_default();
+        assert!(serial.starts_with("45418.29"), "{serial}");
+        assert_eq!(t.flags, [vec![], vec![]]);
+    }
+
+    #[test]
     fn refuses_files_with_nothing_to_import() {
         assert_eq!(parse_csv(""), Err(ImportError::Empty));
         assert_eq!(parse_csv("\n , \n"), Err(ImportError::Empty));
