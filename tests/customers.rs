@@ -329,7 +329,10 @@ async fn export_of_ten_thousand_rows_as_csv_and_xlsx_has_every_row_and_chinese()
     assert!(text.contains(KNOWN_PHONE));
     // Digit-only text stays text in spreadsheets, and the manual-entry
     // import reads the file back with the phone as it was.
-    assert!(text.contains(&format!(",=\"{KNOWN_PHONE}\",")), "phone kept as text");
+    assert!(
+        text.contains(&format!(",=\"{KNOWN_PHONE}\",")),
+        "phone kept as text"
+    );
     let table = scrm_panel::features::manual_tasks::import_rows::parse_csv(text).unwrap();
     assert!(table.headers.iter().any(|h| h == "创建时间（北京时间）"));
     assert!(table

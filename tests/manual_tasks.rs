@@ -782,7 +782,8 @@ async fn hostile_files_are_refused_in_words_and_error_cells_name_the_cell() {
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0".to_vec();
     png.extend((0..4000_u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
     choose_file(&env, &refused("photo.xlsx", png)).await;
-    env.wait_text("#mt-import-load-error", "这个文件不是表格").await;
+    env.wait_text("#mt-import-load-error", "这个文件不是表格")
+        .await;
     assert!(!env.exists("#mt-import-preview").await);
     assert!(!env.exists("#mt-import-file-info").await);
 
@@ -790,17 +791,22 @@ async fn hostile_files_are_refused_in_words_and_error_cells_name_the_cell() {
         .map(|i| (i.wrapping_mul(2_246_822_519) >> 13) as u8)
         .collect();
     choose_file(&env, &refused("noise.csv", noise)).await;
-    env.wait_text("#mt-import-load-error", "这个文件不是表格").await;
+    env.wait_text("#mt-import-load-error", "这个文件不是表格")
+        .await;
     assert!(!env.exists("#mt-import-preview").await);
 
     let huge = vec![b'a'; 17 * 1024 * 1024];
     choose_file(&env, &refused("huge.csv", huge)).await;
-    env.wait_text("#mt-import-load-error", "文件有 17.0 MB，只能导入不超过 16.0 MB")
-        .await;
+    env.wait_text(
+        "#mt-import-load-error",
+        "文件有 17.0 MB，只能导入不超过 16.0 MB",
+    )
+    .await;
 
     let big = "啊".repeat(700_000);
     let shared = format!("<sst><si><t>客户姓名</t></si><si><t>{big}</t></si></sst>");
-    let mut sheet = String::from("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>");
+    let mut sheet =
+        String::from("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>");
     for r in 2..20_002 {
         sheet.push_str(&format!("<row r=\"{r}\">"));
         for _ in 0..4 {
@@ -812,7 +818,12 @@ async fn hostile_files_are_refused_in_words_and_error_cells_name_the_cell() {
     let bomb = raw_xlsx(&sheet, &shared);
     assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
     choose_file(&env, &refused("bomb.xlsx", bomb)).await;
-    wait_long(&env, "#mt-import-load-error", "文件太大，无法导入（80001 个单元格 / ").await;
+    wait_long(
+        &env,
+        "#mt-import-load-error",
+        "文件太大，无法导入（80001 个单元格 / ",
+    )
+    .await;
     let said = env.text("#mt-import-load-error").await;
     assert!(!said.contains("网络"), "{said}");
     assert!(!said.contains("cells") && !said.contains("large"), "{said}");
@@ -825,8 +836,10 @@ async fn hostile_files_are_refused_in_words_and_error_cells_name_the_cell() {
 <row r="4"><c r="A4" t="inlineStr"><is><t>正常客户</t></is></c><c r="B4"><v>13800138012</v></c><c r="C4" t="inlineStr"><is><t>厦门</t></is></c></row>
 </sheetData></worksheet>"#;
     choose_file(&env, &refused("errors.xlsx", raw_xlsx(sheet, "<sst/>"))).await;
-    env.wait_text("#mt-import-file-info", "共 3 行，其中 2 行有问题").await;
-    env.wait_text("#mt-import-preview", "单元格 A2 是公式错误值").await;
+    env.wait_text("#mt-import-file-info", "共 3 行，其中 2 行有问题")
+        .await;
+    env.wait_text("#mt-import-preview", "单元格 A2 是公式错误值")
+        .await;
     env.wait_text("#mt-import-preview", "单元格 B3 的公式没有保存计算结果")
         .await;
     assert_eq!(env.text("#mt-import-load-error").await, "");

@@ -68,13 +68,20 @@ pub fn kinds_from_code(code: &str) -> Vec<Kind> {
 }
 
 /// Days from Excel's day 0 (1899-12-30) to 1970-01-01.
-const EXCEL_EPOCH_DAYS: f64 = 25_569.0;
+const EXCEL_EPOCH_DAYS: i64 = 25_569;
 
-/// The spreadsheet serial number of a China-time date-time text.
-fn serial(text: &str) -> Option<f64> {
+const DAY_MS: i64 = 86_400_000;
+
+/// The spreadsheet serial number of a China-time date-time text, as
+/// decimal text: whole days since 1899-12-30, then the time of day to ten
+/// places (a millisecond is about 1.2e-8 of a day). Integer arithmetic
+/// only: formatting a float would add about 10 KB to the worker's wasm.
+fn serial(text: &str) -> Option<String> {
     let t = Timestamp::parse(text).filter(|_| !text.trim().is_empty())?;
     let local_ms = t.epoch_ms().checked_add(CHINA_OFFSET_MS)?;
-    Some(EXCEL_EPOCH_DAYS + local_ms as f64 / 86_400_000.0)
+    let days = local_ms.div_euclid(DAY_MS) + EXCEL_EPOCH_DAYS;
+    let fraction = i128::from(local_ms.rem_euclid(DAY_MS)) * 10_000_000_000 / i128::from(DAY_MS);
+    Some(format!("{days}.{fraction:010}"))
 }
 
 /// Whether XML 1.0 can carry the character at all.
@@ -414,6 +421,15 @@ mod tests {
         assert_eq!(sheet.matches("<c s=\"1\" t=\"inlineStr\">").count(), 3);
         // 2024-05-06 07:08:09 China time is serial 45418 plus 07:08:09.
         let want = 45_418.0 + (7.0 * 3600.0 + 8.0 * 60.0 + 9.0) / 86_400.0;
+        assert_eq!(
+            serial("2024-05-06 00:00:00").as_deref(),
+            Some("45418.0000000000")
+        );
+        assert_eq!(
+            serial("1970-01-01 12:00:00").as_deref(),
+            Some("25569.5000000000")
+        );
+        assert_eq!(serial(""), None);
         let v = sheet
             .split("<c s=\"2\"><v>")
             .nth(1)
