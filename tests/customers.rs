@@ -289,6 +289,22 @@ async fn export_of_ten_thousand_rows_as_csv_and_xlsx_has_every_row_and_chinese()
     assert_eq!(csv_records(text), 10_001, "header plus 10,000 data rows");
     assert!(text.contains("陈聊天多"), "Chinese names survive");
     assert!(text.contains(KNOWN_PHONE));
+    // Digit-only text stays text in spreadsheets, and the manual-entry
+    // import reads the file back with the phone as it was.
+    assert!(
+        text.contains(&format!(",=\"{KNOWN_PHONE}\",")),
+        "phone kept as text"
+    );
+    let table = scrm_panel::features::manual_tasks::import_rows::parse_csv(text).unwrap();
+    assert!(table.headers.iter().any(|h| h == "创建时间（北京时间）"));
+    assert!(table
+        .rows
+        .iter()
+        .any(|r| r.get(4).map(String::as_str) == Some(KNOWN_PHONE)));
+    assert!(table
+        .rows
+        .iter()
+        .all(|r| matches!(r.get(6).map(String::as_str), Some("是" | "否"))));
 
     // XLSX: packed and deflated by the worker wasm; read back with the
     // panel's own XLSX reader (the manual-entry import's), as a spreadsheet
@@ -331,13 +347,19 @@ async fn export_of_ten_thousand_rows_as_csv_and_xlsx_has_every_row_and_chinese()
     let rows = scrm_panel::core::xlsx_read::read_first_sheet(&bytes, 20_000).unwrap();
     assert_eq!(rows.len(), 10_001, "header plus 10,000 rows");
     assert!(
-        rows.iter()
-            .any(|(_, cells)| cells.iter().any(|c| c == "陈聊天多")),
+        rows.iter().any(|r| r.cells.iter().any(|c| c == "陈聊天多")),
         "Chinese names survive"
     );
     assert!(rows
         .iter()
-        .any(|(_, cells)| cells.iter().any(|c| c == KNOWN_PHONE)));
+        .any(|r| r.cells.iter().any(|c| c == KNOWN_PHONE)));
+    // Times are real dates (serial numbers), under a header that names the zone.
+    assert_eq!(
+        rows[0].cells.get(8).map(String::as_str),
+        Some("创建时间（北京时间）")
+    );
+    let created: f64 = rows[1].cells[8].parse().unwrap();
+    assert!(created > 40_000.0, "{created}");
     env.close().await;
 }
 

@@ -622,7 +622,7 @@ async fn importing_an_xlsx_file_adds_its_rows_and_reports_the_bad_one() {
     let broken = dir.path().join("broken.xlsx");
     std::fs::write(&broken, b"PK\x03\x04 not really a zip").unwrap();
     choose_file(&env, &broken.display().to_string()).await;
-    env.wait_text("#mt-import-load-error", "无法读取这个 XLSX 文件")
+    env.wait_text("#mt-import-load-error", "这个 XLSX 文件已损坏")
         .await;
     assert!(!env.exists("#mt-import-preview").await);
 
@@ -730,5 +730,107 @@ async fn screenshots() {
             env.screenshot(&format!("{name}-{w}")).await;
         }
     }
+    env.close().await;
+}
+
+/// A workbook of hand-written parts, deflated: what no spreadsheet program
+/// writes but anyone can send.
+fn raw_xlsx(sheet: &str, shared: &str) -> Vec<u8> {
+    let deflate = |d: &[u8]| miniz_oxide::deflate::compress_to_vec(d, 6);
+    scrm_api::xlsx::zip(
+        &[
+            (
+                "xl/workbook.xml",
+                b"<workbook><sheets><sheet name=\"s\"/></sheets></workbook>".as_slice(),
+            ),
+            ("xl/sharedStrings.xml", shared.as_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ],
+        Some(&deflate),
+    )
+}
+
+/// Hostile files are refused in one sentence in the user's language, with
+/// nothing of them in a preview: a PNG renamed .xlsx, random bytes renamed
+/// .csv, a file over the size limit, and a small XLSX whose one 2 MB shared
+/// string is referenced by 80,000 cells. A workbook with a formula error
+/// and a formula without a stored result marks those rows, naming the cell.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_files_are_refused_in_words_and_error_cells_name_the_cell() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let dir = tempfile::tempdir().unwrap();
+    let refused = |name: &str, bytes: Vec<u8>| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.display().to_string()
+    };
+
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0".to_vec();
+    png.extend((0..4000_u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
+    choose_file(&env, &refused("photo.xlsx", png)).await;
+    env.wait_text("#mt-import-load-error", "这个文件不是表格")
+        .await;
+    assert!(!env.exists("#mt-import-preview").await);
+    assert!(!env.exists("#mt-import-file-info").await);
+
+    let noise: Vec<u8> = (0..20_000_u32)
+        .map(|i| (i.wrapping_mul(2_246_822_519) >> 13) as u8)
+        .collect();
+    choose_file(&env, &refused("noise.csv", noise)).await;
+    env.wait_text("#mt-import-load-error", "这个文件不是表格")
+        .await;
+    assert!(!env.exists("#mt-import-preview").await);
+
+    let huge = vec![b'a'; 17 * 1024 * 1024];
+    choose_file(&env, &refused("huge.csv", huge)).await;
+    env.wait_text(
+        "#mt-import-load-error",
+        "文件有 17.0 MB，只能导入不超过 16.0 MB",
+    )
+    .await;
+
+    let big = "啊".repeat(700_000);
+    let shared = format!("<sst><si><t>客户姓名</t></si><si><t>{big}</t></si></sst>");
+    let mut sheet =
+        String::from("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>");
+    for r in 2..20_002 {
+        sheet.push_str(&format!("<row r=\"{r}\">"));
+        for _ in 0..4 {
+            sheet.push_str("<c t=\"s\"><v>1</v></c>");
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let bomb = raw_xlsx(&sheet, &shared);
+    assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
+    choose_file(&env, &refused("bomb.xlsx", bomb)).await;
+    wait_long(
+        &env,
+        "#mt-import-load-error",
+        "文件太大，无法导入（80001 个单元格 / ",
+    )
+    .await;
+    let said = env.text("#mt-import-load-error").await;
+    assert!(!said.contains("网络"), "{said}");
+    assert!(!said.contains("cells") && !said.contains("large"), "{said}");
+    assert!(!env.exists("#mt-import-preview").await);
+
+    let sheet = r#"<worksheet><sheetData>
+<row r="1"><c t="inlineStr"><is><t>客户姓名</t></is></c><c t="inlineStr"><is><t>手机号码</t></is></c><c t="inlineStr"><is><t>所在地区</t></is></c></row>
+<row r="2"><c r="A2" t="e"><f>NAME()</f><v>#NAME?</v></c><c r="B2"><v>13800138011</v></c><c r="C2" t="inlineStr"><is><t>厦门</t></is></c></row>
+<row r="3"><c r="A3" t="inlineStr"><is><t>公式客户</t></is></c><c r="B3"><f>A1*2</f></c><c r="C3" t="inlineStr"><is><t>厦门</t></is></c></row>
+<row r="4"><c r="A4" t="inlineStr"><is><t>正常客户</t></is></c><c r="B4"><v>13800138012</v></c><c r="C4" t="inlineStr"><is><t>厦门</t></is></c></row>
+</sheetData></worksheet>"#;
+    choose_file(&env, &refused("errors.xlsx", raw_xlsx(sheet, "<sst/>"))).await;
+    env.wait_text("#mt-import-file-info", "共 3 行，其中 2 行有问题")
+        .await;
+    env.wait_text("#mt-import-preview", "单元格 A2 是公式错误值")
+        .await;
+    env.wait_text("#mt-import-preview", "单元格 B3 的公式没有保存计算结果")
+        .await;
+    assert_eq!(env.text("#mt-import-load-error").await, "");
+    let errors = env.console_errors().await;
+    assert!(errors.is_empty(), "{errors:?}");
     env.close().await;
 }

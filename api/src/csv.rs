@@ -28,15 +28,37 @@ pub fn cell(value: &str) -> String {
     }
 }
 
+/// A cell of a text column: digits only are written `="01012345678"`, the
+/// form Excel and LibreOffice read as text, so a phone keeps its leading
+/// zero and an 18-digit id is not rounded to 1.10101199003075E+17. Nothing
+/// else is changed, so the formula neutralising of [`cell`] still applies
+/// to everything a user typed; the import reads the form back as the digits.
+pub fn text_cell(value: &str) -> String {
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        format!("=\"{value}\"")
+    } else {
+        cell(value)
+    }
+}
+
 /// One line, CRLF-terminated.
 pub fn line<S: AsRef<str>>(cells: &[S]) -> String {
-    let mut out = cells
-        .iter()
-        .map(|c| cell(c.as_ref()))
-        .collect::<Vec<_>>()
-        .join(",");
+    end_line(cells.iter().map(|c| cell(c.as_ref())))
+}
+
+fn end_line(cells: impl Iterator<Item = String>) -> String {
+    let mut out = cells.collect::<Vec<_>>().join(",");
     out.push_str("\r\n");
     out
+}
+
+/// A customer line from [`customer_cells`]: the id is a number, every other
+/// column is text ([`text_cell`]).
+pub fn customer_line<S: AsRef<str>>(cells: &[S]) -> String {
+    end_line(cells.iter().enumerate().map(|(i, c)| match i {
+        0 => cell(c.as_ref()),
+        _ => text_cell(c.as_ref()),
+    }))
 }
 
 /// The start of a file: the BOM and the header line.
@@ -104,6 +126,20 @@ mod tests {
         assert_eq!(cell("two\nlines"), "\"two\nlines\"");
         assert_eq!(cell("=HYPERLINK(\"x\",1)"), "\"'=HYPERLINK(\"\"x\"\",1)\"");
         assert_eq!(line(&["1", "a,b", ""]), "1,\"a,b\",\r\n");
+    }
+
+    #[test]
+    fn digit_only_text_stays_text_in_spreadsheets() {
+        assert_eq!(text_cell("01012345678"), "=\"01012345678\"");
+        assert_eq!(text_cell("110101199003075123"), "=\"110101199003075123\"");
+        assert_eq!(text_cell("=1+2"), "'=1+2");
+        assert_eq!(text_cell("-5"), "'-5");
+        assert_eq!(text_cell("138 0013"), "138 0013");
+        assert_eq!(text_cell(""), "");
+        assert_eq!(
+            customer_line(&["7", "王五", "0123", "=A1"]),
+            "7,王五,=\"0123\",'=A1\r\n"
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! four times the writer's size: docs/performance.md, "Bundle size"), and a large file is
 //! read off the page's thread. It receives the file's bytes as a
 //! `Uint8Array` and answers the first sheet's non-blank rows as arrays
-//! `[row number, cell, …]`, or a string saying why the file cannot be
-//! read. On the host this is an empty program (the package's host build
+//! `[row number, flagged cells, cell, …]`, or a code saying why the file
+//! cannot be read. On the host this is an empty program (the package's host build
 //! exists for its browser tests).
 
 fn main() {
@@ -16,28 +16,32 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use js_sys::{Array, Uint8Array};
+    use scrm_panel::core::xlsx_read;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    /// The first sheet's rows as `[[row number, cell, …], …]`, or why not.
+    /// The first sheet's rows as `[[row number, flags, cell, …], …]` (flags
+    /// in `xlsx_read::flags_code` form), or why not as an
+    /// `XlsxError::code` string the page turns into words.
     fn read(file: &[u8]) -> JsValue {
         // Header plus the most rows an import takes, plus one to tell "too many".
         let limit = scrm_panel::features::manual_tasks::import_rows::MAX_ROWS + 2;
-        match scrm_panel::core::xlsx_read::read_first_sheet(file, limit) {
+        match xlsx_read::read_first_sheet(file, limit) {
             Ok(rows) => rows
                 .into_iter()
-                .map(|(number, cells)| {
-                    let row = Array::new();
-                    row.push(&JsValue::from_f64(number as f64));
-                    for cell in cells {
-                        row.push(&JsValue::from_str(&cell));
+                .map(|row| {
+                    let out = Array::new();
+                    out.push(&JsValue::from_f64(row.number as f64));
+                    out.push(&JsValue::from_str(&xlsx_read::flags_code(&row.flags)));
+                    for cell in row.cells {
+                        out.push(&JsValue::from_str(&cell));
                     }
-                    row
+                    out
                 })
                 .collect::<Array>()
                 .into(),
-            Err(e) => JsValue::from_str(&e.to_string()),
+            Err(e) => JsValue::from_str(&e.code()),
         }
     }
 

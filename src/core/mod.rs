@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod embed;
+pub mod file_kind;
 pub mod hrefs;
 pub mod links;
 pub mod nav;

@@ -19,50 +19,169 @@ use std::borrow::Cow;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-/// Why a file could not be read. The words are shown after a translated
-/// sentence, like the CSV parser's.
+/// Why a file could not be read. The page shows each in the user's
+/// language; [`XlsxError::code`] carries it out of the worker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum XlsxError {
     /// Not a ZIP archive, or a damaged one.
     NotZip,
     /// Password-protected, ZIP64 or a compression other than deflate.
-    Unsupported(&'static str),
+    Unsupported(Unsupported),
     /// A part the workbook needs is not in the archive.
     Missing(String),
     /// A part is larger than [`MAX_PART`] when unpacked.
-    TooBig,
+    PartTooBig,
     /// A part is not the XML it should be.
-    Broken(String),
+    Broken,
+    /// The sheet holds more than [`MAX_CELLS`] cells or [`MAX_TEXT`]
+    /// bytes of text: its totals.
+    TooLarge { cells: u64, text_bytes: u64 },
+    /// A cell holds more than [`MAX_CELL_CHARS`] characters: its name.
+    CellTooLong(String),
 }
 
-impl std::fmt::Display for XlsxError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+/// What kind of archive the reader does not open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsupported {
+    Zip64,
+    Encrypted,
+    Compression,
+}
+
+impl XlsxError {
+    /// A one-line form for the worker's message: `kind` or `kind arg arg`.
+    pub fn code(&self) -> String {
         match self {
-            XlsxError::NotZip => f.write_str("not an XLSX (ZIP) file"),
-            XlsxError::Unsupported(what) => write!(f, "unsupported: {what}"),
-            XlsxError::Missing(part) => write!(f, "missing part {part}"),
-            XlsxError::TooBig => f.write_str("a part of the file is too large"),
-            XlsxError::Broken(why) => write!(f, "damaged: {why}"),
+            XlsxError::NotZip => "not-zip".into(),
+            XlsxError::Unsupported(Unsupported::Zip64) => "zip64".into(),
+            XlsxError::Unsupported(Unsupported::Encrypted) => "encrypted".into(),
+            XlsxError::Unsupported(Unsupported::Compression) => "compression".into(),
+            XlsxError::Missing(part) => format!("missing {part}"),
+            XlsxError::PartTooBig => "part-too-big".into(),
+            XlsxError::Broken => "broken".into(),
+            XlsxError::TooLarge { cells, text_bytes } => format!("too-large {cells} {text_bytes}"),
+            XlsxError::CellTooLong(cell) => format!("cell-too-long {cell}"),
         }
+    }
+
+    /// The error [`XlsxError::code`] made, or `None` for anything else.
+    pub fn from_code(code: &str) -> Option<XlsxError> {
+        let (kind, rest) = code.split_once(' ').unwrap_or((code, ""));
+        Some(match kind {
+            "not-zip" => XlsxError::NotZip,
+            "zip64" => XlsxError::Unsupported(Unsupported::Zip64),
+            "encrypted" => XlsxError::Unsupported(Unsupported::Encrypted),
+            "compression" => XlsxError::Unsupported(Unsupported::Compression),
+            "missing" => XlsxError::Missing(rest.to_owned()),
+            "part-too-big" => XlsxError::PartTooBig,
+            "broken" => XlsxError::Broken,
+            "too-large" => {
+                let (cells, text) = rest.split_once(' ')?;
+                XlsxError::TooLarge {
+                    cells: cells.parse().ok()?,
+                    text_bytes: text.parse().ok()?,
+                }
+            }
+            "cell-too-long" => XlsxError::CellTooLong(rest.to_owned()),
+            _ => return None,
+        })
     }
 }
 
 /// Largest unpacked part accepted: far above 20,000 rows of contact data,
 /// low enough that a ZIP bomb cannot exhaust the worker's memory.
-pub const MAX_PART: usize = 128 * 1024 * 1024;
+pub const MAX_PART: usize = 64 * 1024 * 1024;
 
 /// Columns kept per row; cells further right are dropped, so a hostile
 /// `r="XFD1"` cannot make every row 16,384 cells wide.
 pub const MAX_COLUMNS: usize = 256;
 
-/// One worksheet row that has at least one non-blank cell: its 1-based row
-/// number in the sheet (what Excel shows at the left) and its cells from
-/// column A, blank cells as `""`.
-pub type Row = (u64, Vec<String>);
+/// Most cells (row widths summed, blanks included) and shared strings
+/// kept: 20,000 rows of 50 columns.
+pub const MAX_CELLS: u64 = 1_000_000;
+
+/// Most text kept, in UTF-8 bytes. One shared string may be referenced by
+/// every cell, so a 358 KB file can stand for gigabytes of text: the
+/// reader counts what the cells would hold and refuses past this.
+pub const MAX_TEXT: u64 = 32 * 1024 * 1024;
+
+/// Longest cell, in characters: what Excel itself allows in a cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// Why a cell's value is not to be trusted: the row is refused, naming it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlagKind {
+    /// An error value such as `#NAME?` (`t="e"`).
+    FormulaError,
+    /// A formula whose result the writing program did not store.
+    NoCachedValue,
+}
+
+/// A flagged cell: its 0-based column and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CellFlag {
+    pub column: usize,
+    pub kind: FlagKind,
+}
+
+/// Flags as one short string for the worker's message: `e3 f0`.
+pub fn flags_code(flags: &[CellFlag]) -> String {
+    flags
+        .iter()
+        .map(|f| {
+            let kind = match f.kind {
+                FlagKind::FormulaError => 'e',
+                FlagKind::NoCachedValue => 'f',
+            };
+            format!("{kind}{}", f.column)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The flags [`flags_code`] wrote; anything else is dropped.
+pub fn flags_from_code(code: &str) -> Vec<CellFlag> {
+    code.split_whitespace()
+        .filter_map(|f| {
+            let kind = match f.get(..1)? {
+                "e" => FlagKind::FormulaError,
+                "f" => FlagKind::NoCachedValue,
+                _ => return None,
+            };
+            Some(CellFlag {
+                column: f.get(1..)?.parse().ok()?,
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// A cell's name as a spreadsheet shows it: column 1, row 5 is `B5`.
+pub fn cell_name(column: usize, row: u64) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &row.to_string()
+}
+
+/// One worksheet row that has at least one non-blank cell.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SheetRow {
+    /// 1-based row number in the sheet (what Excel shows at the left).
+    pub number: u64,
+    /// Cells from column A, blank cells as `""`.
+    pub cells: Vec<String>,
+    /// Cells whose value cannot be trusted.
+    pub flags: Vec<CellFlag>,
+}
 
 /// The rows of the workbook's first sheet, at most `max_rows` of them (the
 /// caller asks for one more than it accepts to tell "too many").
-pub fn read_first_sheet(file: &[u8], max_rows: usize) -> Result<Vec<Row>, XlsxError> {
+pub fn read_first_sheet(file: &[u8], max_rows: usize) -> Result<Vec<SheetRow>, XlsxError> {
     let zip = Zip::open(file)?;
     let sheet_path = first_sheet_path(&zip)?;
     let shared = match zip.find(&shared_strings_path(&zip)) {
@@ -77,7 +196,7 @@ pub fn read_first_sheet(file: &[u8], max_rows: usize) -> Result<Vec<Row>, XlsxEr
 
 fn text(bytes: &[u8]) -> Result<&str, XlsxError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|_| XlsxError::Broken("a part is not UTF-8".into()))
+    std::str::from_utf8(bytes).map_err(|_| XlsxError::Broken)
 }
 
 // --- ZIP -----------------------------------------------------------------
@@ -134,7 +253,7 @@ impl<'a> Zip<'a> {
         let count = u16_at(data, end + 10).ok_or(XlsxError::NotZip)?;
         let directory = u32_at(data, end + 16).ok_or(XlsxError::NotZip)?;
         if count == 0xFFFF || directory == 0xFFFF_FFFF {
-            return Err(XlsxError::Unsupported("ZIP64"));
+            return Err(XlsxError::Unsupported(Unsupported::Zip64));
         }
         let mut at = directory as usize;
         let mut entries = Vec::with_capacity(usize::from(count));
@@ -175,7 +294,7 @@ impl<'a> Zip<'a> {
 
     fn read(&self, e: &Entry) -> Result<Cow<'a, [u8]>, XlsxError> {
         if e.flags & 1 != 0 {
-            return Err(XlsxError::Unsupported("password-protected file"));
+            return Err(XlsxError::Unsupported(Unsupported::Encrypted));
         }
         let at = e.local_header;
         if u32_at(self.data, at) != Some(LOCAL) {
@@ -190,23 +309,23 @@ impl<'a> Zip<'a> {
             .get(start..start.saturating_add(e.compressed))
             .ok_or(XlsxError::NotZip)?;
         match e.method {
-            0 if raw.len() > MAX_PART => Err(XlsxError::TooBig),
+            0 if raw.len() > MAX_PART => Err(XlsxError::PartTooBig),
             0 => Ok(Cow::Borrowed(raw)),
             8 => miniz_oxide::inflate::decompress_to_vec_with_limit(raw, MAX_PART)
                 .map(Cow::Owned)
                 .map_err(|err| match err.status {
-                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput => XlsxError::TooBig,
-                    _ => XlsxError::Broken(format!("{} does not inflate", e.name)),
+                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput => XlsxError::PartTooBig,
+                    _ => XlsxError::Broken,
                 }),
-            _ => Err(XlsxError::Unsupported("compression method")),
+            _ => Err(XlsxError::Unsupported(Unsupported::Compression)),
         }
     }
 }
 
 // --- workbook structure --------------------------------------------------
 
-fn broken(e: impl std::fmt::Display) -> XlsxError {
-    XlsxError::Broken(e.to_string())
+fn broken(_: impl std::fmt::Display) -> XlsxError {
+    XlsxError::Broken
 }
 
 /// An attribute's unescaped value by local name (`r:id` matches `id`:
@@ -337,7 +456,7 @@ fn push_ref(out: &mut String, r: &quick_xml::events::BytesRef<'_>) -> Result<(),
     } else if let Some(s) = quick_xml::escape::resolve_predefined_entity(r) {
         out.push_str(s);
     } else {
-        return Err(XlsxError::Broken(format!("unknown entity &{};", &**r)));
+        return Err(XlsxError::Broken);
     }
     Ok(())
 }
@@ -355,6 +474,14 @@ fn shared_strings(xml: &str) -> Result<Vec<String>, XlsxError> {
             }
             Event::End(e) if e.local_name().as_ref() == "si" => out.push(runs.take()),
             Event::Empty(e) if e.local_name().as_ref() == "si" => out.push(String::new()),
+            // Millions of `<si/>` would cost far more memory than their bytes.
+            _ if out.len() as u64 > MAX_CELLS => {
+                let text_bytes = out.iter().map(|s| s.len() as u64).sum();
+                return Err(XlsxError::TooLarge {
+                    cells: out.len() as u64,
+                    text_bytes,
+                });
+            }
             Event::Eof => return Ok(out),
             _ => {
                 runs.feed(&event)?;
@@ -409,68 +536,119 @@ struct Cell {
     column: usize,
     kind: String,
     value: Option<String>,
+    formula: bool,
     in_v: bool,
     in_inline: bool,
 }
 
-fn cell_text(cell: &Cell, inline: String, shared: &[String]) -> String {
+fn cell_text<'s>(cell: &Cell, inline: String, shared: &'s [String]) -> Cow<'s, str> {
     let value = cell.value.clone().unwrap_or_default();
     match cell.kind.as_str() {
+        // Borrowed: one shared string may stand for thousands of cells.
         "s" => value
             .trim()
             .parse::<usize>()
             .ok()
-            .and_then(|i| shared.get(i).cloned())
+            .and_then(|i| shared.get(i))
+            .map(|s| Cow::Borrowed(s.as_str()))
             .unwrap_or_default(),
-        "inlineStr" => inline,
-        "b" => match value.trim() {
+        "inlineStr" => Cow::Owned(inline),
+        "b" => Cow::Owned(match value.trim() {
             "1" => "TRUE".to_owned(),
             "0" => "FALSE".to_owned(),
             other => other.to_owned(),
-        },
-        // Formula text results, errors (#N/A) and ISO dates, as stored.
-        "str" | "e" | "d" => value,
-        _ => number_text(&value),
+        }),
+        // Formula text results, errors (#N/A, flagged) and ISO dates, as stored.
+        "str" | "e" | "d" => Cow::Owned(value),
+        _ => Cow::Owned(number_text(&value)),
     }
 }
 
-fn sheet_rows(xml: &str, shared: &[String], max_rows: usize) -> Result<Vec<Row>, XlsxError> {
+/// Why a cell's value cannot be trusted, if it cannot.
+fn flag_of(cell: &Cell) -> Option<FlagKind> {
+    if cell.kind == "e" {
+        Some(FlagKind::FormulaError)
+    } else if cell.formula && cell.value.is_none() && cell.kind != "inlineStr" {
+        Some(FlagKind::NoCachedValue)
+    } else {
+        None
+    }
+}
+
+/// What the sheet would take in memory, counted whether or not it is kept.
+#[derive(Default)]
+struct Totals {
+    cells: u64,
+    text_bytes: u64,
+    /// The first cell over [`MAX_CELL_CHARS`].
+    long_cell: Option<String>,
+}
+
+impl Totals {
+    fn over(&self) -> bool {
+        self.cells > MAX_CELLS || self.text_bytes > MAX_TEXT || self.long_cell.is_some()
+    }
+
+    fn verdict(self) -> XlsxError {
+        match self.long_cell {
+            Some(cell) if self.cells <= MAX_CELLS && self.text_bytes <= MAX_TEXT => {
+                XlsxError::CellTooLong(cell)
+            }
+            _ => XlsxError::TooLarge {
+                cells: self.cells,
+                text_bytes: self.text_bytes,
+            },
+        }
+    }
+}
+
+fn sheet_rows(xml: &str, shared: &[String], max_rows: usize) -> Result<Vec<SheetRow>, XlsxError> {
     let mut reader = Reader::from_str(xml);
-    let mut rows: Vec<Row> = Vec::new();
-    let mut row_number = 0_u64;
-    let mut cells: Vec<String> = Vec::new();
+    let mut rows: Vec<SheetRow> = Vec::new();
+    let mut row = SheetRow::default();
     let mut next_column = 0_usize;
     let mut cell: Option<Cell> = None;
     let mut runs = TextRuns::default();
+    let mut totals = Totals::default();
     let start_row = |e: &BytesStart<'_>, previous: u64| -> u64 {
         attr(e, "r")
             .and_then(|r| r.trim().parse().ok())
-            .unwrap_or(previous + 1)
+            .unwrap_or(previous.saturating_add(1))
     };
     loop {
         let event = reader.read_event().map_err(broken)?;
         match &event {
             Event::Start(e) if e.local_name().as_ref() == "row" => {
-                row_number = start_row(e, row_number);
-                cells.clear();
+                row = SheetRow {
+                    number: start_row(e, row.number),
+                    ..SheetRow::default()
+                };
                 next_column = 0;
             }
             Event::Empty(e) if e.local_name().as_ref() == "row" => {
-                row_number = start_row(e, row_number);
+                row.number = start_row(e, row.number);
             }
             Event::End(e) if e.local_name().as_ref() == "row" => {
-                if cells.iter().any(|c| !c.trim().is_empty()) {
+                totals.cells += row.cells.len() as u64;
+                let kept = !row.flags.is_empty() || row.cells.iter().any(|c| !c.trim().is_empty());
+                if kept && !totals.over() {
                     if rows.len() >= max_rows {
                         return Ok(rows);
                     }
-                    rows.push((row_number, std::mem::take(&mut cells)));
+                    let number = row.number;
+                    rows.push(std::mem::take(&mut row));
+                    row.number = number;
                 }
+                // Past a bound nothing more is kept; counting goes on so
+                // the refusal can say how large the file really is.
+                row.cells.clear();
+                row.flags.clear();
             }
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "c" => {
                 let column = attr(e, "r")
                     .and_then(|r| column_of(&r))
                     .unwrap_or(next_column);
-                next_column = column + 1;
+                next_column = column.saturating_add(1);
                 if matches!(event, Event::Start(_)) {
                     cell = Some(Cell {
                         column,
@@ -481,23 +659,51 @@ fn sheet_rows(xml: &str, shared: &[String], max_rows: usize) -> Result<Vec<Row>,
                 }
             }
             Event::End(e) if e.local_name().as_ref() == "c" => {
-                if let Some(c) = cell.take() {
-                    let value = cell_text(&c, runs.take(), shared);
-                    if c.column < MAX_COLUMNS && !value.is_empty() {
-                        if cells.len() <= c.column {
-                            cells.resize(c.column + 1, String::new());
-                        }
-                        if let Some(slot) = cells.get_mut(c.column) {
-                            *slot = value;
-                        }
+                let Some(c) = cell.take() else { continue };
+                let value = cell_text(&c, runs.take(), shared);
+                if c.column >= MAX_COLUMNS || (value.is_empty() && flag_of(&c).is_none()) {
+                    continue;
+                }
+                totals.text_bytes += value.len() as u64;
+                if totals.long_cell.is_none() && value.chars().count() > MAX_CELL_CHARS {
+                    totals.long_cell = Some(cell_name(c.column, row.number));
+                }
+                if totals.over() {
+                    // Only the width counts: a row is as wide as its last cell.
+                    if row.cells.len() <= c.column {
+                        row.cells.resize(c.column + 1, String::new());
                     }
+                    continue;
+                }
+                if let Some(kind) = flag_of(&c) {
+                    row.flags.push(CellFlag {
+                        column: c.column,
+                        kind,
+                    });
+                }
+                if row.cells.len() <= c.column {
+                    row.cells.resize(c.column + 1, String::new());
+                }
+                if let Some(slot) = row.cells.get_mut(c.column) {
+                    *slot = value.into_owned();
                 }
             }
+            Event::Eof if totals.over() => return Err(totals.verdict()),
             Event::Eof => return Ok(rows),
             _ => {
                 let Some(c) = cell.as_mut() else { continue };
                 match &event {
-                    Event::Start(e) if e.local_name().as_ref() == "v" => c.in_v = true,
+                    Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "f" => {
+                        c.formula = true;
+                    }
+                    // `<v></v>` is a stored empty result, not a missing one.
+                    Event::Start(e) if e.local_name().as_ref() == "v" => {
+                        c.in_v = true;
+                        c.value.get_or_insert_with(String::new);
+                    }
+                    Event::Empty(e) if e.local_name().as_ref() == "v" => {
+                        c.value.get_or_insert_with(String::new);
+                    }
                     Event::End(e) if e.local_name().as_ref() == "v" => c.in_v = false,
                     Event::Start(e) if e.local_name().as_ref() == "is" => c.in_inline = true,
                     Event::End(e) if e.local_name().as_ref() == "is" => c.in_inline = false,
@@ -557,7 +763,11 @@ mod tests {
             ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>"),
             ("xl/worksheets/list.xml", LIST),
         ]);
-        let rows = read_first_sheet(&file, 100).unwrap_or_default();
+        let rows: Vec<(u64, Vec<String>)> = read_first_sheet(&file, 100)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| (r.number, r.cells))
+            .collect();
         assert_eq!(
             rows,
             vec![
@@ -577,7 +787,11 @@ mod tests {
             strings(&["<李> \"四\"", "=1+1"]),
         ];
         let file = scrm_api::xlsx::workbook(&rows);
-        let back = read_first_sheet(&file, 10).unwrap_or_default();
+        let back: Vec<(u64, Vec<String>)> = read_first_sheet(&file, 10)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| (r.number, r.cells))
+            .collect();
         assert_eq!(back, vec![(1, rows[0].clone()), (2, rows[1].clone())]);
     }
 
@@ -613,10 +827,7 @@ mod tests {
                 "<worksheet><sheetData><row><c><v>1</v></row>",
             ),
         ]);
-        assert!(matches!(
-            read_first_sheet(&broken, 10),
-            Err(XlsxError::Broken(_))
-        ));
+        assert_eq!(read_first_sheet(&broken, 10), Err(XlsxError::Broken));
         // Truncated archives never panic.
         let file = scrm_api::xlsx::workbook(&[strings(&["a"])]);
         for cut in [1, 10, 100, file.len() / 2, file.len() - 1] {
@@ -644,8 +855,151 @@ mod tests {
                 .entries
                 .first()
                 .is_some_and(|e| zip.read(e).err() == Some(XlsxError::NotZip))),
-            Err(e) => panic!("{e}"),
+            Err(e) => panic!("{e:?}"),
         }
+    }
+
+    /// A workbook whose first sheet is `sheet` (shared strings `strings`).
+    fn book(sheet: &str, strings: &str) -> Vec<u8> {
+        zip(&[
+            (
+                "xl/workbook.xml",
+                "<workbook><sheets><sheet/></sheets></workbook>",
+            ),
+            ("xl/sharedStrings.xml", strings),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ])
+    }
+
+    #[test]
+    fn a_shared_string_bomb_is_refused_with_its_size() {
+        // One 2 MB string referenced by 20,000 rows of 4 cells: 358 KB
+        // deflated, 160 GB of text if every cell were made.
+        let big = "啊".repeat(700_000);
+        let strings = format!("<sst><si><t>姓名</t></si><si><t>{big}</t></si></sst>");
+        let mut sheet =
+            String::from("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>");
+        for r in 2..20_002 {
+            sheet.push_str(&format!("<row r=\"{r}\">"));
+            for _ in 0..4 {
+                sheet.push_str("<c t=\"s\"><v>1</v></c>");
+            }
+            sheet.push_str("</row>");
+        }
+        sheet.push_str("</sheetData></worksheet>");
+        let file = book(&sheet, &strings);
+        match read_first_sheet(&file, 20_002) {
+            Err(XlsxError::TooLarge { cells, text_bytes }) => {
+                assert_eq!(cells, 80_001);
+                assert_eq!(text_bytes, 80_000 * big.len() as u64 + 6);
+            }
+            other => panic!("{other:?}"),
+        }
+        // One cell longer than a spreadsheet cell can be, in a small sheet.
+        let long = "x".repeat(MAX_CELL_CHARS + 1);
+        let sheet = format!("<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c></row><row r=\"5\"><c r=\"B5\" t=\"inlineStr\"><is><t>{long}</t></is></c></row></sheetData></worksheet>");
+        assert_eq!(
+            read_first_sheet(&book(&sheet, "<sst/>"), 10),
+            Err(XlsxError::CellTooLong("B5".into()))
+        );
+        // Millions of empty shared strings.
+        let strings = format!("<sst>{}</sst>", "<si/>".repeat(MAX_CELLS as usize + 2));
+        assert!(matches!(
+            read_first_sheet(&book("<worksheet/>", &strings), 10),
+            Err(XlsxError::TooLarge { .. })
+        ));
+        // Wide rows count by their width: 5,000 rows reaching column IV.
+        let mut sheet = String::from("<worksheet><sheetData>");
+        for r in 1..=5_000 {
+            sheet.push_str(&format!("<row r=\"{r}\"><c r=\"IV{r}\"><v>1</v></c></row>"));
+        }
+        sheet.push_str("</sheetData></worksheet>");
+        assert_eq!(
+            read_first_sheet(&book(&sheet, "<sst/>"), 20_000),
+            Err(XlsxError::TooLarge {
+                cells: 5_000 * 256,
+                text_bytes: 5_000
+            })
+        );
+    }
+
+    #[test]
+    fn error_cells_and_formulas_without_results_are_flagged() {
+        let sheet = r#"<worksheet><sheetData>
+<row r="1"><c t="inlineStr"><is><t>姓名</t></is></c><c t="inlineStr"><is><t>电话</t></is></c></row>
+<row r="5"><c r="A5" t="e"><f>NAME()</f><v>#NAME?</v></c><c r="B5"><v>13800138000</v></c></row>
+<row r="6"><c r="A6" t="str"><f>"王"&amp;"五"</f><v>王五</v></c><c r="B6"><f>A1*2</f></c></row>
+<row r="7"><c r="A7" t="str"><f>""</f><v></v></c><c r="B7"><v>1</v></c></row>
+</sheetData></worksheet>"#;
+        let rows = read_first_sheet(&book(sheet, "<sst/>"), 10).unwrap_or_default();
+        let flags: Vec<(u64, Vec<CellFlag>)> =
+            rows.iter().map(|r| (r.number, r.flags.clone())).collect();
+        assert_eq!(
+            flags,
+            [
+                (1, vec![]),
+                (
+                    5,
+                    vec![CellFlag {
+                        column: 0,
+                        kind: FlagKind::FormulaError
+                    }]
+                ),
+                (
+                    6,
+                    vec![CellFlag {
+                        column: 1,
+                        kind: FlagKind::NoCachedValue
+                    }]
+                ),
+                (7, vec![]),
+            ]
+        );
+        assert_eq!(
+            rows.get(1).map(|r| r.cells.clone()),
+            Some(strings(&["#NAME?", "13800138000"]))
+        );
+        let code = flags_code(&rows.get(1).map(|r| r.flags.clone()).unwrap_or_default());
+        assert_eq!(code, "e0");
+        assert_eq!(
+            flags_from_code("e0 f12 x3 e"),
+            [
+                CellFlag {
+                    column: 0,
+                    kind: FlagKind::FormulaError
+                },
+                CellFlag {
+                    column: 12,
+                    kind: FlagKind::NoCachedValue
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_survive_the_trip_out_of_the_worker() {
+        for e in [
+            XlsxError::NotZip,
+            XlsxError::Unsupported(Unsupported::Zip64),
+            XlsxError::Unsupported(Unsupported::Encrypted),
+            XlsxError::Unsupported(Unsupported::Compression),
+            XlsxError::Missing("xl/workbook.xml".into()),
+            XlsxError::PartTooBig,
+            XlsxError::Broken,
+            XlsxError::TooLarge {
+                cells: 80_001,
+                text_bytes: 1 << 40,
+            },
+            XlsxError::CellTooLong("AB12".into()),
+        ] {
+            assert_eq!(XlsxError::from_code(&e.code()), Some(e));
+        }
+        assert_eq!(XlsxError::from_code("too-large 1"), None);
+        assert_eq!(XlsxError::from_code("something else"), None);
+        assert_eq!(cell_name(0, 1), "A1");
+        assert_eq!(cell_name(1, 5), "B5");
+        assert_eq!(cell_name(26, 3), "AA3");
+        assert_eq!(cell_name(16383, 9), "XFD9");
     }
 
     #[test]

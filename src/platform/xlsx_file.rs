@@ -7,6 +7,10 @@ use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
+use scrm_api::xlsx::{kinds_code, Kind};
+
+use crate::core::xlsx_read::{flags_from_code, SheetRow, XlsxError};
+
 /// trunk's loaders for the workers (see index.html), relative to `<base>`.
 const WORKER_URL: &str = "xlsx-worker_loader.js";
 const READER_URL: &str = "xlsx-reader_loader.js";
@@ -48,11 +52,16 @@ pub struct XlsxSink {
 impl XlsxSink {
     /// Starts the worker and waits until it can take rows: messages sent
     /// before its wasm has started would be lost, so it says "ready" first.
-    pub async fn start() -> Result<XlsxSink, ()> {
+    /// `kinds` says how each column is written (dates as dates).
+    pub async fn start(kinds: &[Kind]) -> Result<XlsxSink, ()> {
         let sink = XlsxSink {
             worker: Worker::new(WORKER_URL).map_err(|_| ())?,
         };
         next_message(&sink.worker).await?;
+        let message = format!("kinds {}", kinds_code(kinds));
+        sink.worker
+            .post_message(&JsValue::from_str(&message))
+            .map_err(|_| ())?;
         Ok(sink)
     }
 
@@ -79,15 +88,23 @@ impl Drop for XlsxSink {
     }
 }
 
+/// Why [`ask`] got no answer.
+enum AskError {
+    /// The worker never said "ready": its script did not load.
+    Load,
+    /// It started, then failed (out of memory, a crash).
+    Died,
+}
+
 /// Starts the worker at `url`, sends it `message` and returns its answer.
-async fn ask(url: &str, message: &JsValue) -> Result<JsValue, ()> {
-    let worker = Worker::new(url).map_err(|_| ())?;
+async fn ask(url: &str, message: &JsValue) -> Result<JsValue, AskError> {
+    let worker = Worker::new(url).map_err(|_| AskError::Load)?;
     // Messages sent before the worker's wasm has started would be lost: it
     // says "ready" first.
     let result = async {
-        next_message(&worker).await?;
-        worker.post_message(message).map_err(|_| ())?;
-        next_message(&worker).await
+        next_message(&worker).await.map_err(|_| AskError::Load)?;
+        worker.post_message(message).map_err(|_| AskError::Died)?;
+        next_message(&worker).await.map_err(|_| AskError::Died)
     }
     .await;
     worker.terminate();
@@ -97,31 +114,40 @@ async fn ask(url: &str, message: &JsValue) -> Result<JsValue, ()> {
 /// Why [`read`] returned no rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
-    /// The worker did not load or run (network, old browser).
-    Worker,
-    /// The file is not a readable workbook: the reader's words.
-    File(String),
+    /// The reader did not load (network, old browser).
+    Load,
+    /// The reader started and then stopped: most likely the file needed
+    /// more memory than the tab has. Never reported as a network problem.
+    Died,
+    /// The file is not a workbook the reader accepts.
+    File(XlsxError),
 }
 
-/// The non-blank rows of the first sheet of an XLSX `file`, each with its
-/// row number in the sheet.
-pub async fn read(file: &Uint8Array) -> Result<Vec<(u64, Vec<String>)>, ReadError> {
-    let reply = ask(READER_URL, file).await.map_err(|_| ReadError::Worker)?;
-    if let Some(why) = reply.as_string() {
-        return Err(ReadError::File(why));
+/// The non-blank rows of the first sheet of an XLSX `file`.
+pub async fn read(file: &Uint8Array) -> Result<Vec<SheetRow>, ReadError> {
+    let reply = ask(READER_URL, file).await.map_err(|e| match e {
+        AskError::Load => ReadError::Load,
+        AskError::Died => ReadError::Died,
+    })?;
+    if let Some(code) = reply.as_string() {
+        return Err(ReadError::File(
+            XlsxError::from_code(&code).unwrap_or(XlsxError::Broken),
+        ));
     }
-    let rows = reply.dyn_into::<Array>().map_err(|_| ReadError::Worker)?;
+    let rows = reply.dyn_into::<Array>().map_err(|_| ReadError::Died)?;
     Ok(rows
         .iter()
         .map(|row| {
             let row = Array::from(&row);
-            let number = row.get(0).as_f64().unwrap_or_default().max(0.0) as u64;
-            let cells = row
-                .iter()
-                .skip(1)
-                .map(|c| c.as_string().unwrap_or_default())
-                .collect();
-            (number, cells)
+            SheetRow {
+                number: row.get(0).as_f64().unwrap_or_default().max(0.0) as u64,
+                flags: flags_from_code(&row.get(1).as_string().unwrap_or_default()),
+                cells: row
+                    .iter()
+                    .skip(2)
+                    .map(|c| c.as_string().unwrap_or_default())
+                    .collect(),
+            }
         })
         .collect())
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use scrm_api::csv;
 use scrm_api::customer::DownLoad;
+use scrm_api::xlsx::Kind;
 use wasm_bindgen::JsValue;
 
 use crate::features::customers::query::CustomerFilter;
@@ -40,6 +41,24 @@ async fn finish_xlsx(sink: Option<xlsx_file::XlsxSink>) -> Result<js_sys::Uint8A
         None => Err(()),
     }
 }
+
+/// The export's columns (see [`csv::customer_cells`]): the created and
+/// last-update times are dates in the XLSX file.
+const COLUMN_KINDS: [Kind; 10] = [
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::Text,
+    Kind::DateTime,
+    Kind::DateTime,
+];
+
+/// Index of the star column in [`csv::customer_cells`].
+const STAR: usize = 6;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -84,12 +103,21 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                 t_string!(i18n, cust_tags),
                 t_string!(i18n, cust_star),
                 t_string!(i18n, cust_remarks),
-                t_string!(i18n, export_created),
-                t_string!(i18n, cust_last_update),
+                t_string!(i18n, export_created_zone),
+                t_string!(i18n, export_updated_zone),
             ]
             .iter()
             .map(|s| s.to_string())
             .collect();
+            // The star as a word a reader understands, not 1/0.
+            let (yes, no) = (t_string!(i18n, export_yes), t_string!(i18n, export_no));
+            let cells = |c: &scrm_api::customer::Customer| {
+                let mut cells = csv::customer_cells(c);
+                if let Some(star) = cells.get_mut(STAR) {
+                    *star = if star == "1" { yes } else { no }.to_owned();
+                }
+                cells
+            };
             let parts = js_sys::Array::new();
             // XLSX rows go to the worker page by page as they arrive.
             let mut sink = None;
@@ -98,7 +126,7 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                     parts.push(&JsValue::from_str(&csv::start(&header)));
                 }
                 Format::Xlsx => {
-                    let started = xlsx_file::XlsxSink::start().await;
+                    let started = xlsx_file::XlsxSink::start(&COLUMN_KINDS).await;
                     if run_id.try_get_value() != Some(n) {
                         return;
                     }
@@ -134,14 +162,14 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                     Format::Csv => {
                         let mut chunk = String::new();
                         for c in &page.items {
-                            chunk.push_str(&csv::line(&csv::customer_cells(c)));
+                            chunk.push_str(&csv::customer_line(&cells(c)));
                         }
                         parts.push(&JsValue::from_str(&chunk));
                     }
                     Format::Xlsx => {
                         let rows = js_sys::Array::new();
                         for c in &page.items {
-                            rows.push(&text_row(&csv::customer_cells(c)));
+                            rows.push(&text_row(&cells(c)));
                         }
                         if let Some(s) = &sink {
                             if s.push(&rows).is_err() {
@@ -197,12 +225,14 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
 
     view! {
         <div class="export-bar">
-            <button type="button" id="export-csv" disabled=move || phase.get() == Phase::Running on:click={let start = start.clone(); move |_| start(Format::Csv)}>
-                {tr(i18n, |i| t_string!(i, export_csv))}
-            </button>
-            <button type="button" id="export-xlsx" disabled=move || phase.get() == Phase::Running on:click=move |_| start(Format::Xlsx)>
+            // XLSX first and primary: it keeps phones and ids exactly.
+            <button type="button" id="export-xlsx" disabled=move || phase.get() == Phase::Running on:click={let start = start.clone(); move |_| start(Format::Xlsx)}>
                 {tr(i18n, |i| t_string!(i, export_xlsx))}
             </button>
+            <button type="button" id="export-csv" class="secondary" disabled=move || phase.get() == Phase::Running on:click=move |_| start(Format::Csv)>
+                {tr(i18n, |i| t_string!(i, export_csv))}
+            </button>
+            <span class="muted" id="export-hint">{tr(i18n, |i| t_string!(i, export_hint))}</span>
             <Show when=move || phase.get() == Phase::Running>
                 <progress id="export-progress" max=move || total.get().max(1).to_string() value=move || done.get().to_string()
                     aria-label=tr(i18n, |i| t_string!(i, export_progress))></progress>

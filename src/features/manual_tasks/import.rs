@@ -17,11 +17,13 @@ use scrm_api::ReplyError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::file_kind::{decode, sniff, Encoding, FileKind, MAX_FILE_BYTES};
 use crate::core::template::fill;
+use crate::core::xlsx_read::{cell_name, FlagKind, Unsupported, XlsxError, MAX_PART};
 use crate::features::manual_tasks::draft::{label, FIELDS};
 use crate::features::manual_tasks::import_rows::{
-    failures_csv, guess_mapping, parse_csv, row_problem, row_request, sniff, table_from_rows,
-    unmapped_required, Failure, FileKind, ImportError, Table,
+    check_size, failures_csv, guess_mapping, parse_csv, row_problem, row_request, table_from_rows,
+    unmapped_required, Failure, ImportError, Table, MAX_ROWS,
 };
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::dom;
@@ -45,63 +47,140 @@ enum Phase {
     Done { cancelled: bool },
 }
 
-async fn read_bytes(file: web_sys::File) -> Result<js_sys::Uint8Array, String> {
-    let buf = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buf))
+async fn read_bytes(file: web_sys::File) -> Option<js_sys::Uint8Array> {
+    let buf = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buf))
 }
 
-/// The file's text: UTF-8 when it is, else GB18030 (what Excel in China
-/// writes when saving "CSV").
-fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) => {
-            let bytes = e.into_bytes();
-            let decoder =
-                web_sys::TextDecoder::new_with_label("gb18030").map_err(|e| format!("{e:?}"))?;
-            decoder
-                .decode_with_u8_array(&bytes)
-                .map_err(|e| format!("{e:?}"))
+/// Why a chosen file gives no table, in the user's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum LoadError {
+    /// The browser could not read the file.
+    Unreadable,
+    Import(ImportError),
+    /// The XLSX reader did not load, or stopped.
+    Reader(ReadError),
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+fn describe_load(i18n: I18nContext<Locale>, e: &LoadError) -> String {
+    let t = |text: &str| text.to_string();
+    match e {
+        LoadError::Unreadable => t(t_string!(i18n, mt_import_unreadable)),
+        LoadError::Reader(ReadError::Load) => t(t_string!(i18n, mt_import_reader_failed)),
+        LoadError::Reader(ReadError::Died) => t(t_string!(i18n, mt_import_reader_died)),
+        LoadError::Reader(ReadError::File(x)) | LoadError::Import(ImportError::Xlsx(x)) => {
+            describe_xlsx(i18n, x)
         }
+        LoadError::Import(e) => match e {
+            ImportError::Empty => t(t_string!(i18n, mt_import_empty)),
+            ImportError::NoRows => t(t_string!(i18n, mt_import_no_rows)),
+            ImportError::TooManyRows => fill(
+                t_string!(i18n, mt_import_too_many_rows),
+                &[("max", &MAX_ROWS.to_string())],
+            ),
+            ImportError::FileTooBig(bytes) => fill(
+                t_string!(i18n, mt_import_file_too_big),
+                &[("size", &mb(*bytes)), ("max", &mb(MAX_FILE_BYTES))],
+            ),
+            ImportError::NotSpreadsheet => t(t_string!(i18n, mt_import_not_spreadsheet)),
+            ImportError::OldXls => t(t_string!(i18n, mt_import_xls_old)),
+            ImportError::Malformed(line) => fill(
+                t_string!(i18n, mt_import_malformed),
+                &[("line", &line.to_string())],
+            ),
+            ImportError::Xlsx(x) => describe_xlsx(i18n, x),
+        },
     }
 }
 
-/// Reads a chosen file into a table, or says in words why not.
-async fn load(file: web_sys::File, i18n: I18nContext<Locale>) -> Result<Table, String> {
-    let bytes = read_bytes(file)
-        .await
-        .map_err(|e| format!("{} {e}", t_string!(i18n, mt_import_unreadable)))?;
-    let empty = |e: &ImportError| match e {
-        ImportError::Empty => Some(t_string!(i18n, mt_import_empty).to_string()),
-        ImportError::NoRows => Some(t_string!(i18n, mt_import_no_rows).to_string()),
-        ImportError::Malformed(_) => None,
-    };
-    let head = bytes.subarray(0, 8).to_vec();
-    match sniff(&head) {
-        FileKind::OldXls => Err(t_string!(i18n, mt_import_xls_old).to_string()),
-        FileKind::Xlsx => {
-            let xlsx_error =
-                |why: &str| format!("{} {why}", t_string!(i18n, mt_import_xlsx_unreadable));
-            let rows = xlsx_file::read(&bytes).await.map_err(|e| match e {
-                ReadError::Worker => t_string!(i18n, mt_import_reader_failed).to_string(),
-                ReadError::File(why) => xlsx_error(&why),
-            })?;
-            table_from_rows(rows).map_err(|e| match e {
-                ImportError::Malformed(m) => xlsx_error(&m),
-                other => empty(&other).unwrap_or_default(),
-            })
+fn describe_xlsx(i18n: I18nContext<Locale>, e: &XlsxError) -> String {
+    match e {
+        XlsxError::NotZip => t_string!(i18n, mt_import_xlsx_not_zip).to_string(),
+        XlsxError::Unsupported(Unsupported::Encrypted) => {
+            t_string!(i18n, mt_import_xlsx_encrypted).to_string()
         }
-        FileKind::Text => {
-            let text = decode_text(bytes.to_vec())
-                .map_err(|e| format!("{} {e}", t_string!(i18n, mt_import_unreadable)))?;
-            parse_csv(&text).map_err(|e| match e {
-                ImportError::Malformed(m) => {
-                    format!("{} {m}", t_string!(i18n, mt_import_malformed))
-                }
-                other => empty(&other).unwrap_or_default(),
-            })
+        XlsxError::Unsupported(_) => t_string!(i18n, mt_import_xlsx_unsupported).to_string(),
+        XlsxError::Missing(part) => fill(
+            t_string!(i18n, mt_import_xlsx_missing),
+            &[("part", part.as_str())],
+        ),
+        XlsxError::PartTooBig => fill(
+            t_string!(i18n, mt_import_xlsx_part_too_big),
+            &[("max", &mb(MAX_PART as u64))],
+        ),
+        XlsxError::Broken => t_string!(i18n, mt_import_xlsx_broken).to_string(),
+        XlsxError::TooLarge { cells, text_bytes } => fill(
+            t_string!(i18n, mt_import_too_large),
+            &[("cells", &cells.to_string()), ("mb", &mb(*text_bytes))],
+        ),
+        XlsxError::CellTooLong(cell) => fill(
+            t_string!(i18n, mt_import_cell_too_long),
+            &[("cell", cell.as_str())],
+        ),
+    }
+}
+
+/// What the row at `i` cannot be imported for: cells the XLSX reader
+/// flagged in a column that is imported, then the shared rules.
+fn row_verdict(
+    i18n: I18nContext<Locale>,
+    table: &Table,
+    i: usize,
+    mapping: &[Option<&'static str>],
+    lang: Lang,
+) -> Option<String> {
+    let row = table.rows.get(i)?;
+    let line = table.lines.get(i).copied().unwrap_or_default();
+    let mut reasons: Vec<String> = table
+        .flags
+        .get(i)
+        .into_iter()
+        .flatten()
+        .filter(|f| mapping.get(f.column).copied().flatten().is_some())
+        .map(|f| {
+            let template = match f.kind {
+                FlagKind::FormulaError => t_string!(i18n, mt_import_cell_error),
+                FlagKind::NoCachedValue => t_string!(i18n, mt_import_cell_no_value),
+            };
+            fill(template, &[("cell", &cell_name(f.column, line))])
+        })
+        .collect();
+    reasons.extend(row_problem(&row_request(row, mapping), lang));
+    let sep = if lang == Lang::En { "; " } else { "；" };
+    (!reasons.is_empty()).then(|| reasons.join(sep))
+}
+
+/// CSV text in the encoding [`sniff`] found; GB18030 (what Excel in China
+/// writes when saving "CSV") through the browser's decoder.
+fn decode_text(bytes: &[u8], encoding: Encoding) -> Option<String> {
+    if encoding != Encoding::Gb18030 {
+        return decode(bytes, encoding);
+    }
+    let decoder = web_sys::TextDecoder::new_with_label("gb18030").ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}
+
+/// Reads a chosen file into a table, or says why not. The size is checked
+/// before a byte is read, and the kind from the bytes, not the name.
+async fn load(file: web_sys::File) -> Result<Table, LoadError> {
+    check_size(file.size().max(0.0) as u64).map_err(LoadError::Import)?;
+    let bytes = read_bytes(file).await.ok_or(LoadError::Unreadable)?;
+    let data = bytes.to_vec();
+    match sniff(&data) {
+        FileKind::OldXls => Err(LoadError::Import(ImportError::OldXls)),
+        FileKind::NotSpreadsheet => Err(LoadError::Import(ImportError::NotSpreadsheet)),
+        FileKind::Xlsx => {
+            drop(data);
+            let rows = xlsx_file::read(&bytes).await.map_err(LoadError::Reader)?;
+            table_from_rows(rows).map_err(LoadError::Import)
+        }
+        FileKind::Text(encoding) => {
+            let text = decode_text(&data, encoding).ok_or(LoadError::Unreadable)?;
+            parse_csv(&text).map_err(LoadError::Import)
         }
     }
 }
@@ -151,7 +230,7 @@ async fn worker(run: Rc<Run>, api: ApiClient, i18n: I18nContext<Locale>, p: Prog
         run.next.set(i + 1);
         let line = run.table.lines.get(i).copied().unwrap_or_default();
         let req = row_request(row, &run.mapping);
-        let failure = match row_problem(&req, run.lang) {
+        let failure = match row_verdict(i18n, &run.table, i, &run.mapping, run.lang) {
             Some(reason) => {
                 since_yield += 1;
                 Some(reason)
@@ -240,9 +319,8 @@ pub fn ManualTaskImport() -> impl IntoView {
         let lang = lang.get();
         mapping.with(|m| {
             table.with(|t| {
-                t.rows
-                    .iter()
-                    .map(|r| row_problem(&row_request(r, m), lang))
+                (0..t.rows.len())
+                    .map(|i| row_verdict(i18n, t, i, m, lang))
                     .collect::<Vec<_>>()
             })
         })
@@ -275,7 +353,7 @@ pub fn ManualTaskImport() -> impl IntoView {
         choice.update(|n| *n = n.wrapping_add(1));
         let this = choice.get_untracked();
         leptos::task::spawn_local(async move {
-            let parsed = load(file, i18n).await;
+            let parsed = load(file).await.map_err(|e| describe_load(i18n, &e));
             if choice.try_get_untracked() != Some(this) {
                 return;
             }

@@ -8,81 +8,112 @@
 use scrm_api::manual_task::AddManualTaskRequest;
 use scrm_api::validate::{join_messages, Lang};
 
+use crate::core::file_kind::MAX_FILE_BYTES;
+use crate::core::xlsx_read::{CellFlag, SheetRow, XlsxError};
 use crate::features::manual_tasks::draft::{cleaned, set, FIELDS};
 
 /// A parsed file: its header row and the data rows (blank rows dropped).
 /// `lines[i]` is the 1-based line number of `rows[i]` in the file, so a
-/// report points at the row the user can find in their spreadsheet.
+/// report points at the row the user can find in their spreadsheet;
+/// `flags[i]` are the cells of `rows[i]` the XLSX reader does not trust.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
     pub lines: Vec<u64>,
+    pub flags: Vec<Vec<CellFlag>>,
 }
 
-/// Why a file cannot be imported at all.
+/// Why a file cannot be imported at all. Each is shown in the user's
+/// language; none carries another program's words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// No header row.
     Empty,
     /// A header but no data.
     NoRows,
-    /// Broken CSV (the parser's own words).
-    Malformed(String),
-}
-
-/// What a chosen file is, by its first bytes rather than its name (a
-/// renamed file still goes the right way).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
-    /// A ZIP archive: XLSX, read by the on-demand worker.
-    Xlsx,
-    /// The binary Excel 97–2003 format, which is not read.
+    /// More than [`MAX_ROWS`] data rows.
+    TooManyRows,
+    /// Larger than [`MAX_FILE_BYTES`]: its size in bytes.
+    FileTooBig(u64),
+    /// Neither an XLSX workbook nor text in an accepted encoding.
+    NotSpreadsheet,
+    /// The binary Excel 97–2003 format.
     OldXls,
-    /// Anything else is taken for CSV text.
-    Text,
-}
-
-pub fn sniff(bytes: &[u8]) -> FileKind {
-    if bytes.starts_with(b"PK\x03\x04") {
-        FileKind::Xlsx
-    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        FileKind::OldXls
-    } else {
-        FileKind::Text
-    }
+    /// CSV the parser cannot read, from this line on.
+    Malformed(u64),
+    /// An XLSX file the reader refused.
+    Xlsx(XlsxError),
 }
 
 /// Most rows a file may have; more is almost certainly the wrong file and
 /// would take long enough to need a server-side import instead.
 pub const MAX_ROWS: usize = 20_000;
 
+/// Refuses a file by its size before a byte of it is read.
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(ImportError::FileTooBig(bytes))
+    } else {
+        Ok(())
+    }
+}
+
 /// Reads CSV text (comma separated, quotes as Excel writes them, a UTF-8
-/// byte-order mark tolerated).
+/// byte-order mark tolerated) in one pass: line numbers are counted from
+/// the previous record's position, and reading stops once there are more
+/// rows than an import takes.
 pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let mut lines = LineCounter::default();
     let mut records = Vec::new();
+    let mut kept = 0_usize;
     for record in reader.records() {
-        let record = record.map_err(|e| ImportError::Malformed(e.to_string()))?;
-        let line = line_of(text, record.position().map(|p| p.byte()));
-        records.push((line, record.iter().map(str::to_owned).collect()));
+        let record = record.map_err(|e| {
+            ImportError::Malformed(e.position().map(|p| p.line()).unwrap_or_default())
+        })?;
+        let line = lines.line_at(text, record.position().map(|p| p.byte()));
+        let cells: Vec<String> = record.iter().map(unwrap_text_formula).collect();
+        if cells.iter().any(|c| !c.trim().is_empty()) {
+            kept += 1;
+            // The header, the most rows an import takes, and one to tell.
+            if kept > MAX_ROWS + 1 {
+                return Err(ImportError::TooManyRows);
+            }
+        }
+        records.push(SheetRow {
+            number: line,
+            cells,
+            flags: Vec::new(),
+        });
     }
     table_from_rows(records)
 }
 
+/// `="01012345678"` is how the CSV export keeps a digit-only text cell a
+/// text cell in spreadsheets (which would drop its leading zero or round a
+/// long id); read back, it is the digits again. Only digits are unwrapped,
+/// so no other formula ever comes through as plain text.
+fn unwrap_text_formula(cell: &str) -> String {
+    cell.strip_prefix("=\"")
+        .and_then(|c| c.strip_suffix('"'))
+        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(cell)
+        .to_owned()
+}
+
 /// A table from numbered rows, as CSV lines or XLSX sheet rows: the first
 /// non-blank row is the header, blank rows are dropped, cells are trimmed.
-/// `rows` holds each row's line (or sheet row) number and its cells.
-pub fn table_from_rows(rows: Vec<(u64, Vec<String>)>) -> Result<Table, ImportError> {
+pub fn table_from_rows(rows: Vec<SheetRow>) -> Result<Table, ImportError> {
     let mut headers: Option<Vec<String>> = None;
     let mut table = Table::default();
-    for (line, cells) in rows {
-        let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
-        if cells.iter().all(|c| c.is_empty()) {
+    for row in rows {
+        let cells: Vec<String> = row.cells.iter().map(|c| c.trim().to_owned()).collect();
+        if row.flags.is_empty() && cells.iter().all(|c| c.is_empty()) {
             continue;
         }
         if headers.is_none() {
@@ -90,10 +121,11 @@ pub fn table_from_rows(rows: Vec<(u64, Vec<String>)>) -> Result<Table, ImportErr
             continue;
         }
         if table.rows.len() >= MAX_ROWS {
-            return Err(ImportError::Malformed(format!("more than {MAX_ROWS} rows")));
+            return Err(ImportError::TooManyRows);
         }
         table.rows.push(cells);
-        table.lines.push(line);
+        table.lines.push(row.number);
+        table.flags.push(row.flags);
     }
     table.headers = headers.ok_or(ImportError::Empty)?;
     if table.rows.is_empty() {
@@ -102,23 +134,38 @@ pub fn table_from_rows(rows: Vec<(u64, Vec<String>)>) -> Result<Table, ImportErr
     Ok(table)
 }
 
-/// The 1-based line a record starts on. The reader's own line count goes
-/// wrong with CRLF endings, and its record start may sit on the previous
-/// line's LF or on blank lines it skipped; those are stepped over first.
-fn line_of(text: &str, byte: Option<u64>) -> u64 {
-    let bytes = text.as_bytes();
-    let mut start = byte
-        .and_then(|b| usize::try_from(b).ok())
-        .unwrap_or_default()
-        .min(bytes.len());
-    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-        start += 1;
+/// The 1-based line a record starts on, counting newlines only between the
+/// previous record and this one (rescanning from the start for every record
+/// made 100,000 rows take minutes). The reader's own line count goes wrong
+/// with CRLF endings, and its record start may sit on the previous line's
+/// LF or on blank lines it skipped; those are stepped over first.
+#[derive(Default)]
+struct LineCounter {
+    byte: usize,
+    newlines: u64,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, byte: Option<u64>) -> u64 {
+        let bytes = text.as_bytes();
+        let mut start = byte
+            .and_then(|b| usize::try_from(b).ok())
+            .unwrap_or_default()
+            .min(bytes.len());
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.byte {
+            // Positions only move forward; start over if they ever do not.
+            *self = LineCounter::default();
+        }
+        self.newlines += bytes
+            .get(self.byte..start)
+            .map(|b| b.iter().filter(|c| **c == b'\n').count() as u64)
+            .unwrap_or_default();
+        self.byte = start;
+        1 + self.newlines
     }
-    let newlines = bytes
-        .get(..start)
-        .map(|b| b.iter().filter(|c| **c == b'\n').count())
-        .unwrap_or_default();
-    1 + newlines as u64
 }
 
 /// Header spellings per field, compared after [`normalise`]. Simplified,
@@ -398,26 +445,22 @@ mod tests {
         assert_eq!(t.lines, [2, 4, 5]);
     }
 
-    #[test]
-    fn files_are_told_apart_by_their_first_bytes() {
-        assert_eq!(sniff(b"PK\x03\x04\x14\x00"), FileKind::Xlsx);
-        assert_eq!(
-            sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00"),
-            FileKind::OldXls
-        );
-        assert_eq!(sniff("姓名,电话\n".as_bytes()), FileKind::Text);
-        assert_eq!(sniff(b"PK"), FileKind::Text);
-        assert_eq!(sniff(b""), FileKind::Text);
+    fn sheet_row(number: u64, cells: &[&str]) -> SheetRow {
+        SheetRow {
+            number,
+            cells: strings(cells),
+            flags: Vec::new(),
+        }
     }
 
     #[test]
     fn sheet_rows_keep_their_row_numbers() {
         let rows = vec![
-            (2, strings(&["", " "])),
-            (3, strings(&["姓名", "电话"])),
-            (5, strings(&[" 王五 ", "13800138000"])),
-            (6, strings(&[])),
-            (9, strings(&["李四"])),
+            sheet_row(2, &["", " "]),
+            sheet_row(3, &["姓名", "电话"]),
+            sheet_row(5, &[" 王五 ", "13800138000"]),
+            sheet_row(6, &[]),
+            sheet_row(9, &["李四"]),
         ];
         let t = table_from_rows(rows).unwrap_or_default();
         assert_eq!(t.headers, strings(&["姓名", "电话"]));
@@ -426,13 +469,130 @@ mod tests {
             vec![strings(&["王五", "13800138000"]), strings(&["李四"])]
         );
         assert_eq!(t.lines, [5, 9]);
-        let many: Vec<(u64, Vec<String>)> = (0..=MAX_ROWS as u64 + 1)
-            .map(|i| (i + 1, strings(&["x"])))
+        let many: Vec<SheetRow> = (0..=MAX_ROWS as u64 + 1)
+            .map(|i| sheet_row(i + 1, &["x"]))
             .collect();
-        assert!(matches!(
-            table_from_rows(many),
-            Err(ImportError::Malformed(_))
-        ));
+        assert_eq!(table_from_rows(many), Err(ImportError::TooManyRows));
+    }
+
+    #[test]
+    fn big_csv_files_are_read_in_one_pass_and_refused_past_the_limit() {
+        let mut text = String::from("姓名,电话\r\n");
+        for i in 0..MAX_ROWS {
+            text.push_str(&format!("客户{i},150{i:08}\r\n"));
+            if i % 1000 == 0 {
+                text.push_str("\r\n");
+            }
+        }
+        let t = parse_csv(&text).unwrap_or_default();
+        assert_eq!(t.rows.len(), MAX_ROWS);
+        // Line numbers still count the blank lines.
+        assert_eq!(t.lines.first(), Some(&2));
+        assert_eq!(t.lines.get(1), Some(&4));
+        assert_eq!(t.lines.last(), Some(&(MAX_ROWS as u64 + 21)));
+        text.push_str("一行太多,15000000000\r\n");
+        assert_eq!(parse_csv(&text), Err(ImportError::TooManyRows));
+        assert_eq!(check_size(MAX_FILE_BYTES), Ok(()));
+        assert_eq!(
+            check_size(MAX_FILE_BYTES + 1),
+            Err(ImportError::FileTooBig(MAX_FILE_BYTES + 1))
+        );
+    }
+
+    #[test]
+    fn the_exports_csv_reads_back_unchanged() {
+        use scrm_api::customer::Customer;
+        let people = [
+            ("王五 😀", "01012345678", "VIP|新客"),
+            ("Zoë, \"the\" boss", "13800138000", "a\nb"),
+            ("李四", "110101199003075123", ""),
+        ];
+        let header = [
+            "客户ID",
+            "客户姓名",
+            "昵称",
+            "备注名",
+            "联系方式",
+            "标签",
+            "星标",
+            "备注",
+            "创建时间",
+            "最后更新",
+        ];
+        let mut text = scrm_api::csv::start(&header);
+        for (i, (name, phone, tags)) in people.iter().enumerate() {
+            let c = Customer {
+                customer_id: Some(i as i64 + 1),
+                customer_name: Some((*name).into()),
+                customer_phone: Some((*phone).into()),
+                tags: Some((*tags).into()),
+                ..Default::default()
+            };
+            let cells = scrm_api::csv::customer_cells(&c);
+            text.push_str(&scrm_api::csv::customer_line(&cells));
+        }
+        // Spreadsheets see the phone and the id number as text, not numbers.
+        assert!(text.contains(",=\"01012345678\","), "{text}");
+        let t = parse_csv(&text).unwrap_or_default();
+        assert_eq!(t.headers, strings(&header));
+        let phones: Vec<&str> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.get(4).map(String::as_str))
+            .collect();
+        assert_eq!(phones, ["01012345678", "13800138000", "110101199003075123"]);
+        let names: Vec<&str> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.get(1).map(String::as_str))
+            .collect();
+        assert_eq!(names, ["王五 😀", "Zoë, \"the\" boss", "李四"]);
+        assert_eq!(
+            t.rows.get(1).and_then(|r| r.get(5)).map(String::as_str),
+            Some("a\nb")
+        );
+        // Only digits are unwrapped: other formulas stay as they are.
+        assert_eq!(unwrap_text_formula("=\"0123\""), "0123");
+        assert_eq!(unwrap_text_formula("=\"SUM(A1)\""), "=\"SUM(A1)\"");
+        assert_eq!(unwrap_text_formula("=\"\""), "=\"\"");
+        assert_eq!(unwrap_text_formula("'=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn the_exports_xlsx_reads_back_unchanged() {
+        use scrm_api::xlsx::{workbook_with, Kind};
+        let rows = vec![
+            strings(&["客户姓名", "联系方式", "备注", "创建时间（北京时间）"]),
+            strings(&["王五 😀", "01012345678", "=1+1", "2024-05-06 07:08:09"]),
+            strings(&["Zoë", "110101199003075123", "两行\n文字", ""]),
+        ];
+        let kinds = [Kind::Text, Kind::Text, Kind::Text, Kind::DateTime];
+        let deflate = |d: &[u8]| miniz_oxide::deflate::compress_to_vec(d, 1);
+        let file = workbook_with(&rows, &kinds, Some(&deflate));
+        let sheet = crate::core::xlsx_read::read_first_sheet(&file, MAX_ROWS + 2);
+        let t = table_from_rows(sheet.unwrap_or_default()).unwrap_or_default();
+        assert_eq!(t.headers, rows[0]);
+        let text_columns: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.get(..3).unwrap_or_default().to_vec())
+            .collect();
+        assert_eq!(
+            text_columns,
+            [
+                strings(&["王五 😀", "01012345678", "=1+1"]),
+                strings(&["Zoë", "110101199003075123", "两行\n文字"]),
+            ]
+        );
+        // The time is a date serial now, not text.
+        let serial = t
+            .rows
+            .first()
+            .and_then(|r| r.get(3))
+            .cloned()
+            .unwrap_or_default();
+        assert!(serial.starts_with("45418.29"), "{serial}");
+        assert_eq!(t.flags, [vec![], vec![]]);
     }
 
     #[test]
