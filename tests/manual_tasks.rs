@@ -792,16 +792,15 @@ async fn hostile_files_are_refused_in_words_and_error_cells_name_the_cell() {
 
     let big = "啊".repeat(700_000);
     let shared = format!("<sst><si><t>客户姓名</t></si><si><t>{big}</t></si></sst>");
-    let mut sheet =
-        String::from("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>");
-    for r in 2..20_002 {
-        sheet.push_str(&format!("<row r=\"{r}\">"));
-        for _ in 0..4 {
-            sheet.push_str("<c t=\"s\"><v>1</v></c>");
-        }
-        sheet.push_str("</row>");
-    }
-    sheet.push_str("</sheetData></worksheet>");
+    // 20,000 rows of 4 cells, each the big string.
+    let cells = "<c t=\"s\"><v>1</v></c>".repeat(4);
+    let sheet = (2..20_002)
+        .map(|r| format!("<row r=\"{r}\">{cells}</row>"))
+        .fold(
+            String::from("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>"),
+            |sheet, row| sheet + &row,
+        )
+        + "</sheetData></worksheet>";
     let bomb = raw_xlsx(&sheet, &shared);
     assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
     choose_file(&env, &refused("bomb.xlsx", bomb)).await;

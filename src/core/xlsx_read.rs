@@ -877,16 +877,13 @@ mod tests {
         // deflated, 160 GB of text if every cell were made.
         let big = "啊".repeat(700_000);
         let strings = format!("<sst><si><t>姓名</t></si><si><t>{big}</t></si></sst>");
-        let mut sheet =
-            String::from("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>");
-        for r in 2..20_002 {
-            sheet.push_str(&format!("<row r=\"{r}\">"));
-            for _ in 0..4 {
-                sheet.push_str("<c t=\"s\"><v>1</v></c>");
-            }
-            sheet.push_str("</row>");
-        }
-        sheet.push_str("</sheetData></worksheet>");
+        let cells = "<c t=\"s\"><v>1</v></c>".repeat(4);
+        let rows: String = (2..20_002)
+            .map(|r| format!("<row r=\"{r}\">{cells}</row>"))
+            .collect();
+        let sheet = format!(
+            "<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>{rows}</sheetData></worksheet>"
+        );
         let file = book(&sheet, &strings);
         match read_first_sheet(&file, 20_002) {
             Err(XlsxError::TooLarge { cells, text_bytes }) => {

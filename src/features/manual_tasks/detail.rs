@@ -14,14 +14,14 @@ use scrm_api::NestedPageReply;
 use crate::core::nav::encode_component;
 use crate::core::template::fill;
 use crate::core::text::{shown, NO_VALUE};
-use crate::features::manual_tasks::query::{admin_user_id, page_count, DetailQuery};
+use crate::features::manual_tasks::pager::QueryPager;
+use crate::features::manual_tasks::query::{admin_user_id, DetailQuery};
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::load;
 use crate::platform::tr::tr;
 use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
 use crate::ui::loaded::Loaded;
-use crate::ui::pager::Pager;
 
 /// `<select>` value for an optional status filter.
 fn status_value(v: Option<i64>) -> String {
@@ -107,20 +107,19 @@ pub fn ManualTaskDetail() -> impl IntoView {
     });
     let go = {
         let navigate = navigate.clone();
-        move |q: DetailQuery| {
+        Callback::new(move |q: DetailQuery| {
             if let Some(id) = owner.get_untracked() {
                 navigate(
                     &format!("/manual-tasks/{id}{}", q.to_search()),
                     Default::default(),
                 );
             }
-        }
+        })
     };
     let on_filter = {
-        let go = go.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            go(DetailQuery {
+            go.run(DetailQuery {
                 page: 1,
                 size: query.get_untracked().size,
                 company: company.get_untracked(),
@@ -132,25 +131,14 @@ pub fn ManualTaskDetail() -> impl IntoView {
         }
     };
     let on_clear = {
-        let go = go.clone();
         // The page size is a preference, not a filter: it stays.
         move |_| {
-            go(DetailQuery {
+            go.run(DetailQuery {
                 size: query.get_untracked().size,
                 ..Default::default()
             })
         }
     };
-    let on_page = {
-        let go = go.clone();
-        Callback::new(move |p: i64| go(query.get_untracked().with_page(p)))
-    };
-
-    let on_size = {
-        let go = go.clone();
-        Callback::new(move |n: i64| go(query.get_untracked().with_size(n)))
-    };
-
     let pending = delete_confirm::pending();
     let ask_delete = {
         let api = api.clone();
@@ -245,10 +233,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
             .into_any(),
         Some(reply) => {
             let page = reply.page;
-            let total = page.count;
-            let size = query.get_untracked().limit();
-            let pages = page_count(total, page.limit.unwrap_or(size));
-            let current = page.page_no;
+            let (current, total, limit) = (page.page_no, page.count, page.limit);
             if page.items.is_empty() {
                 let text = if query.get_untracked().is_filtered() {
                     t_string!(i18n, mt_no_match)
@@ -258,7 +243,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
                 return view! {
                         <p class="empty" id="mt-empty">{text}</p>
                         {(current > 1).then(|| view! {
-                            <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
+                            <QueryPager query=query go=go page_no=current count=total limit=limit/>
                         })}
                     }
                     .into_any();
@@ -282,7 +267,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
                             <tbody>{page.items.into_iter().map(&row).collect_view()}</tbody>
                         </table>
                     </div>
-                    <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
+                    <QueryPager query=query go=go page_no=current count=total limit=limit/>
                 }
                 .into_any()
         }

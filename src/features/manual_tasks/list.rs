@@ -14,13 +14,13 @@ use scrm_api::validate::limits;
 use scrm_api::NestedPageReply;
 
 use crate::core::template::fill;
-use crate::features::manual_tasks::query::{page_count, ListQuery};
+use crate::features::manual_tasks::pager::QueryPager;
+use crate::features::manual_tasks::query::ListQuery;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
 use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
 use crate::ui::error_view::describe;
-use crate::ui::pager::Pager;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 fn display_name(o: &ManualTaskOwner) -> String {
@@ -85,15 +85,14 @@ pub fn ManualTaskList() -> impl IntoView {
 
     let go = {
         let navigate = navigate.clone();
-        move |q: ListQuery| {
+        Callback::new(move |q: ListQuery| {
             navigate(
                 &format!("/manual-tasks{}", q.to_search()),
                 Default::default(),
             )
-        }
+        })
     };
     let on_filter = {
-        let go = go.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let dept = dept_input.get_untracked();
@@ -107,7 +106,7 @@ pub fn ManualTaskList() -> impl IntoView {
                 return;
             };
             dept_error.set(None);
-            go(ListQuery {
+            go.run(ListQuery {
                 page: 1,
                 size: query.get_untracked().size,
                 admin_user_id: person_input.get_untracked().trim().parse().ok(),
@@ -115,16 +114,6 @@ pub fn ManualTaskList() -> impl IntoView {
             });
         }
     };
-    let on_page = {
-        let go = go.clone();
-        Callback::new(move |p: i64| go(query.get_untracked().with_page(p)))
-    };
-
-    let on_size = {
-        let go = go.clone();
-        Callback::new(move |n: i64| go(query.get_untracked().with_size(n)))
-    };
-
     // Deleting: count first (the dialog names the number), then confirm.
     // The button stays enabled while counting: disabling it would drop the
     // focus the dialog must give back.
@@ -173,10 +162,7 @@ pub fn ManualTaskList() -> impl IntoView {
 
     let rows = move |reply: NestedPageReply<ManualTaskOwner>| {
         let page = reply.page;
-        let total = page.count;
-        let size = query.get_untracked().limit();
-        let pages = page_count(total, page.limit.unwrap_or(size));
-        let current = page.page_no;
+        let (current, total, limit) = (page.page_no, page.count, page.limit);
         if page.items.is_empty() {
             return view! { <p class="empty" id="mt-empty">{t_string!(i18n, mt_no_people)}</p> }
                 .into_any();
@@ -220,7 +206,7 @@ pub fn ManualTaskList() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <Pager page=current pages=pages total=total size=size on_page=on_page on_size=on_size/>
+                    <QueryPager query=query go=go page_no=current count=total limit=limit/>
                 }
                 .into_any()
     };

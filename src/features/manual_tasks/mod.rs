@@ -15,3 +15,5 @@ pub mod import;
 pub mod list;
 #[cfg(target_arch = "wasm32")]
 pub mod new;
+#[cfg(target_arch = "wasm32")]
+pub mod pager;

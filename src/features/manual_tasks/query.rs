@@ -16,6 +16,32 @@ use crate::core::paging::PAGE_SIZES;
 /// pager's sizes ([`PAGE_SIZES`], shared with the customer list).
 pub const PAGE_SIZE: i64 = 20;
 
+/// The page number and rows per page both pages keep in the URL.
+pub trait Paged: Clone {
+    /// The page and the size as the URL gave them.
+    fn paging(&self) -> (i64, i64);
+    fn set_paging(&mut self, page: i64, size: i64);
+
+    fn with_page(&self, page: i64) -> Self {
+        let mut q = self.clone();
+        q.set_paging(page.max(1), self.paging().1);
+        q
+    }
+
+    /// Another page size, from page 1 (the old page number would point
+    /// at other rows).
+    fn with_size(&self, size: i64) -> Self {
+        let mut q = self.clone();
+        q.set_paging(1, size_of(size));
+        q
+    }
+
+    /// Rows per page as sent to the server.
+    fn limit(&self) -> i64 {
+        size_of(self.paging().1)
+    }
+}
+
 /// `/manual-tasks?page=&size=&person=&dept=`
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListQuery {
@@ -150,26 +176,15 @@ impl ListQuery {
         }
     }
 
-    pub fn with_page(&self, page: i64) -> Self {
-        ListQuery {
-            page: page.max(1),
-            ..self.clone()
-        }
+}
+
+impl Paged for ListQuery {
+    fn paging(&self) -> (i64, i64) {
+        (self.page, self.size)
     }
 
-    /// Another page size, from page 1 (the old page number would point
-    /// at other rows).
-    pub fn with_size(&self, size: i64) -> Self {
-        ListQuery {
-            page: 1,
-            size: size_of(size),
-            ..self.clone()
-        }
-    }
-
-    /// Rows per page as sent to the server.
-    pub fn limit(&self) -> i64 {
-        size_of(self.size)
+    fn set_paging(&mut self, page: i64, size: i64) {
+        (self.page, self.size) = (page, size);
     }
 }
 
@@ -211,26 +226,6 @@ impl DetailQuery {
         }
     }
 
-    pub fn with_page(&self, page: i64) -> Self {
-        DetailQuery {
-            page: page.max(1),
-            ..self.clone()
-        }
-    }
-
-    /// As [`ListQuery::with_size`].
-    pub fn with_size(&self, size: i64) -> Self {
-        DetailQuery {
-            page: 1,
-            size: size_of(size),
-            ..self.clone()
-        }
-    }
-
-    pub fn limit(&self) -> i64 {
-        size_of(self.size)
-    }
-
     /// Whether any filter narrows the rows (an empty page then means "no
     /// match", not "no entries").
     pub fn is_filtered(&self) -> bool {
@@ -245,6 +240,16 @@ impl DetailQuery {
 /// The route parameter `:adminUserId`, when it is a number.
 pub fn admin_user_id(param: Option<&str>) -> Option<i64> {
     param.and_then(|s| s.trim().parse::<i64>().ok())
+}
+
+impl Paged for DetailQuery {
+    fn paging(&self) -> (i64, i64) {
+        (self.page, self.size)
+    }
+
+    fn set_paging(&mut self, page: i64, size: i64) {
+        (self.page, self.size) = (page, size);
+    }
 }
 
 /// Number of pages for `count` rows (at least 1).
