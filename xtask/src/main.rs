@@ -111,7 +111,13 @@ fn test(root: &Path) -> Result<(), String> {
     ]))?;
     let dist = dist(root)?;
     run(Cmd::new("cargo", root)
-        .args(["test", "--workspace", "--no-fail-fast", "--", "--test-threads=2"])
+        .args([
+            "test",
+            "--workspace",
+            "--no-fail-fast",
+            "--",
+            "--test-threads=2",
+        ])
         .env("SCRM_DIST", dist.as_os_str())
         .env("SCRM_CHROMIUM", "/usr/bin/chromium")
         .env("SCRM_CHROMEDRIVER", "/usr/bin/chromedriver"))
