@@ -6,6 +6,7 @@
 //! through [`start`].
 
 pub mod auth;
+pub mod csrf;
 pub mod db;
 pub mod demo;
 pub mod demo_media;
@@ -23,6 +24,7 @@ use std::net::SocketAddr;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method};
+use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
@@ -208,6 +210,10 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
     let mut app = app
         .fallback_service(static_files::router_at(opts.dist.as_deref(), &base))
         .with_state(state)
+        .layer(middleware::from_fn_with_state(
+            csrf::Trusted::new(&opts.cors_origins),
+            csrf::guard,
+        ))
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
