@@ -4,21 +4,20 @@
 //! and HttpOnly cookie); the database keeps only its BLAKE2b hash, so a leaked
 //! database file does not leak live sessions.
 
-use std::sync::OnceLock;
-
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use blake2::{Blake2b, Digest};
 use rusqlite::{params, OptionalExtension};
 use scrm_api::auth::{Ack, DataReply, LoginData, LoginRequest, Me};
 
+use crate::client_addr::ClientAddr;
 use crate::error::{ApiError, Family};
 use crate::extract::Body;
+pub use crate::password::hash_password;
+use crate::password::{dummy_hash, Verdict};
 use crate::state::AppState;
 use crate::time::now_ms;
 
@@ -48,29 +47,6 @@ impl Session {
             tenant_name: Some(self.tenant_name.clone()),
         }
     }
-}
-
-pub fn hash_password(password: &str) -> Result<String, ApiError> {
-    let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(ApiError::internal)?;
-    let salt = SaltString::encode_b64(&salt).map_err(ApiError::internal)?;
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(ApiError::internal)
-}
-
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .and_then(|h| Argon2::default().verify_password(password.as_bytes(), &h))
-        .is_ok()
-}
-
-/// Verifying against this when the user does not exist makes a wrong
-/// username cost as much time as a wrong password.
-fn dummy_hash() -> &'static str {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| hash_password("not-a-password").unwrap_or_default())
 }
 
 fn token_hash(token: &str) -> String {
@@ -169,24 +145,39 @@ fn session_cookie(
     .map_err(ApiError::internal)
 }
 
-/// `POST /wechat_api/login`
+/// A 429 or 503 telling the client when to come back.
+fn come_back_later(status: StatusCode, msg: String, wait: std::time::Duration) -> Response {
+    let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    (
+        [(header::RETRY_AFTER, secs.max(1).to_string())],
+        ApiError::new(status, msg),
+    )
+        .into_response()
+}
+
+/// `POST /wechat_api/login`: throttled per username and address before any
+/// hashing; the password is checked in the bounded hasher, never while a
+/// database connection is held.
 pub async fn login(
     State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
     headers: HeaderMap,
     Body(req): Body<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let ttl = state.session_ttl;
-    let token = new_token()?;
-    let hash = token_hash(&token);
-    let me = state
+    if let Err(wait) = state.throttle.attempt(&req.username, addr) {
+        let msg = format!("登录尝试过于频繁，请{}秒后再试", wait.as_secs().max(1));
+        return Ok(come_back_later(StatusCode::TOO_MANY_REQUESTS, msg, wait));
+    }
+    let username = req.username.trim().to_owned();
+    let user = state
         .db
         .run(move |conn| {
-            let user = conn
+            Ok(conn
                 .query_row(
                     "SELECT u.id, u.tenant_id, u.username, u.real_name, t.name, u.password_hash
                        FROM admin_user u JOIN tenant t ON t.id = u.tenant_id
                       WHERE u.username = ?1",
-                    params![req.username.trim()],
+                    params![username],
                     |r| {
                         Ok((
                             Me {
@@ -200,28 +191,45 @@ pub async fn login(
                         ))
                     },
                 )
-                .optional()?;
-            let Some((me, stored)) = user else {
-                verify_password(&req.password, dummy_hash());
-                return Ok(None);
-            };
-            if !verify_password(&req.password, &stored) {
-                return Ok(None);
-            }
+                .optional()?)
+        })
+        .await?;
+    let stored = match &user {
+        Some((_, stored)) => stored.clone(),
+        None => dummy_hash().to_owned(),
+    };
+    let verdict = state.hasher.verify(req.password, stored).await?;
+    let user = match (verdict, user) {
+        (Verdict::Busy, _) => {
+            let wait = std::time::Duration::from_secs(1);
+            return Ok(come_back_later(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "登录请求过多，请稍后再试".into(),
+                wait,
+            ));
+        }
+        (Verdict::Match, Some((me, _))) => me,
+        _ => return Err(ApiError::bad_request(MSG_BAD_LOGIN)),
+    };
+    state.throttle.succeeded(&req.username, addr);
+    let ttl = state.session_ttl;
+    let token = new_token()?;
+    let hash = token_hash(&token);
+    let user_id = user.admin_user_id;
+    state
+        .db
+        .run(move |conn| {
             let now = now_ms();
             let ttl_ms = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX / 2);
             conn.execute("DELETE FROM session WHERE expires_at <= ?1", params![now])?;
             conn.execute(
                 "INSERT INTO session (token_hash, admin_user_id, created_at, expires_at)
                  VALUES (?1, ?2, ?3, ?4)",
-                params![hash, me.admin_user_id, now, now.saturating_add(ttl_ms)],
+                params![hash, user_id, now, now.saturating_add(ttl_ms)],
             )?;
-            Ok(Some(me))
+            Ok(())
         })
         .await?;
-    let Some(user) = me else {
-        return Err(ApiError::bad_request(MSG_BAD_LOGIN));
-    };
     let cookie = session_cookie(&token, ttl.as_secs().max(1), &headers)?;
     let body = DataReply {
         code: Some(200),

@@ -6,6 +6,7 @@
 //! through [`start`].
 
 pub mod auth;
+pub mod client_addr;
 pub mod csrf;
 pub mod db;
 pub mod demo;
@@ -13,10 +14,12 @@ pub mod demo_media;
 pub mod error;
 pub mod extract;
 pub mod options;
+pub mod password;
 pub mod phone;
 pub mod routes;
 pub mod state;
 pub mod static_files;
+pub mod throttle;
 pub mod time;
 
 use std::fmt;
@@ -146,6 +149,7 @@ pub async fn start(opts: Options) -> Result<Running, Error> {
     let addr = listener.local_addr()?;
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         let serve = axum::serve(listener, app).with_graceful_shutdown(async move {
             let _ = stopped.await;
         });
@@ -163,9 +167,19 @@ pub async fn start(opts: Options) -> Result<Running, Error> {
 /// The whole HTTP surface: API routes, the JSON 404s of the API prefixes,
 /// `<base path>config.json`, then static files under the base path.
 pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
+    let client_ip_header = match &opts.client_ip_header {
+        Some(name) => Some(
+            header::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|e| Error::Config(format!("--client-ip-header {name}: {e}")))?,
+        ),
+        None => None,
+    };
     let state = AppState {
         db,
         session_ttl: opts.session_ttl,
+        hasher: password::Hasher::for_this_machine(),
+        throttle: Default::default(),
+        client_ip_header,
     };
     // API replies are per user and often personal: never cached anywhere.
     let mut app: Router<AppState> = routes::api()

@@ -24,6 +24,9 @@ pub struct Options {
     pub session_ttl: Duration,
     /// When `Some`, served at `/config.json` instead of dist's file.
     pub config_json: Option<String>,
+    /// A header a trusted reverse proxy sets to the client's address
+    /// (`X-Forwarded-For`, `X-Real-IP`); per-address login limits use it.
+    pub client_ip_header: Option<String>,
 }
 
 pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(12 * 3600);
@@ -40,6 +43,7 @@ impl Default for Options {
             cors_origins: Vec::new(),
             session_ttl: DEFAULT_SESSION_TTL,
             config_json: None,
+            client_ip_header: None,
         }
     }
 }
@@ -47,6 +51,7 @@ impl Default for Options {
 pub const USAGE: &str = "\
 usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
                    [--demo N] [--cors-origin ORIGIN]... [--session-ttl SECS]
+                   [--client-ip-header NAME]
 
   --listen ADDR         address to listen on (default 127.0.0.1:8080; port 0 = any free port)
   --db FILE             SQLite database file, created and migrated if needed (default scrm.db)
@@ -56,6 +61,10 @@ usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
   --demo N              seed N demo customers when the database is new
   --cors-origin ORIGIN  allow this origin to call the API with credentials (repeatable)
   --session-ttl SECS    session lifetime in seconds (default 43200 = 12 h)
+  --client-ip-header NAME  behind a reverse proxy: the header it sets to the client's
+                        address (X-Forwarded-For, X-Real-IP); login limits per address use
+                        its last address. Never set it without such a proxy: clients could
+                        then pick their own address
   -h, --help            print this help
 ";
 
@@ -100,6 +109,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
                 opts.demo = Some(v.parse().map_err(|e| format!("--demo {v}: {e}"))?);
             }
             "--cors-origin" => opts.cors_origins.push(value("--cors-origin")?),
+            "--client-ip-header" => opts.client_ip_header = Some(value("--client-ip-header")?),
             "--session-ttl" => {
                 let v = value("--session-ttl")?;
                 let secs: u64 = v.parse().map_err(|e| format!("--session-ttl {v}: {e}"))?;

@@ -122,3 +122,95 @@ async fn cross_site_and_non_json_posts_are_refused() {
     assert_eq!(r.status, 200, "{}", r.text());
     assert!(!still_there(&mut c, id).await);
 }
+
+async fn login_as(c: &mut Client, user: &str, password: &str, extra: &[(&str, &str)]) -> Reply {
+    let body = serde_json::to_vec(&json!({"username": user, "password": password})).unwrap();
+    c.send(
+        Method::POST,
+        "/wechat_api/login",
+        Some(("application/json", body)),
+        extra,
+    )
+    .await
+}
+
+fn retry_after(r: &Reply) -> u64 {
+    r.header("retry-after")
+        .unwrap_or_else(|| panic!("no Retry-After: {} {}", r.status, r.text()))
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn password_guessing_is_answered_with_429_and_retry_after() {
+    let s = server_with(5, |_| {}).await;
+    let mut c = s.client();
+    // A burst of guesses at once: only the free ones are even hashed.
+    let burst = (0..40).map(|i| {
+        let mut c = s.client();
+        async move { login_as(&mut c, "demo", &format!("guess{i}"), &[]).await }
+    });
+    let replies = futures_join_all(burst).await;
+    let refused: Vec<&Reply> = replies.iter().filter(|r| r.status == 429).collect();
+    let wrong = replies.iter().filter(|r| r.status == 400).count();
+    assert!(wrong <= 6, "{wrong} guesses were checked");
+    assert_eq!(refused.len() + wrong, 40);
+    assert_eq!(refused[0].json()["code"], 429);
+    assert!(retry_after(refused[0]) >= 1);
+    // Locked: even the right password is not tried now.
+    let r = login_as(&mut c, "demo", "demo123", &[]).await;
+    assert_eq!(r.status, 429, "{}", r.text());
+    let wait = retry_after(&r);
+    assert!(c.cookie.is_none());
+    // Another user from the same address is not held up.
+    let r = login_as(&mut c, "sales1", "sales123", &[]).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    // Once the wait is over the right password works.
+    tokio::time::sleep(std::time::Duration::from_millis(wait * 1000 + 200)).await;
+    let r = login_as(&mut c, "demo", "demo123", &[]).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+}
+
+#[tokio::test]
+async fn guessing_many_usernames_from_one_address_is_held_back() {
+    let s = server_with(5, |o| o.client_ip_header = Some("X-Forwarded-For".into())).await;
+    let mut c = s.client();
+    let from = |ip: &'static str| [("x-forwarded-for", ip)];
+    let mut statuses = Vec::new();
+    for i in 0..40 {
+        let r = login_as(
+            &mut c,
+            &format!("nobody{i}"),
+            "x",
+            &from("198.51.100.7, 10.0.0.1"),
+        )
+        .await;
+        statuses.push(r.status);
+        if r.status == 429 {
+            assert!(retry_after(&r) >= 1);
+            break;
+        }
+    }
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+    assert!(
+        statuses.len() > 5,
+        "per-address, not per-username: {statuses:?}"
+    );
+    // The same address's neighbour behind the proxy is a different client.
+    let r = login_as(&mut c, "nobody-else", "x", &from("198.51.100.7, 10.0.0.2")).await;
+    assert_eq!(r.status, 400, "{}", r.text());
+}
+
+/// `join_all` without another dependency: every future spawned, answers in order.
+async fn futures_join_all<F>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut out = Vec::new();
+    for h in handles {
+        out.push(h.await.unwrap());
+    }
+    out
+}
