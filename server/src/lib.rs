@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod client_addr;
+pub mod csp;
 pub mod csrf;
 pub mod db;
 pub mod demo;
@@ -222,7 +223,9 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
         );
     }
     let mut app = app
-        .fallback_service(static_files::router_at(opts.dist.as_deref(), &base))
+        .fallback_service(static_files::router_at(opts.dist.as_deref(), &base).layer(
+            middleware::from_fn_with_state(panel_policy(opts)?, csp::add_to_html),
+        ))
         .with_state(state)
         .layer(middleware::from_fn_with_state(
             csrf::Trusted::new(&opts.cors_origins),
@@ -232,6 +235,10 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static(csp::REFERRER_POLICY),
         ))
         .layer(CompressionLayer::new().br(true).gzip(true));
     if !opts.cors_origins.is_empty() {
@@ -251,4 +258,23 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
         );
     }
     Ok(app)
+}
+
+/// The panel's CSP: framing by `--frame-ancestors`, or else by the
+/// `embedOrigins` of the config.json being served.
+fn panel_policy(opts: &Options) -> Result<csp::PanelPolicy, Error> {
+    let ancestors = if opts.frame_ancestors.is_empty() {
+        let served = match (&opts.config_json, &opts.dist) {
+            (Some(config), _) => Some(config.clone()),
+            (None, Some(dist)) => std::fs::read_to_string(dist.join("config.json")).ok(),
+            (None, None) => None,
+        };
+        served
+            .as_deref()
+            .map(csp::embed_origins)
+            .unwrap_or_default()
+    } else {
+        opts.frame_ancestors.clone()
+    };
+    csp::PanelPolicy::new(opts.dist.as_deref(), &ancestors).map_err(Error::Config)
 }

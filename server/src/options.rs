@@ -27,6 +27,9 @@ pub struct Options {
     /// A header a trusted reverse proxy sets to the client's address
     /// (`X-Forwarded-For`, `X-Real-IP`); per-address login limits use it.
     pub client_ip_header: Option<String>,
+    /// Pages allowed to frame the panel (CSP `frame-ancestors`, besides the
+    /// panel itself); empty = config.json's `embedOrigins`.
+    pub frame_ancestors: Vec<String>,
 }
 
 pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(12 * 3600);
@@ -44,6 +47,7 @@ impl Default for Options {
             session_ttl: DEFAULT_SESSION_TTL,
             config_json: None,
             client_ip_header: None,
+            frame_ancestors: Vec::new(),
         }
     }
 }
@@ -51,7 +55,7 @@ impl Default for Options {
 pub const USAGE: &str = "\
 usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
                    [--demo N] [--cors-origin ORIGIN]... [--session-ttl SECS]
-                   [--client-ip-header NAME]
+                   [--client-ip-header NAME] [--frame-ancestors ORIGIN]...
 
   --listen ADDR         address to listen on (default 127.0.0.1:8080; port 0 = any free port)
   --db FILE             SQLite database file, created and migrated if needed (default scrm.db)
@@ -65,13 +69,15 @@ usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
                         address (X-Forwarded-For, X-Real-IP); login limits per address use
                         its last address. Never set it without such a proxy: clients could
                         then pick their own address
+  --frame-ancestors ORIGIN  a page allowed to frame the panel (repeatable; default: the
+                        embedOrigins of the config.json served)
   -h, --help            print this help
 ";
 
 /// What the command line asks for.
 #[derive(Debug)]
 pub enum Command {
-    Run(Options),
+    Run(Box<Options>),
     Help,
 }
 
@@ -109,6 +115,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
                 opts.demo = Some(v.parse().map_err(|e| format!("--demo {v}: {e}"))?);
             }
             "--cors-origin" => opts.cors_origins.push(value("--cors-origin")?),
+            "--frame-ancestors" => opts.frame_ancestors.push(value("--frame-ancestors")?),
             "--client-ip-header" => opts.client_ip_header = Some(value("--client-ip-header")?),
             "--session-ttl" => {
                 let v = value("--session-ttl")?;
@@ -121,7 +128,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
-    Ok(Command::Run(opts))
+    Ok(Command::Run(Box::new(opts)))
 }
 
 /// `panel`, `/panel`, `/panel/` -> `/panel/`; `/` and `` -> `/`. Refuses
@@ -154,7 +161,7 @@ mod tests {
 
     fn run(args: &[&str]) -> Result<Options, String> {
         match parse_args(args.iter().map(|s| s.to_string()))? {
-            Command::Run(o) => Ok(o),
+            Command::Run(o) => Ok(*o),
             Command::Help => Err("help".into()),
         }
     }

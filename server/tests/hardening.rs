@@ -214,3 +214,94 @@ where
     }
     out
 }
+
+const START_UP: &str = "\nimport init from '/scrm-panel-0123456789abcdef.js';\nawait init();\n";
+
+/// A dist/ like trunk's: index.html with an inline start-up module script.
+fn dist_with(embed: &[&str]) -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    let index = format!(
+        "<!DOCTYPE html><html><head><base href=\"/\">\
+         <script type=\"module\">{START_UP}</script></head><body></body></html>"
+    );
+    std::fs::write(d.path().join("index.html"), index).unwrap();
+    std::fs::write(d.path().join("app-0123456789abcdef.js"), "export {}").unwrap();
+    let config = json!({"apiBase": "", "embedOrigins": embed});
+    std::fs::write(d.path().join("config.json"), config.to_string()).unwrap();
+    d
+}
+
+fn start_up_hash() -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(START_UP.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+#[tokio::test]
+async fn panel_pages_carry_a_content_security_policy() {
+    let dist = dist_with(&["https://crm.example"]);
+    let path = dist.path().to_owned();
+    let s = server_with(5, move |o| o.dist = Some(path)).await;
+    let mut c = s.client();
+    for route in ["/", "/customers/12?embed=1", "/login"] {
+        let r = c.get(route).await;
+        assert_eq!(r.status, 200, "{route}");
+        let csp = r
+            .header("content-security-policy")
+            .expect("CSP on the page");
+        let directives: Vec<&str> = csp.split(';').map(str::trim).collect();
+        assert!(
+            directives.contains(
+                &format!("script-src 'self' 'wasm-unsafe-eval' {}", start_up_hash()).as_str()
+            ),
+            "{csp}"
+        );
+        for d in [
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-ancestors 'self' https://crm.example",
+        ] {
+            assert!(directives.contains(&d), "{route}: {d} missing from {csp}");
+        }
+        assert_eq!(
+            r.header("x-content-type-options").as_deref(),
+            Some("nosniff")
+        );
+        assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"));
+    }
+    let r = c.get("/wechat_api/me").await;
+    assert_eq!(
+        r.header("x-content-type-options").as_deref(),
+        Some("nosniff")
+    );
+    assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"));
+
+    // --frame-ancestors replaces the embed origins; a bad one stops the start.
+    let path = dist.path().to_owned();
+    let s = server_with(5, move |o| {
+        o.dist = Some(path);
+        o.frame_ancestors = vec!["https://softphone.example".into()];
+    })
+    .await;
+    let csp = s
+        .client()
+        .get("/")
+        .await
+        .header("content-security-policy")
+        .unwrap();
+    assert!(
+        csp.ends_with("frame-ancestors 'self' https://softphone.example"),
+        "{csp}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let bad = scrm_server::Options {
+        db: dir.path().join("x.db"),
+        frame_ancestors: vec!["https://a; script-src *".into()],
+        ..Default::default()
+    };
+    assert!(scrm_server::start(bad).await.is_err());
+}

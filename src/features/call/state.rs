@@ -19,8 +19,8 @@ use scrm_api::time::Timestamp;
 use scrm_api::validate::{normalize_mainland_mobile, PhoneError};
 use scrm_api::ReplyError;
 
-use crate::platform::load::{stoppable, AbortGuard};
 use crate::platform::api_client::{ApiClient, ApiError};
+use crate::platform::load::{stoppable, AbortGuard};
 
 /// The customer-module lookup of one call.
 #[derive(Clone, Debug, PartialEq)]
