@@ -305,3 +305,40 @@ async fn panel_pages_carry_a_content_security_policy() {
     };
     assert!(scrm_server::start(bad).await.is_err());
 }
+
+#[tokio::test]
+async fn oversized_text_filters_are_a_400_naming_the_field() {
+    use scrm_api::validate::{limits, Lang};
+    let s = server_with(5, |_| {}).await;
+    let mut c = s.login("demo").await;
+    let huge = "a".repeat(60_000);
+    let just_fits = "王".repeat(limits::FILTER);
+    for (path, field) in [
+        (PAGE, "customerName"),
+        (PAGE, "customerPhone"),
+        (PAGE, "remarks"),
+        ("/wechat_api/customer/downLoad", "customerName"),
+        ("/wechat_api/customer/downLoad", "remarkName"),
+    ] {
+        let r = c.get_q(path, &[(field, huge.as_str())]).await;
+        assert_eq!(r.status, 400, "{path} {field}: {}", r.text());
+        let label = scrm_api::validate::field_label(field, Lang::ZhCn);
+        let msg = r.json()["msg"].as_str().unwrap().to_owned();
+        assert!(msg.contains(label), "{path} {field}: {msg}");
+        let r = c.get_q(path, &[(field, just_fits.as_str())]).await;
+        assert_eq!(r.status, 200, "{path} {field} at the limit: {}", r.text());
+    }
+    let me = c.get("/wechat_api/me").await.json()["data"]["adminUserId"].clone();
+    let me = me.as_i64().unwrap().to_string();
+    for field in ["company", "customerName", "userName"] {
+        let r = c
+            .get_q(
+                "/wechat_api/customer/getManualTaskDetail",
+                &[("adminUserId", me.as_str()), (field, huge.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, 400, "{field}: {}", r.text());
+        let label = scrm_api::validate::field_label(field, Lang::ZhCn);
+        assert!(r.json()["msg"].as_str().unwrap().contains(label), "{field}");
+    }
+}

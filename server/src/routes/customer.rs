@@ -164,6 +164,7 @@ pub async fn page(
     session: Session,
     Query(q): Query<CustomerPageRequest>,
 ) -> Result<Json<PageReply<Customer>>, ApiError> {
+    valid(q.validate_filters())?;
     let paging = Paging::new(q.limit, q.page_no, 10, 500);
     let reply = state
         .db
@@ -191,6 +192,7 @@ pub async fn download(
     session: Session,
     Query(q): Query<DownloadRequest>,
 ) -> Result<Json<PageReply<Customer>>, ApiError> {
+    valid(q.validate_filters())?;
     let paging = Paging::new(q.limit, q.page_no, 10, 10_000);
     let reply = state
         .db
