@@ -18,6 +18,7 @@ pub mod options;
 pub mod password;
 pub mod phone;
 pub mod routes;
+pub mod serve;
 pub mod state;
 pub mod static_files;
 pub mod throttle;
@@ -149,15 +150,13 @@ pub async fn start(opts: Options) -> Result<Running, Error> {
     let listener = tokio::net::TcpListener::bind(opts.listen).await?;
     let addr = listener.local_addr()?;
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let app = app.into_make_service_with_connect_info::<SocketAddr>();
-        let serve = axum::serve(listener, app).with_graceful_shutdown(async move {
-            let _ = stopped.await;
-        });
-        if let Err(e) = serve.await {
-            eprintln!("scrm-server: {e}");
-        }
-    });
+    let limits = serve::Limits {
+        header_read: opts.header_timeout,
+        max_connections: opts.max_connections,
+    };
+    let task = tokio::spawn(serve::serve(listener, app, limits, async move {
+        let _ = stopped.await;
+    }));
     Ok(Running {
         addr,
         stop: Some(stop),
@@ -232,6 +231,10 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
             csrf::guard,
         ))
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            serve::Deadline(opts.request_timeout),
+            serve::deadline,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

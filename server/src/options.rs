@@ -30,10 +30,19 @@ pub struct Options {
     /// Pages allowed to frame the panel (CSP `frame-ancestors`, besides the
     /// panel itself); empty = config.json's `embedOrigins`.
     pub frame_ancestors: Vec<String>,
+    /// A client must send a request's whole header within this.
+    pub header_timeout: Duration,
+    /// A request, body upload included, must be answered within this.
+    pub request_timeout: Duration,
+    /// Open connections at most; further clients wait to be accepted.
+    pub max_connections: usize,
 }
 
 pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(12 * 3600);
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+pub const DEFAULT_MAX_CONNECTIONS: usize = 1024;
 
 impl Default for Options {
     fn default() -> Self {
@@ -48,6 +57,9 @@ impl Default for Options {
             config_json: None,
             client_ip_header: None,
             frame_ancestors: Vec::new(),
+            header_timeout: DEFAULT_HEADER_TIMEOUT,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
         }
     }
 }
@@ -56,6 +68,7 @@ pub const USAGE: &str = "\
 usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
                    [--demo N] [--cors-origin ORIGIN]... [--session-ttl SECS]
                    [--client-ip-header NAME] [--frame-ancestors ORIGIN]...
+                   [--header-timeout SECS] [--request-timeout SECS] [--max-connections N]
 
   --listen ADDR         address to listen on (default 127.0.0.1:8080; port 0 = any free port)
   --db FILE             SQLite database file, created and migrated if needed (default scrm.db)
@@ -71,6 +84,9 @@ usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
                         then pick their own address
   --frame-ancestors ORIGIN  a page allowed to frame the panel (repeatable; default: the
                         embedOrigins of the config.json served)
+  --header-timeout SECS   a client's request header must arrive within this (default 10)
+  --request-timeout SECS  a request must be answered within this, upload included (default 60)
+  --max-connections N     open connections at most; more wait to be accepted (default 1024)
   -h, --help            print this help
 ";
 
@@ -115,6 +131,16 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
                 opts.demo = Some(v.parse().map_err(|e| format!("--demo {v}: {e}"))?);
             }
             "--cors-origin" => opts.cors_origins.push(value("--cors-origin")?),
+            "--header-timeout" => opts.header_timeout = secs(&value("--header-timeout")?)?,
+            "--request-timeout" => opts.request_timeout = secs(&value("--request-timeout")?)?,
+            "--max-connections" => {
+                let v = value("--max-connections")?;
+                opts.max_connections = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or(format!("--max-connections {v}: not a positive number"))?;
+            }
             "--frame-ancestors" => opts.frame_ancestors.push(value("--frame-ancestors")?),
             "--client-ip-header" => opts.client_ip_header = Some(value("--client-ip-header")?),
             "--session-ttl" => {
@@ -129,6 +155,15 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         }
     }
     Ok(Command::Run(Box::new(opts)))
+}
+
+/// A whole number of seconds, at least one.
+fn secs(v: &str) -> Result<Duration, String> {
+    v.parse::<u64>()
+        .ok()
+        .filter(|s| *s > 0)
+        .map(Duration::from_secs)
+        .ok_or(format!("{v}: not a positive number of seconds"))
 }
 
 /// `panel`, `/panel`, `/panel/` -> `/panel/`; `/` and `` -> `/`. Refuses

@@ -342,3 +342,88 @@ async fn oversized_text_filters_are_a_400_naming_the_field() {
         assert!(r.json()["msg"].as_str().unwrap().contains(label), "{field}");
     }
 }
+
+/// Reads until the server closes the connection; what it sent, or `None`
+/// when it kept the connection open for `patience`.
+async fn read_until_closed(
+    sock: &mut tokio::net::TcpStream,
+    patience: std::time::Duration,
+) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut got = Vec::new();
+    let read = tokio::time::timeout(patience, sock.read_to_end(&mut got)).await;
+    match read {
+        Ok(_) => Some(String::from_utf8_lossy(&got).into_owned()),
+        Err(_) => None,
+    }
+}
+
+#[tokio::test]
+async fn a_stalled_client_is_dropped_and_a_slow_request_cut_off() {
+    use std::time::Duration;
+    use tokio::io::AsyncWriteExt;
+    let s = server_with(5, |o| {
+        o.header_timeout = Duration::from_secs(1);
+        o.request_timeout = Duration::from_secs(2);
+    })
+    .await;
+    let patience = Duration::from_secs(20);
+    // Half a request header, then silence: the server hangs up.
+    let mut half = tokio::net::TcpStream::connect(s.running.addr)
+        .await
+        .unwrap();
+    half.write_all(b"GET /wechat_api/me HTTP/1.1\r\nHost: x\r\nX-Half: ")
+        .await
+        .unwrap();
+    let answer = read_until_closed(&mut half, patience).await;
+    assert!(answer.is_some(), "a half-sent header kept its connection");
+
+    // A whole header, then a body that never finishes: a 503 in the envelope.
+    let mut slow = tokio::net::TcpStream::connect(s.running.addr)
+        .await
+        .unwrap();
+    slow.write_all(
+        b"POST /wechat_api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"user",
+    )
+    .await
+    .unwrap();
+    let answer = read_until_closed(&mut slow, patience)
+        .await
+        .expect("a stalled upload kept its connection");
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.contains("\"code\":503"), "{answer}");
+
+    // The server still answers everyone else.
+    let r = s.client().get("/wechat_api/me").await;
+    assert_eq!(r.status, 401);
+}
+
+#[tokio::test]
+async fn connections_beyond_the_limit_wait_for_a_free_one() {
+    use std::time::Duration;
+    use tokio::io::AsyncWriteExt;
+    let s = server_with(5, |o| o.max_connections = 2).await;
+    let mut held = Vec::new();
+    for _ in 0..2 {
+        let mut sock = tokio::net::TcpStream::connect(s.running.addr)
+            .await
+            .unwrap();
+        sock.write_all(b"GET /wechat_api/me HTTP/1.1\r\nHost: x\r\n")
+            .await
+            .unwrap();
+        held.push(sock);
+    }
+    let mut c = s.client();
+    let third = tokio::spawn(async move { c.get("/wechat_api/me").await.status });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        !third.is_finished(),
+        "a third connection was served beside two open ones"
+    );
+    drop(held.pop());
+    let status = tokio::time::timeout(Duration::from_secs(20), third)
+        .await
+        .expect("the third client was never served")
+        .unwrap();
+    assert_eq!(status, 401);
+}
