@@ -427,3 +427,55 @@ async fn connections_beyond_the_limit_wait_for_a_free_one() {
         .unwrap();
     assert_eq!(status, 401);
 }
+
+#[tokio::test]
+async fn a_save_over_a_newer_record_is_a_409() {
+    let s = server_with(5, |_| {}).await;
+    let mut first = s.login("demo").await;
+    let mut second = s.login("demo").await;
+    let row = first.get(PAGE).await.json()["data"][0].clone();
+    let id = row["customerId"].as_i64().unwrap();
+    let loaded = row["lastUpdateTime"].clone();
+    assert!(loaded.is_i64(), "{row}");
+    const UPDATE: &str = "/wechat_api/customer/updateCustomer";
+
+    // Both opened the record; the first saves.
+    let r = first
+        .post(
+            UPDATE,
+            &json!({"customerId": id, "remarks": "first", "lastUpdateTime": loaded}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let saved = r.json()["customer"]["lastUpdateTime"].clone();
+    assert!(saved.as_i64() > loaded.as_i64());
+    // The second, still holding the old record, is refused.
+    let r = second
+        .post(
+            UPDATE,
+            &json!({"customerId": id, "remarks": "second", "lastUpdateTime": loaded}),
+        )
+        .await;
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert_eq!(r.json()["code"], 409);
+    let now = second.get(PAGE).await.json()["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["customerId"] == id)
+        .cloned()
+        .unwrap();
+    assert_eq!(now["remarks"], "first");
+    // With the record as it is now, or without the extension, saving works.
+    let r = second
+        .post(
+            UPDATE,
+            &json!({"customerId": id, "remarks": "second", "lastUpdateTime": saved}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = first
+        .post(UPDATE, &json!({"customerId": id, "remarks": "third"}))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+}
