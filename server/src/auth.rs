@@ -22,6 +22,22 @@ use crate::state::AppState;
 use crate::time::now_ms;
 
 pub const COOKIE_NAME: &str = "scrm_session";
+/// The name with `--secure-cookies`: browsers accept a `__Host-` cookie only
+/// when it is `Secure`, has `Path=/` and no `Domain`, so neither plain HTTP
+/// nor a sibling subdomain can plant or overwrite it.
+pub const SECURE_COOKIE_NAME: &str = "__Host-scrm_session";
+
+/// How often a session's last use is written down at most: the idle
+/// timeout is that much less exact, and reads stay reads.
+const TOUCH_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+fn cookie_name(state: &AppState) -> &'static str {
+    if state.secure_cookies {
+        SECURE_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
+}
 const MSG_BAD_LOGIN: &str = "用户名或密码错误";
 
 /// The signed-in caller. Handlers take this as an argument; its presence is
@@ -64,8 +80,10 @@ fn new_token() -> Result<String, ApiError> {
     Ok(hex(&raw))
 }
 
-/// The token from `Authorization: Bearer` or, failing that, the session cookie.
-fn token_from(headers: &HeaderMap) -> Option<String> {
+/// The token from `Authorization: Bearer` or, failing that, the session
+/// cookie `name` (only that one: with `--secure-cookies` a plain-named
+/// cookie someone planted is not a session).
+fn token_from(headers: &HeaderMap, name: &str) -> Option<String> {
     if let Some(bearer) = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -81,7 +99,7 @@ fn token_from(headers: &HeaderMap) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, v)| *k == COOKIE_NAME && !v.is_empty())
+        .find(|(k, v)| *k == name && !v.is_empty())
         .map(|(_, v)| v.to_owned())
 }
 
@@ -90,35 +108,51 @@ impl FromRequestParts<AppState> for Session {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let family = Family::of_path(parts.uri.path());
-        let Some(token) = token_from(&parts.headers) else {
+        let Some(token) = token_from(&parts.headers, cookie_name(state)) else {
             return Err(ApiError::unauthorized().family(family));
         };
         let hash = token_hash(&token);
+        let idle_ms = millis(state.session_idle);
+        let touch_ms = millis(TOUCH_EVERY.min(state.session_idle / 2));
         let found = state
             .db
             .run(move |conn| {
+                let now = now_ms();
                 let row = conn
                     .query_row(
-                        "SELECT u.id, u.tenant_id, u.department_id, u.username, u.real_name, t.name
+                        "SELECT u.id, u.tenant_id, u.department_id, u.username, u.real_name, t.name,
+                                s.last_seen_at
                            FROM session s
                            JOIN admin_user u ON u.id = s.admin_user_id
                            JOIN tenant t ON t.id = u.tenant_id
-                          WHERE s.token_hash = ?1 AND s.expires_at > ?2",
-                        params![hash, now_ms()],
+                          WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3",
+                        params![hash, now, now.saturating_sub(idle_ms)],
                         |r| {
-                            Ok(Session {
-                                user_id: r.get(0)?,
-                                tenant_id: r.get(1)?,
-                                department_id: r.get(2)?,
-                                username: r.get(3)?,
-                                real_name: r.get(4)?,
-                                tenant_name: r.get(5)?,
-                                token_hash: hash.clone(),
-                            })
+                            Ok((
+                                Session {
+                                    user_id: r.get(0)?,
+                                    tenant_id: r.get(1)?,
+                                    department_id: r.get(2)?,
+                                    username: r.get(3)?,
+                                    real_name: r.get(4)?,
+                                    tenant_name: r.get(5)?,
+                                    token_hash: hash.clone(),
+                                },
+                                r.get::<_, i64>(6)?,
+                            ))
                         },
                     )
                     .optional()?;
-                Ok(row)
+                let Some((session, last_seen)) = row else {
+                    return Ok(None);
+                };
+                if now.saturating_sub(last_seen) >= touch_ms {
+                    conn.execute(
+                        "UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1",
+                        params![session.token_hash, now],
+                    )?;
+                }
+                Ok(Some(session))
             })
             .await
             .map_err(|e| e.family(family))?;
@@ -126,20 +160,27 @@ impl FromRequestParts<AppState> for Session {
     }
 }
 
-/// The session cookie; `Secure` when the request came over HTTPS through a
-/// TLS-terminating proxy (`X-Forwarded-Proto: https`), so it is never sent
-/// back over plain HTTP there, while plain-HTTP development keeps working.
+fn millis(d: std::time::Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX / 2)
+}
+
+/// The session cookie; `Secure` always with `--secure-cookies`, otherwise
+/// when the request came over HTTPS through a TLS-terminating proxy
+/// (`X-Forwarded-Proto: https`), so plain-HTTP development keeps working.
 fn session_cookie(
+    state: &AppState,
     token: &str,
     max_age_secs: u64,
     headers: &HeaderMap,
 ) -> Result<HeaderValue, ApiError> {
-    let secure = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
+    let secure = state.secure_cookies
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("https"));
     HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{}",
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{}",
+        cookie_name(state),
         if secure { "; Secure" } else { "" }
     ))
     .map_err(ApiError::internal)
@@ -213,6 +254,7 @@ pub async fn login(
     };
     state.throttle.succeeded(&req.username, addr);
     let ttl = state.session_ttl;
+    let idle_ms = millis(state.session_idle);
     let token = new_token()?;
     let hash = token_hash(&token);
     let user_id = user.admin_user_id;
@@ -220,17 +262,19 @@ pub async fn login(
         .db
         .run(move |conn| {
             let now = now_ms();
-            let ttl_ms = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX / 2);
-            conn.execute("DELETE FROM session WHERE expires_at <= ?1", params![now])?;
             conn.execute(
-                "INSERT INTO session (token_hash, admin_user_id, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![hash, user_id, now, now.saturating_add(ttl_ms)],
+                "DELETE FROM session WHERE expires_at <= ?1 OR last_seen_at <= ?2",
+                params![now, now.saturating_sub(idle_ms)],
+            )?;
+            conn.execute(
+                "INSERT INTO session (token_hash, admin_user_id, created_at, expires_at, last_seen_at)
+                 VALUES (?1, ?2, ?3, ?4, ?3)",
+                params![hash, user_id, now, now.saturating_add(millis(ttl))],
             )?;
             Ok(())
         })
         .await?;
-    let cookie = session_cookie(&token, ttl.as_secs().max(1), &headers)?;
+    let cookie = session_cookie(&state, &token, ttl.as_secs().max(1), &headers)?;
     let body = DataReply {
         code: Some(200),
         msg: Some("登录成功".into()),
@@ -253,7 +297,7 @@ pub async fn logout(
             Ok(())
         })
         .await?;
-    let cookie = session_cookie("", 0, &headers)?;
+    let cookie = session_cookie(&state, "", 0, &headers)?;
     let body = Ack {
         code: Some(200),
         msg: Some("已退出登录".into()),

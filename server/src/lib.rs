@@ -177,6 +177,8 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
     let state = AppState {
         db,
         session_ttl: opts.session_ttl,
+        session_idle: opts.session_idle,
+        secure_cookies: opts.secure_cookies,
         hasher: password::Hasher::for_this_machine(),
         throttle: Default::default(),
         client_ip_header,

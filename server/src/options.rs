@@ -21,7 +21,12 @@ pub struct Options {
     pub demo: Option<u32>,
     /// Origins allowed to call the API with credentials (CORS); empty = same origin only.
     pub cors_origins: Vec<String>,
+    /// Absolute session lifetime.
     pub session_ttl: Duration,
+    /// A session unused for this long ends.
+    pub session_idle: Duration,
+    /// Session cookie always `Secure` and named `__Host-scrm_session`.
+    pub secure_cookies: bool,
     /// When `Some`, served at `/config.json` instead of dist's file.
     pub config_json: Option<String>,
     /// A header a trusted reverse proxy sets to the client's address
@@ -39,6 +44,7 @@ pub struct Options {
 }
 
 pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(12 * 3600);
+pub const DEFAULT_SESSION_IDLE: Duration = Duration::from_secs(30 * 60);
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
@@ -54,6 +60,8 @@ impl Default for Options {
             demo: None,
             cors_origins: Vec::new(),
             session_ttl: DEFAULT_SESSION_TTL,
+            session_idle: DEFAULT_SESSION_IDLE,
+            secure_cookies: false,
             config_json: None,
             client_ip_header: None,
             frame_ancestors: Vec::new(),
@@ -68,6 +76,7 @@ pub const USAGE: &str = "\
 usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
                    [--demo N] [--cors-origin ORIGIN]... [--session-ttl SECS]
                    [--client-ip-header NAME] [--frame-ancestors ORIGIN]...
+                   [--session-idle SECS] [--secure-cookies]
                    [--header-timeout SECS] [--request-timeout SECS] [--max-connections N]
 
   --listen ADDR         address to listen on (default 127.0.0.1:8080; port 0 = any free port)
@@ -78,6 +87,9 @@ usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
   --demo N              seed N demo customers when the database is new
   --cors-origin ORIGIN  allow this origin to call the API with credentials (repeatable)
   --session-ttl SECS    session lifetime in seconds (default 43200 = 12 h)
+  --session-idle SECS   a session unused this long ends (default 1800 = 30 min)
+  --secure-cookies      the session cookie is always Secure and named __Host-scrm_session
+                        (serve over HTTPS: browsers then never send it over plain HTTP)
   --client-ip-header NAME  behind a reverse proxy: the header it sets to the client's
                         address (X-Forwarded-For, X-Real-IP); login limits per address use
                         its last address. Never set it without such a proxy: clients could
@@ -131,6 +143,8 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
                 opts.demo = Some(v.parse().map_err(|e| format!("--demo {v}: {e}"))?);
             }
             "--cors-origin" => opts.cors_origins.push(value("--cors-origin")?),
+            "--session-idle" => opts.session_idle = secs(&value("--session-idle")?)?,
+            "--secure-cookies" => opts.secure_cookies = true,
             "--header-timeout" => opts.header_timeout = secs(&value("--header-timeout")?)?,
             "--request-timeout" => opts.request_timeout = secs(&value("--request-timeout")?)?,
             "--max-connections" => {

@@ -13,6 +13,9 @@ use crate::throttle::Throttle;
 pub struct AppState {
     pub db: Db,
     pub session_ttl: Duration,
+    pub session_idle: Duration,
+    /// `--secure-cookies`.
+    pub secure_cookies: bool,
     pub hasher: Hasher,
     pub throttle: Arc<Throttle>,
     /// `--client-ip-header`: set by a trusted reverse proxy.

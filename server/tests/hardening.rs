@@ -479,3 +479,66 @@ async fn a_save_over_a_newer_record_is_a_409() {
         .await;
     assert_eq!(r.status, 200, "{}", r.text());
 }
+
+#[tokio::test]
+async fn secure_cookies_use_the_host_prefix() {
+    let s = server_with(5, |o| o.secure_cookies = true).await;
+    let mut c = s.client();
+    let r = login_as(&mut c, "demo", "demo123", &[]).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let set = r.header("set-cookie").unwrap();
+    assert!(set.starts_with("__Host-scrm_session="), "{set}");
+    for part in ["; Secure", "; HttpOnly", "; Path=/"] {
+        assert!(set.contains(part), "{part} missing: {set}");
+    }
+    assert!(!set.contains("Domain"), "{set}");
+    let token = set
+        .trim_start_matches("__Host-scrm_session=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let cookie = format!("__Host-scrm_session={token}");
+    let r = c
+        .send(Method::GET, "/wechat_api/me", None, &[("cookie", &cookie)])
+        .await;
+    assert_eq!(r.status, 200);
+    // The same token under the plain name is not a session here.
+    let plain = format!("scrm_session={token}");
+    let r = c
+        .send(Method::GET, "/wechat_api/me", None, &[("cookie", &plain)])
+        .await;
+    assert_eq!(r.status, 401);
+    // Sign-out expires the prefixed cookie.
+    let r = c
+        .send(
+            Method::POST,
+            "/wechat_api/logout",
+            None,
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    let set = r.header("set-cookie").unwrap();
+    assert!(
+        set.starts_with("__Host-scrm_session=;") && set.contains("Max-Age=0"),
+        "{set}"
+    );
+}
+
+#[tokio::test]
+async fn an_unused_session_ends_after_the_idle_timeout() {
+    use std::time::Duration;
+    let s = server_with(5, |o| o.session_idle = Duration::from_secs(2)).await;
+    let mut c = s.login("demo").await;
+    // In use: it lives past the idle time.
+    for _ in 0..10 {
+        assert_eq!(c.get("/wechat_api/me").await.status, 200);
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    // Left alone: it ends.
+    tokio::time::sleep(Duration::from_millis(3000)).await;
+    let r = c.get("/wechat_api/me").await;
+    assert_eq!(r.status, 401, "{}", r.text());
+    assert_eq!(r.json(), unauthorized_body());
+}
