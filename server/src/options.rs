@@ -243,6 +243,42 @@ mod tests {
     }
 
     #[test]
+    fn hardening_flags() {
+        let o = run(&[
+            "--secure-cookies",
+            "--session-idle=600",
+            "--client-ip-header",
+            "X-Real-IP",
+            "--frame-ancestors",
+            "https://crm.example",
+            "--header-timeout",
+            "5",
+            "--request-timeout",
+            "30",
+            "--max-connections",
+            "64",
+        ])
+        .unwrap_or_default();
+        assert!(o.secure_cookies);
+        assert_eq!(o.session_idle, Duration::from_secs(600));
+        assert_eq!(o.client_ip_header.as_deref(), Some("X-Real-IP"));
+        assert_eq!(o.frame_ancestors, vec!["https://crm.example"]);
+        assert_eq!(o.header_timeout, Duration::from_secs(5));
+        assert_eq!(o.request_timeout, Duration::from_secs(30));
+        assert_eq!(o.max_connections, 64);
+        let d = Options::default();
+        assert!(!d.secure_cookies);
+        assert_eq!(d.session_idle, DEFAULT_SESSION_IDLE);
+        for bad in [
+            &["--max-connections", "0"][..],
+            &["--header-timeout", "x"],
+            &["--session-idle", "0"],
+        ] {
+            assert!(run(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn base_path() {
         assert_eq!(run(&[]).map(|o| o.base_path), Ok("/".into()));
         for (given, want) in [
