@@ -163,4 +163,35 @@ mod tests {
         assert!(verify_in("s3cret", &stored, &mut memory));
         assert!(!verify_in("s3cret", "not a hash", &mut memory));
     }
+
+    #[tokio::test]
+    async fn a_full_queue_is_refused_without_hashing() {
+        let stored = hash_password("s3cret").unwrap_or_default();
+        let hasher = Hasher::new(1);
+        let tries: Vec<_> = (0..40)
+            .map(|_| {
+                let (hasher, stored) = (hasher.clone(), stored.clone());
+                tokio::spawn(async move { hasher.verify("wrong".into(), stored).await.ok() })
+            })
+            .collect();
+        let mut verdicts = Vec::new();
+        for t in tries {
+            verdicts.push(t.await.ok().flatten());
+        }
+        let busy = verdicts
+            .iter()
+            .filter(|v| **v == Some(Verdict::Busy))
+            .count();
+        let checked = verdicts
+            .iter()
+            .filter(|v| **v == Some(Verdict::Mismatch))
+            .count();
+        assert_eq!(busy + checked, 40, "{verdicts:?}");
+        assert!(checked <= 1 + QUEUE_PER_SLOT, "{checked} were hashed");
+        assert!(busy > 0);
+        assert_eq!(
+            hasher.verify("s3cret".into(), stored).await.ok(),
+            Some(Verdict::Match)
+        );
+    }
 }
