@@ -549,7 +549,14 @@ async fn embedded_panel_talks_to_its_page_and_ignores_foreign_origins() {
         "embedOrigins": [ok_origin],
         "clinic": {"enabled": false, "apiBase": "/clinic_api"}
     });
-    let env = Env::with(|o| o.config_json = Some(config.to_string())).await;
+    // Both pages may frame the panel (CSP frame-ancestors); only the
+    // configured one is listened to.
+    let ancestors = vec![ok_origin.clone(), foreign_origin.clone()];
+    let env = Env::with(|o| {
+        o.config_json = Some(config.to_string());
+        o.frame_ancestors = ancestors;
+    })
+    .await;
     env.login("demo", "demo123").await;
     set_switch(&env, true).await;
     let panel = env.server.url().trim_end_matches('/').to_owned();

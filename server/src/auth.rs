@@ -4,25 +4,40 @@
 //! and HttpOnly cookie); the database keeps only its BLAKE2b hash, so a leaked
 //! database file does not leak live sessions.
 
-use std::sync::OnceLock;
-
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use blake2::{Blake2b, Digest};
 use rusqlite::{params, OptionalExtension};
 use scrm_api::auth::{Ack, DataReply, LoginData, LoginRequest, Me};
 
+use crate::client_addr::ClientAddr;
 use crate::error::{ApiError, Family};
 use crate::extract::Body;
+pub use crate::password::hash_password;
+use crate::password::{dummy_hash, Verdict};
 use crate::state::AppState;
 use crate::time::now_ms;
 
 pub const COOKIE_NAME: &str = "scrm_session";
+/// The name with `--secure-cookies`: browsers accept a `__Host-` cookie only
+/// when it is `Secure`, has `Path=/` and no `Domain`, so neither plain HTTP
+/// nor a sibling subdomain can plant or overwrite it.
+pub const SECURE_COOKIE_NAME: &str = "__Host-scrm_session";
+
+/// How often a session's last use is written down at most: the idle
+/// timeout is that much less exact, and reads stay reads.
+const TOUCH_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+fn cookie_name(state: &AppState) -> &'static str {
+    if state.secure_cookies {
+        SECURE_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
+}
 const MSG_BAD_LOGIN: &str = "用户名或密码错误";
 
 /// The signed-in caller. Handlers take this as an argument; its presence is
@@ -50,29 +65,6 @@ impl Session {
     }
 }
 
-pub fn hash_password(password: &str) -> Result<String, ApiError> {
-    let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(ApiError::internal)?;
-    let salt = SaltString::encode_b64(&salt).map_err(ApiError::internal)?;
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(ApiError::internal)
-}
-
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .and_then(|h| Argon2::default().verify_password(password.as_bytes(), &h))
-        .is_ok()
-}
-
-/// Verifying against this when the user does not exist makes a wrong
-/// username cost as much time as a wrong password.
-fn dummy_hash() -> &'static str {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| hash_password("not-a-password").unwrap_or_default())
-}
-
 fn token_hash(token: &str) -> String {
     let digest = Blake2b::<blake2::digest::consts::U32>::digest(token.as_bytes());
     hex(&digest)
@@ -88,8 +80,10 @@ fn new_token() -> Result<String, ApiError> {
     Ok(hex(&raw))
 }
 
-/// The token from `Authorization: Bearer` or, failing that, the session cookie.
-fn token_from(headers: &HeaderMap) -> Option<String> {
+/// The token from `Authorization: Bearer` or, failing that, the session
+/// cookie `name` (only that one: with `--secure-cookies` a plain-named
+/// cookie someone planted is not a session).
+fn token_from(headers: &HeaderMap, name: &str) -> Option<String> {
     if let Some(bearer) = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -105,7 +99,7 @@ fn token_from(headers: &HeaderMap) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, v)| *k == COOKIE_NAME && !v.is_empty())
+        .find(|(k, v)| *k == name && !v.is_empty())
         .map(|(_, v)| v.to_owned())
 }
 
@@ -114,35 +108,51 @@ impl FromRequestParts<AppState> for Session {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let family = Family::of_path(parts.uri.path());
-        let Some(token) = token_from(&parts.headers) else {
+        let Some(token) = token_from(&parts.headers, cookie_name(state)) else {
             return Err(ApiError::unauthorized().family(family));
         };
         let hash = token_hash(&token);
+        let idle_ms = millis(state.session_idle);
+        let touch_ms = millis(TOUCH_EVERY.min(state.session_idle / 2));
         let found = state
             .db
             .run(move |conn| {
+                let now = now_ms();
                 let row = conn
                     .query_row(
-                        "SELECT u.id, u.tenant_id, u.department_id, u.username, u.real_name, t.name
+                        "SELECT u.id, u.tenant_id, u.department_id, u.username, u.real_name, t.name,
+                                s.last_seen_at
                            FROM session s
                            JOIN admin_user u ON u.id = s.admin_user_id
                            JOIN tenant t ON t.id = u.tenant_id
-                          WHERE s.token_hash = ?1 AND s.expires_at > ?2",
-                        params![hash, now_ms()],
+                          WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3",
+                        params![hash, now, now.saturating_sub(idle_ms)],
                         |r| {
-                            Ok(Session {
-                                user_id: r.get(0)?,
-                                tenant_id: r.get(1)?,
-                                department_id: r.get(2)?,
-                                username: r.get(3)?,
-                                real_name: r.get(4)?,
-                                tenant_name: r.get(5)?,
-                                token_hash: hash.clone(),
-                            })
+                            Ok((
+                                Session {
+                                    user_id: r.get(0)?,
+                                    tenant_id: r.get(1)?,
+                                    department_id: r.get(2)?,
+                                    username: r.get(3)?,
+                                    real_name: r.get(4)?,
+                                    tenant_name: r.get(5)?,
+                                    token_hash: hash.clone(),
+                                },
+                                r.get::<_, i64>(6)?,
+                            ))
                         },
                     )
                     .optional()?;
-                Ok(row)
+                let Some((session, last_seen)) = row else {
+                    return Ok(None);
+                };
+                if now.saturating_sub(last_seen) >= touch_ms {
+                    conn.execute(
+                        "UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1",
+                        params![session.token_hash, now],
+                    )?;
+                }
+                Ok(Some(session))
             })
             .await
             .map_err(|e| e.family(family))?;
@@ -150,43 +160,65 @@ impl FromRequestParts<AppState> for Session {
     }
 }
 
-/// The session cookie; `Secure` when the request came over HTTPS through a
-/// TLS-terminating proxy (`X-Forwarded-Proto: https`), so it is never sent
-/// back over plain HTTP there, while plain-HTTP development keeps working.
+fn millis(d: std::time::Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX / 2)
+}
+
+/// The session cookie; `Secure` always with `--secure-cookies`, otherwise
+/// when the request came over HTTPS through a TLS-terminating proxy
+/// (`X-Forwarded-Proto: https`), so plain-HTTP development keeps working.
 fn session_cookie(
+    state: &AppState,
     token: &str,
     max_age_secs: u64,
     headers: &HeaderMap,
 ) -> Result<HeaderValue, ApiError> {
-    let secure = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
+    let secure = state.secure_cookies
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("https"));
     HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{}",
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{}",
+        cookie_name(state),
         if secure { "; Secure" } else { "" }
     ))
     .map_err(ApiError::internal)
 }
 
-/// `POST /wechat_api/login`
+/// A 429 or 503 telling the client when to come back.
+fn come_back_later(status: StatusCode, msg: String, wait: std::time::Duration) -> Response {
+    let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    (
+        [(header::RETRY_AFTER, secs.max(1).to_string())],
+        ApiError::new(status, msg),
+    )
+        .into_response()
+}
+
+/// `POST /wechat_api/login`: throttled per username and address before any
+/// hashing; the password is checked in the bounded hasher, never while a
+/// database connection is held.
 pub async fn login(
     State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
     headers: HeaderMap,
     Body(req): Body<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let ttl = state.session_ttl;
-    let token = new_token()?;
-    let hash = token_hash(&token);
-    let me = state
+    if let Err(wait) = state.throttle.attempt(&req.username, addr) {
+        let msg = format!("登录尝试过于频繁，请{}秒后再试", wait.as_secs().max(1));
+        return Ok(come_back_later(StatusCode::TOO_MANY_REQUESTS, msg, wait));
+    }
+    let username = req.username.trim().to_owned();
+    let user = state
         .db
         .run(move |conn| {
-            let user = conn
+            Ok(conn
                 .query_row(
                     "SELECT u.id, u.tenant_id, u.username, u.real_name, t.name, u.password_hash
                        FROM admin_user u JOIN tenant t ON t.id = u.tenant_id
                       WHERE u.username = ?1",
-                    params![req.username.trim()],
+                    params![username],
                     |r| {
                         Ok((
                             Me {
@@ -200,29 +232,49 @@ pub async fn login(
                         ))
                     },
                 )
-                .optional()?;
-            let Some((me, stored)) = user else {
-                verify_password(&req.password, dummy_hash());
-                return Ok(None);
-            };
-            if !verify_password(&req.password, &stored) {
-                return Ok(None);
-            }
-            let now = now_ms();
-            let ttl_ms = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX / 2);
-            conn.execute("DELETE FROM session WHERE expires_at <= ?1", params![now])?;
-            conn.execute(
-                "INSERT INTO session (token_hash, admin_user_id, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![hash, me.admin_user_id, now, now.saturating_add(ttl_ms)],
-            )?;
-            Ok(Some(me))
+                .optional()?)
         })
         .await?;
-    let Some(user) = me else {
-        return Err(ApiError::bad_request(MSG_BAD_LOGIN));
+    let stored = match &user {
+        Some((_, stored)) => stored.clone(),
+        None => dummy_hash().to_owned(),
     };
-    let cookie = session_cookie(&token, ttl.as_secs().max(1), &headers)?;
+    let verdict = state.hasher.verify(req.password, stored).await?;
+    let user = match (verdict, user) {
+        (Verdict::Busy, _) => {
+            let wait = std::time::Duration::from_secs(1);
+            return Ok(come_back_later(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "登录请求过多，请稍后再试".into(),
+                wait,
+            ));
+        }
+        (Verdict::Match, Some((me, _))) => me,
+        _ => return Err(ApiError::bad_request(MSG_BAD_LOGIN)),
+    };
+    state.throttle.succeeded(&req.username, addr);
+    let ttl = state.session_ttl;
+    let idle_ms = millis(state.session_idle);
+    let token = new_token()?;
+    let hash = token_hash(&token);
+    let user_id = user.admin_user_id;
+    state
+        .db
+        .run(move |conn| {
+            let now = now_ms();
+            conn.execute(
+                "DELETE FROM session WHERE expires_at <= ?1 OR last_seen_at <= ?2",
+                params![now, now.saturating_sub(idle_ms)],
+            )?;
+            conn.execute(
+                "INSERT INTO session (token_hash, admin_user_id, created_at, expires_at, last_seen_at)
+                 VALUES (?1, ?2, ?3, ?4, ?3)",
+                params![hash, user_id, now, now.saturating_add(millis(ttl))],
+            )?;
+            Ok(())
+        })
+        .await?;
+    let cookie = session_cookie(&state, &token, ttl.as_secs().max(1), &headers)?;
     let body = DataReply {
         code: Some(200),
         msg: Some("登录成功".into()),
@@ -245,7 +297,7 @@ pub async fn logout(
             Ok(())
         })
         .await?;
-    let cookie = session_cookie("", 0, &headers)?;
+    let cookie = session_cookie(&state, "", 0, &headers)?;
     let body = Ack {
         code: Some(200),
         msg: Some("已退出登录".into()),

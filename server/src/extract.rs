@@ -12,20 +12,34 @@ use crate::error::{ApiError, Family};
 /// Largest request body accepted anywhere.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
-/// A POST body: JSON, or a form-encoded body when the client says so (the
-/// vendor's own web pages post forms). An empty body reads as `{}`.
+/// A POST body: JSON only. Anything else is a 415, because a form post or a
+/// `text/plain` body is what another site can make a browser send without
+/// asking (no CORS preflight). An empty body without a type reads as `{}`.
 pub struct Body<T>(pub T);
+
+pub const MSG_NOT_JSON: &str = "请求体必须是 JSON (Content-Type: application/json)";
+
+/// `application/json`, with parameters or as a `+json` subtype.
+fn is_json(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
         let family = Family::of_path(req.uri().path());
-        let form = req
+        let content_type = req
             .headers()
             .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+            .map(|v| v.to_str().unwrap_or("?").to_owned());
         let bytes = Bytes::from_request(req, state).await.map_err(|e| {
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "请求体过大").family(family)
@@ -33,9 +47,17 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
                 ApiError::bad_request("请求体读取失败").family(family)
             }
         })?;
-        let parsed = if form {
-            serde_urlencoded::from_bytes(&bytes).map_err(|e| e.to_string())
-        } else if bytes.iter().all(u8::is_ascii_whitespace) {
+        let empty = bytes.iter().all(u8::is_ascii_whitespace);
+        let json = match content_type.as_deref() {
+            Some(t) => is_json(t),
+            None => empty,
+        };
+        if !json {
+            return Err(
+                ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, MSG_NOT_JSON).family(family),
+            );
+        }
+        let parsed = if empty {
             serde_json::from_slice(b"{}").map_err(|e| e.to_string())
         } else {
             serde_json::from_slice(&bytes).map_err(|e| e.to_string())

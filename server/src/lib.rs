@@ -6,16 +6,22 @@
 //! through [`start`].
 
 pub mod auth;
+pub mod client_addr;
+pub mod csp;
+pub mod csrf;
 pub mod db;
 pub mod demo;
 pub mod demo_media;
 pub mod error;
 pub mod extract;
 pub mod options;
+pub mod password;
 pub mod phone;
 pub mod routes;
+pub mod serve;
 pub mod state;
 pub mod static_files;
+pub mod throttle;
 pub mod time;
 
 use std::fmt;
@@ -23,6 +29,7 @@ use std::net::SocketAddr;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, Method};
+use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
@@ -143,14 +150,13 @@ pub async fn start(opts: Options) -> Result<Running, Error> {
     let listener = tokio::net::TcpListener::bind(opts.listen).await?;
     let addr = listener.local_addr()?;
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let serve = axum::serve(listener, app).with_graceful_shutdown(async move {
-            let _ = stopped.await;
-        });
-        if let Err(e) = serve.await {
-            eprintln!("scrm-server: {e}");
-        }
-    });
+    let limits = serve::Limits {
+        header_read: opts.header_timeout,
+        max_connections: opts.max_connections,
+    };
+    let task = tokio::spawn(serve::serve(listener, app, limits, async move {
+        let _ = stopped.await;
+    }));
     Ok(Running {
         addr,
         stop: Some(stop),
@@ -161,9 +167,21 @@ pub async fn start(opts: Options) -> Result<Running, Error> {
 /// The whole HTTP surface: API routes, the JSON 404s of the API prefixes,
 /// `<base path>config.json`, then static files under the base path.
 pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
+    let client_ip_header = match &opts.client_ip_header {
+        Some(name) => Some(
+            header::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|e| Error::Config(format!("--client-ip-header {name}: {e}")))?,
+        ),
+        None => None,
+    };
     let state = AppState {
         db,
         session_ttl: opts.session_ttl,
+        session_idle: opts.session_idle,
+        secure_cookies: opts.secure_cookies,
+        hasher: password::Hasher::for_this_machine(),
+        throttle: Default::default(),
+        client_ip_header,
     };
     // API replies are per user and often personal: never cached anywhere.
     let mut app: Router<AppState> = routes::api()
@@ -206,12 +224,26 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
         );
     }
     let mut app = app
-        .fallback_service(static_files::router_at(opts.dist.as_deref(), &base))
+        .fallback_service(static_files::router_at(opts.dist.as_deref(), &base).layer(
+            middleware::from_fn_with_state(panel_policy(opts)?, csp::add_to_html),
+        ))
         .with_state(state)
+        .layer(middleware::from_fn_with_state(
+            csrf::Trusted::new(&opts.cors_origins),
+            csrf::guard,
+        ))
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            serve::Deadline(opts.request_timeout),
+            serve::deadline,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static(csp::REFERRER_POLICY),
         ))
         .layer(CompressionLayer::new().br(true).gzip(true));
     if !opts.cors_origins.is_empty() {
@@ -231,4 +263,23 @@ pub fn router(opts: &Options, db: Db) -> Result<Router, Error> {
         );
     }
     Ok(app)
+}
+
+/// The panel's CSP: framing by `--frame-ancestors`, or else by the
+/// `embedOrigins` of the config.json being served.
+fn panel_policy(opts: &Options) -> Result<csp::PanelPolicy, Error> {
+    let ancestors = if opts.frame_ancestors.is_empty() {
+        let served = match (&opts.config_json, &opts.dist) {
+            (Some(config), _) => Some(config.clone()),
+            (None, Some(dist)) => std::fs::read_to_string(dist.join("config.json")).ok(),
+            (None, None) => None,
+        };
+        served
+            .as_deref()
+            .map(csp::embed_origins)
+            .unwrap_or_default()
+    } else {
+        opts.frame_ancestors.clone()
+    };
+    csp::PanelPolicy::new(opts.dist.as_deref(), &ancestors).map_err(Error::Config)
 }

@@ -5,7 +5,7 @@ use scrm_server::options::{parse_args, Command, USAGE};
 #[tokio::main]
 async fn main() {
     let opts = match parse_args(std::env::args().skip(1)) {
-        Ok(Command::Run(o)) => o,
+        Ok(Command::Run(o)) => *o,
         Ok(Command::Help) => {
             print!("{USAGE}");
             return;

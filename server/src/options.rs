@@ -21,13 +21,34 @@ pub struct Options {
     pub demo: Option<u32>,
     /// Origins allowed to call the API with credentials (CORS); empty = same origin only.
     pub cors_origins: Vec<String>,
+    /// Absolute session lifetime.
     pub session_ttl: Duration,
+    /// A session unused for this long ends.
+    pub session_idle: Duration,
+    /// Session cookie always `Secure` and named `__Host-scrm_session`.
+    pub secure_cookies: bool,
     /// When `Some`, served at `/config.json` instead of dist's file.
     pub config_json: Option<String>,
+    /// A header a trusted reverse proxy sets to the client's address
+    /// (`X-Forwarded-For`, `X-Real-IP`); per-address login limits use it.
+    pub client_ip_header: Option<String>,
+    /// Pages allowed to frame the panel (CSP `frame-ancestors`, besides the
+    /// panel itself); empty = config.json's `embedOrigins`.
+    pub frame_ancestors: Vec<String>,
+    /// A client must send a request's whole header within this.
+    pub header_timeout: Duration,
+    /// A request, body upload included, must be answered within this.
+    pub request_timeout: Duration,
+    /// Open connections at most; further clients wait to be accepted.
+    pub max_connections: usize,
 }
 
 pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(12 * 3600);
+pub const DEFAULT_SESSION_IDLE: Duration = Duration::from_secs(30 * 60);
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+pub const DEFAULT_MAX_CONNECTIONS: usize = 1024;
 
 impl Default for Options {
     fn default() -> Self {
@@ -39,7 +60,14 @@ impl Default for Options {
             demo: None,
             cors_origins: Vec::new(),
             session_ttl: DEFAULT_SESSION_TTL,
+            session_idle: DEFAULT_SESSION_IDLE,
+            secure_cookies: false,
             config_json: None,
+            client_ip_header: None,
+            frame_ancestors: Vec::new(),
+            header_timeout: DEFAULT_HEADER_TIMEOUT,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
         }
     }
 }
@@ -47,6 +75,9 @@ impl Default for Options {
 pub const USAGE: &str = "\
 usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
                    [--demo N] [--cors-origin ORIGIN]... [--session-ttl SECS]
+                   [--client-ip-header NAME] [--frame-ancestors ORIGIN]...
+                   [--session-idle SECS] [--secure-cookies]
+                   [--header-timeout SECS] [--request-timeout SECS] [--max-connections N]
 
   --listen ADDR         address to listen on (default 127.0.0.1:8080; port 0 = any free port)
   --db FILE             SQLite database file, created and migrated if needed (default scrm.db)
@@ -56,13 +87,25 @@ usage: scrm-server [--listen ADDR] [--db FILE] [--dist DIR] [--base-path PATH]
   --demo N              seed N demo customers when the database is new
   --cors-origin ORIGIN  allow this origin to call the API with credentials (repeatable)
   --session-ttl SECS    session lifetime in seconds (default 43200 = 12 h)
+  --session-idle SECS   a session unused this long ends (default 1800 = 30 min)
+  --secure-cookies      the session cookie is always Secure and named __Host-scrm_session
+                        (serve over HTTPS: browsers then never send it over plain HTTP)
+  --client-ip-header NAME  behind a reverse proxy: the header it sets to the client's
+                        address (X-Forwarded-For, X-Real-IP); login limits per address use
+                        its last address. Never set it without such a proxy: clients could
+                        then pick their own address
+  --frame-ancestors ORIGIN  a page allowed to frame the panel (repeatable; default: the
+                        embedOrigins of the config.json served)
+  --header-timeout SECS   a client's request header must arrive within this (default 10)
+  --request-timeout SECS  a request must be answered within this, upload included (default 60)
+  --max-connections N     open connections at most; more wait to be accepted (default 1024)
   -h, --help            print this help
 ";
 
 /// What the command line asks for.
 #[derive(Debug)]
 pub enum Command {
-    Run(Options),
+    Run(Box<Options>),
     Help,
 }
 
@@ -100,6 +143,20 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
                 opts.demo = Some(v.parse().map_err(|e| format!("--demo {v}: {e}"))?);
             }
             "--cors-origin" => opts.cors_origins.push(value("--cors-origin")?),
+            "--session-idle" => opts.session_idle = secs(&value("--session-idle")?)?,
+            "--secure-cookies" => opts.secure_cookies = true,
+            "--header-timeout" => opts.header_timeout = secs(&value("--header-timeout")?)?,
+            "--request-timeout" => opts.request_timeout = secs(&value("--request-timeout")?)?,
+            "--max-connections" => {
+                let v = value("--max-connections")?;
+                opts.max_connections = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or(format!("--max-connections {v}: not a positive number"))?;
+            }
+            "--frame-ancestors" => opts.frame_ancestors.push(value("--frame-ancestors")?),
+            "--client-ip-header" => opts.client_ip_header = Some(value("--client-ip-header")?),
             "--session-ttl" => {
                 let v = value("--session-ttl")?;
                 let secs: u64 = v.parse().map_err(|e| format!("--session-ttl {v}: {e}"))?;
@@ -111,7 +168,16 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
-    Ok(Command::Run(opts))
+    Ok(Command::Run(Box::new(opts)))
+}
+
+/// A whole number of seconds, at least one.
+fn secs(v: &str) -> Result<Duration, String> {
+    v.parse::<u64>()
+        .ok()
+        .filter(|s| *s > 0)
+        .map(Duration::from_secs)
+        .ok_or(format!("{v}: not a positive number of seconds"))
 }
 
 /// `panel`, `/panel`, `/panel/` -> `/panel/`; `/` and `` -> `/`. Refuses
@@ -144,7 +210,7 @@ mod tests {
 
     fn run(args: &[&str]) -> Result<Options, String> {
         match parse_args(args.iter().map(|s| s.to_string()))? {
-            Command::Run(o) => Ok(o),
+            Command::Run(o) => Ok(*o),
             Command::Help => Err("help".into()),
         }
     }
@@ -174,6 +240,42 @@ mod tests {
         assert!(run(&["--bogus"]).is_err());
         assert!(run(&["--demo"]).is_err());
         assert!(run(&["--session-ttl", "0"]).is_err());
+    }
+
+    #[test]
+    fn hardening_flags() {
+        let o = run(&[
+            "--secure-cookies",
+            "--session-idle=600",
+            "--client-ip-header",
+            "X-Real-IP",
+            "--frame-ancestors",
+            "https://crm.example",
+            "--header-timeout",
+            "5",
+            "--request-timeout",
+            "30",
+            "--max-connections",
+            "64",
+        ])
+        .unwrap_or_default();
+        assert!(o.secure_cookies);
+        assert_eq!(o.session_idle, Duration::from_secs(600));
+        assert_eq!(o.client_ip_header.as_deref(), Some("X-Real-IP"));
+        assert_eq!(o.frame_ancestors, vec!["https://crm.example"]);
+        assert_eq!(o.header_timeout, Duration::from_secs(5));
+        assert_eq!(o.request_timeout, Duration::from_secs(30));
+        assert_eq!(o.max_connections, 64);
+        let d = Options::default();
+        assert!(!d.secure_cookies);
+        assert_eq!(d.session_idle, DEFAULT_SESSION_IDLE);
+        for bad in [
+            &["--max-connections", "0"][..],
+            &["--header-timeout", "x"],
+            &["--session-idle", "0"],
+        ] {
+            assert!(run(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -256,22 +256,11 @@ async fn batch_save_nick_name_and_contacts_by_tag() {
         .await;
     assert_eq!(r.status, 200);
     assert_eq!(r.json(), json!({"msg": "保存成功!", "code": 200}));
-    // A list, sent as JSON text in a form post, works too.
-    let form = format!(
-        "nickNames={}",
-        serde_urlencoded::to_string([(
-            "x",
-            format!(r#"[{{"wechatContactId":{contact},"nickName":"陳姐"}}]"#)
-        )])
-        .unwrap()
-        .trim_start_matches("x=")
-    );
+    // A list sent as JSON text works too.
     let r = c
-        .send(
-            axum::http::Method::POST,
+        .post(
             "/wechat_api/customer/batchSaveNickName",
-            Some(("application/x-www-form-urlencoded", form.into_bytes())),
-            &[],
+            &json!({"nickNames": format!(r#"[{{"wechatContactId":{contact},"nickName":"陳姐"}}]"#)}),
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.text());

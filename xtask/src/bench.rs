@@ -46,7 +46,7 @@ const NAMES: &[&str] = &[
     "不存在的人",
 ];
 
-struct Server(Child);
+pub struct Server(pub Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -55,7 +55,7 @@ impl Drop for Server {
     }
 }
 
-fn free_port() -> Result<u16, String> {
+pub fn free_port() -> Result<u16, String> {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -63,7 +63,7 @@ fn free_port() -> Result<u16, String> {
 }
 
 /// One HTTP/1.1 exchange; returns (status, headers+body text).
-fn http(port: u16, request: &str) -> Result<(u16, String), String> {
+pub fn http(port: u16, request: &str) -> Result<(u16, String), String> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
     s.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
     let mut buf = Vec::new();
@@ -86,7 +86,7 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
-fn login(port: u16) -> Result<String, String> {
+pub fn login(port: u16) -> Result<String, String> {
     let body = r#"{"username":"demo","password":"demo123"}"#;
     let req = format!(
         "POST /wechat_api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -105,7 +105,7 @@ fn login(port: u16) -> Result<String, String> {
         .ok_or_else(|| "login set no cookie".to_owned())
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }
@@ -113,7 +113,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted.get(idx).copied().unwrap_or_default()
 }
 
-fn ms(d: Duration) -> String {
+pub fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 

@@ -4,6 +4,7 @@
 
 mod bench;
 mod bootstrap;
+mod login_flood;
 mod sizes;
 mod util;
 
@@ -21,6 +22,7 @@ commands:
           browser end-to-end tests in headless Chromium
   dist    release build into dist/ and a size table (raw, gzip, brotli)
   bench   benchmarks, rows for docs/performance.md
+          (`bench login-flood`: only the login flood, no panel build)
   bootstrap  install the toolchain only";
 
 fn main() -> ExitCode {
@@ -30,7 +32,10 @@ fn main() -> ExitCode {
         Some("demo") => demo(&root, &args[1..]),
         Some("test") => test(&root),
         Some("dist") => dist(&root).map(|_| ()),
-        Some("bench") => bench(&root),
+        Some("bench") => match args.get(1).map(String::as_str) {
+            Some("login-flood") => server_binary(&root).and_then(|s| login_flood::run(&root, &s)),
+            _ => bench(&root),
+        },
         Some("bootstrap") => bootstrap::ensure(&root, bootstrap::Needs::all()),
         _ => {
             eprintln!("{USAGE}");
@@ -127,6 +132,7 @@ fn bench(root: &Path) -> Result<(), String> {
     let dist = dist(root)?;
     let server = server_binary(root)?;
     bench::customer_page(root, &server)?;
+    login_flood::run(root, &server)?;
     // Call screen-pop: trigger to pop-up filled (tests/call_pop_bench.rs).
     browser_bench(root, &dist, "call_pop_bench", &[], false)?;
     // Manual-entry import of 5,000 rows through the real page.

@@ -90,6 +90,13 @@ pub struct UpdateCustomerRequest {
     pub is_star: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_string")]
     pub xfield1: Option<String>,
+    /// The record's `lastUpdateTime` as the editor loaded it (reference-server
+    /// extension): a save over a record changed since answers 409.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "opt_timestamp"
+    )]
+    pub last_update_time: Option<Timestamp>,
 }
 
 /// updateCustomer answers no `data`: just `code` and the two saved entities.

@@ -15,6 +15,7 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("custName", "客户昵称", "客戶暱稱", "Customer nickname"),
     ("nickNames", "个性称呼", "個性稱呼", "Personal nicknames"),
     ("remarks", "备注", "備註", "Remarks"),
+    ("remarkName", "备注名", "備註名", "Remark name"),
     ("tags", "标签", "標籤", "Tags"),
     ("xfield1", "自定义字段", "自訂欄位", "Custom field"),
     ("customerId", "客户ID", "客戶ID", "Customer ID"),

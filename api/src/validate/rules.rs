@@ -36,6 +36,9 @@ pub mod limits {
     /// Largest page a list request may ask for; bigger pages make the vendor
     /// time out long before the panel could show them.
     pub const PAGE_SIZE: i64 = 500;
+    /// Longest text a list filter searches for: longer never matches a
+    /// stored value, and SQL LIKE patterns have a length limit.
+    pub const FILTER: usize = 100;
 }
 
 type Result = std::result::Result<(), Vec<FieldError>>;
@@ -136,7 +139,22 @@ impl CustomerPageRequest {
             self.page_no,
             Some((&self.begin_time, &self.end_time)),
         );
+        self.filters(&mut c);
         c.done()
+    }
+
+    /// Only the text filters' lengths: what a server checks before
+    /// searching (it clamps paging instead of refusing it).
+    pub fn validate_filters(&self) -> Result {
+        let mut c = Check::default();
+        self.filters(&mut c);
+        c.done()
+    }
+
+    fn filters(&self, c: &mut Check) {
+        c.max("customerName", &self.customer_name, limits::FILTER);
+        c.max("customerPhone", &self.customer_phone, limits::FILTER);
+        c.max("remarks", &self.remarks, limits::FILTER);
     }
 }
 
@@ -149,7 +167,21 @@ impl DownloadRequest {
             self.page_no,
             Some((&self.begin_time, &self.end_time)),
         );
+        self.filters(&mut c);
         c.done()
+    }
+
+    /// See [`CustomerPageRequest::validate_filters`].
+    pub fn validate_filters(&self) -> Result {
+        let mut c = Check::default();
+        self.filters(&mut c);
+        c.done()
+    }
+
+    fn filters(&self, c: &mut Check) {
+        c.max("customerName", &self.customer_name, limits::FILTER);
+        c.max("customerPhone", &self.customer_phone, limits::FILTER);
+        c.max("remarkName", &self.remark_name, limits::FILTER);
     }
 }
 
@@ -282,7 +314,21 @@ impl ManualTaskDetailRequest {
         c.some("adminUserId", &self.admin_user_id);
         list_rules(&mut c, self.limit, self.page_no, None);
         c.one_of("dialStatus", self.dial_status, &[0, 1]);
+        self.filters(&mut c);
         c.done()
+    }
+
+    /// See [`CustomerPageRequest::validate_filters`].
+    pub fn validate_filters(&self) -> Result {
+        let mut c = Check::default();
+        self.filters(&mut c);
+        c.done()
+    }
+
+    fn filters(&self, c: &mut Check) {
+        c.max("company", &self.company, limits::FILTER);
+        c.max("customerName", &self.customer_name, limits::FILTER);
+        c.max("userName", &self.user_name, limits::FILTER);
     }
 }
 

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_chat_media.sql"),
+    include_str!("../../migrations/0003_session_idle.sql"),
 ];
 
 /// The schema version this build expects.

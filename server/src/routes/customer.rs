@@ -3,6 +3,7 @@
 //! every statement carries `tenant_id = ?` from the session, never from the request.
 
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::Json;
 use rusqlite::types::Value;
 use rusqlite::TransactionBehavior;
@@ -164,6 +165,7 @@ pub async fn page(
     session: Session,
     Query(q): Query<CustomerPageRequest>,
 ) -> Result<Json<PageReply<Customer>>, ApiError> {
+    valid(q.validate_filters())?;
     let paging = Paging::new(q.limit, q.page_no, 10, 500);
     let reply = state
         .db
@@ -191,6 +193,7 @@ pub async fn download(
     session: Session,
     Query(q): Query<DownloadRequest>,
 ) -> Result<Json<PageReply<Customer>>, ApiError> {
+    valid(q.validate_filters())?;
     let paging = Paging::new(q.limit, q.page_no, 10, 10_000);
     let reply = state
         .db
@@ -281,6 +284,10 @@ fn load_contact(
         .optional()?)
 }
 
+/// updateCustomer's 409: the record was saved by someone else after the
+/// editor loaded it.
+pub const MSG_CHANGED_SINCE: &str = "客户资料已被他人修改，请刷新后再保存";
+
 fn not_found_customer() -> ApiError {
     ApiError::not_found("客户不存在")
 }
@@ -301,16 +308,24 @@ pub async fn update(
         .db
         .run(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let current: Option<Option<i64>> = tx
+            let current: Option<(Option<i64>, i64)> = tx
                 .query_row(
-                    "SELECT wechat_contact_id FROM customer WHERE tenant_id = ?1 AND id = ?2",
+                    "SELECT wechat_contact_id, last_update_time FROM customer
+                      WHERE tenant_id = ?1 AND id = ?2",
                     params![tenant, customer_id],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            let Some(mut contact_id) = current else {
+            let Some((mut contact_id, stored)) = current else {
                 return Err(not_found_customer());
             };
+            if req
+                .last_update_time
+                .as_ref()
+                .is_some_and(|t| t.epoch_ms() < stored)
+            {
+                return Err(ApiError::new(StatusCode::CONFLICT, MSG_CHANGED_SINCE));
+            }
             if let Some(new_contact) = req.wechat_contact_id.filter(|c| Some(*c) != contact_id) {
                 let ok: bool = tx.query_row(
                     "SELECT EXISTS (SELECT 1 FROM wechat_contact WHERE tenant_id = ?1 AND id = ?2)",

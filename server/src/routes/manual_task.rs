@@ -145,6 +145,7 @@ pub async fn detail(
     session: Session,
     Query(q): Query<ManualTaskDetailRequest>,
 ) -> Result<Json<NestedPageReply<ManualEntry>>, ApiError> {
+    valid(q.validate_filters())?;
     let Some(owner) = q.admin_user_id else {
         return Err(ApiError::bad_request(MSG_DETAIL_NEEDS_USER));
     };

@@ -164,6 +164,7 @@ impl CustomerForm {
             wechat_contact_id: contact,
             is_star: Some(i64::from(self.star)),
             xfield1: Some(self.xfield1.trim().to_owned()),
+            ..Default::default()
         }
     }
 
