@@ -92,10 +92,7 @@ pub struct UpdateCustomerRequest {
     pub xfield1: Option<String>,
     /// The record's `lastUpdateTime` as the editor loaded it (reference-server
     /// extension): a save over a record changed since answers 409.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_timestamp"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_timestamp")]
     pub last_update_time: Option<Timestamp>,
 }
 

@@ -241,35 +241,35 @@ pub fn ManualTaskDetail() -> impl IntoView {
                     t_string!(i18n, mt_no_entries)
                 };
                 return view! {
-                        <p class="empty" id="mt-empty">{text}</p>
-                        {(current > 1).then(|| view! {
-                            <QueryPager query=query go=go page_no=current count=total limit=limit/>
-                        })}
-                    }
-                    .into_any();
+                    <p class="empty" id="mt-empty">{text}</p>
+                    {(current > 1).then(|| view! {
+                        <QueryPager query=query go=go page_no=current count=total limit=limit/>
+                    })}
+                }
+                .into_any();
             }
             view! {
-                    <div class="table-wrap">
-                        <table class="data-table stack-on-mobile" id="mt-entries">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t_string!(i18n, mt_company)}</th>
-                                    <th scope="col">{t_string!(i18n, mt_contact)}</th>
-                                    <th scope="col">{t_string!(i18n, mt_phone)}</th>
-                                    <th scope="col">{t_string!(i18n, mt_wechat)}</th>
-                                    <th scope="col">{t_string!(i18n, mt_area)}</th>
-                                    <th scope="col">{t_string!(i18n, mt_tags)}</th>
-                                    <th scope="col">{t_string!(i18n, mt_dial_status)}</th>
-                                    <th scope="col">{t_string!(i18n, mt_add_status)}</th>
-                                    <th scope="col">{t_string!(i18n, mt_actions)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{page.items.into_iter().map(&row).collect_view()}</tbody>
-                        </table>
-                    </div>
-                    <QueryPager query=query go=go page_no=current count=total limit=limit/>
-                }
-                .into_any()
+                <div class="table-wrap">
+                    <table class="data-table stack-on-mobile" id="mt-entries">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t_string!(i18n, mt_company)}</th>
+                                <th scope="col">{t_string!(i18n, mt_contact)}</th>
+                                <th scope="col">{t_string!(i18n, mt_phone)}</th>
+                                <th scope="col">{t_string!(i18n, mt_wechat)}</th>
+                                <th scope="col">{t_string!(i18n, mt_area)}</th>
+                                <th scope="col">{t_string!(i18n, mt_tags)}</th>
+                                <th scope="col">{t_string!(i18n, mt_dial_status)}</th>
+                                <th scope="col">{t_string!(i18n, mt_add_status)}</th>
+                                <th scope="col">{t_string!(i18n, mt_actions)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{page.items.into_iter().map(&row).collect_view()}</tbody>
+                    </table>
+                </div>
+                <QueryPager query=query go=go page_no=current count=total limit=limit/>
+            }
+            .into_any()
         }
     };
 

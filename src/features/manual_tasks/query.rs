@@ -175,7 +175,6 @@ impl ListQuery {
             pepart_id: self.dept_id,
         }
     }
-
 }
 
 impl Paged for ListQuery {
