@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use scrm_api::customer::{BatchSaveNickName, Customer, UpdateCustomer};
+use scrm_api::customer::{BatchSaveNickName, Customer, UpdateCustomer, UpdateCustomerRequest};
 use scrm_api::validate::field_messages;
 
 use crate::features::customers::form::{CustomerForm, Field};
@@ -92,20 +92,24 @@ pub fn CustomerEditForm(
         spawn_local(async move {
             // Someone may have saved this customer since the form was
             // loaded (or since the last check, after a conflict).
-            let now = match find_record(&api, id, &before.phone_or(&loaded_phone)).await {
-                Ok(Some(c)) => CustomerForm::from_record(&c, Some(&before.address)),
-                Ok(None) => {
-                    let _ = saving.try_set(false);
-                    let _ =
-                        save_error.try_set(Some(t_string!(i18n, edit_gone_elsewhere).to_owned()));
-                    return;
-                }
-                Err(e) => {
-                    let _ = saving.try_set(false);
-                    let _ = save_error.try_set(Some(describe(i18n, &e)));
-                    return;
-                }
-            };
+            let (now, checked_at) =
+                match find_record(&api, id, &before.phone_or(&loaded_phone)).await {
+                    Ok(Some(c)) => (
+                        CustomerForm::from_record(&c, Some(&before.address)),
+                        c.last_update_time,
+                    ),
+                    Ok(None) => {
+                        let _ = saving.try_set(false);
+                        let _ = save_error
+                            .try_set(Some(t_string!(i18n, edit_gone_elsewhere).to_owned()));
+                        return;
+                    }
+                    Err(e) => {
+                        let _ = saving.try_set(false);
+                        let _ = save_error.try_set(Some(describe(i18n, &e)));
+                        return;
+                    }
+                };
             if now != before {
                 let rebased = form.get_untracked().rebase(&before, &now);
                 let _ = original.try_set(now.clone());
@@ -123,10 +127,13 @@ pub fn CustomerEditForm(
             let before = original.get_untracked();
             let mut result = Ok(());
             if values.record_changed(&before) {
-                result = api
-                    .call::<UpdateCustomer>(&values.update_request(id, contact))
-                    .await
-                    .map(|_| ());
+                // Carries the time of the record just checked: a server
+                // that knows it refuses the save if someone saved since.
+                let request = UpdateCustomerRequest {
+                    last_update_time: checked_at,
+                    ..values.update_request(id, contact)
+                };
+                result = api.call::<UpdateCustomer>(&request).await.map(|_| ());
             }
             if let (Ok(()), Some(c)) = (&result, contact) {
                 if values.address_changed(&before) {
