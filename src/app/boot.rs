@@ -9,10 +9,6 @@ use crate::app::routes::App;
 use crate::core::config::{Config, ConfigError};
 
 pub fn start() {
-    // Panic messages in the console are for developers: release builds
-    // leave out the hook and the formatting code it pulls in (measured in
-    // docs/performance.md); a release panic still shows as an error there.
-    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // The sub-path the panel is served under, from `<base href>` (trunk's
     // public URL): the router and every in-app link use it.
