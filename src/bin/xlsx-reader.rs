@@ -6,8 +6,8 @@
 //! bytes as a `Uint8Array`, or a CSV file's decoded text as a string, and
 //! answers the rows (the first sheet's non-blank rows for XLSX, every
 //! record for CSV) as arrays `[row number, flagged cells, cell, …]`, or a
-//! code saying why the file cannot be read. On the host this is an empty program (the package's host build
-//! exists for its browser tests).
+//! code saying why the file cannot be read. On the host this is an empty
+//! program (the package's host build exists for its browser tests).
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
