@@ -2,6 +2,7 @@
 //! natively.
 
 pub mod config;
+pub mod csv_read;
 pub mod embed;
 pub mod file_kind;
 pub mod hrefs;

@@ -1,7 +1,7 @@
-//! Packs rows into an XLSX file in the `xlsx-worker` wasm and reads one in
-//! the `xlsx-reader` wasm, each loaded only here: the writer and the reader
-//! stay out of the initial bundle (and out of each other's download) and the
-//! work happens off the page's thread.
+//! Packs rows into an XLSX file in the `xlsx-worker` wasm and reads an XLSX
+//! or CSV file in the `xlsx-reader` wasm, each loaded only here: the writer
+//! and the reader stay out of the initial bundle (and out of each other's
+//! download) and the work happens off the page's thread.
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -9,6 +9,7 @@ use web_sys::{MessageEvent, Worker};
 
 use scrm_api::xlsx::{kinds_code, Kind};
 
+use crate::core::csv_read::CsvError;
 use crate::core::xlsx_read::{flags_from_code, SheetRow, XlsxError};
 
 /// trunk's loaders for the workers (see index.html), relative to `<base>`.
@@ -121,19 +122,41 @@ pub enum ReadError {
     Died,
     /// The file is not a workbook the reader accepts.
     File(XlsxError),
+    /// The CSV text could not be read, or has too many rows.
+    Csv(CsvError),
 }
 
 /// The non-blank rows of the first sheet of an XLSX `file`.
 pub async fn read(file: &Uint8Array) -> Result<Vec<SheetRow>, ReadError> {
-    let reply = ask(READER_URL, file).await.map_err(|e| match e {
-        AskError::Load => ReadError::Load,
-        AskError::Died => ReadError::Died,
-    })?;
+    let reply = ask_reader(file).await?;
     if let Some(code) = reply.as_string() {
         return Err(ReadError::File(
             XlsxError::from_code(&code).unwrap_or(XlsxError::Broken),
         ));
     }
+    rows_of(reply)
+}
+
+/// The records of CSV `text`, parsed in the reader so a large file does not
+/// hold the page.
+pub async fn read_csv(text: &str) -> Result<Vec<SheetRow>, ReadError> {
+    let reply = ask_reader(&JsValue::from_str(text)).await?;
+    if let Some(code) = reply.as_string() {
+        // A code the page does not know means a reader of another build.
+        return Err(CsvError::from_code(&code).map_or(ReadError::Died, ReadError::Csv));
+    }
+    rows_of(reply)
+}
+
+async fn ask_reader(message: &JsValue) -> Result<JsValue, ReadError> {
+    ask(READER_URL, message).await.map_err(|e| match e {
+        AskError::Load => ReadError::Load,
+        AskError::Died => ReadError::Died,
+    })
+}
+
+/// The reader's rows, from its `[[row number, flags, cell, …], …]` answer.
+fn rows_of(reply: JsValue) -> Result<Vec<SheetRow>, ReadError> {
     let rows = reply.dyn_into::<Array>().map_err(|_| ReadError::Died)?;
     Ok(rows
         .iter()

@@ -135,12 +135,18 @@ fn bench(root: &Path) -> Result<(), String> {
     login_flood::run(root, &server)?;
     // Call screen-pop: trigger to pop-up filled (tests/call_pop_bench.rs).
     browser_bench(root, &dist, "call_pop_bench", &[], false)?;
-    // Manual-entry import of 5,000 rows through the real page.
+    // Manual-entry import of 5,000 rows through the real page, and a
+    // 20,000-row CSV chosen until its preview shows.
     browser_bench(
         root,
         &dist,
         "manual_tasks",
-        &["--exact", "bench_import_5000_rows"],
+        &[
+            "--exact",
+            "bench_import_5000_rows",
+            "bench_import_preview_20000_rows",
+            "--test-threads=1",
+        ],
         true,
     )?;
     // Customer list with 100,000 customers: filter change to table updated

@@ -1,5 +1,6 @@
-//! `/manual-tasks/import` (批量导入): choose a CSV or XLSX file (XLSX is
-//! read by the on-demand `xlsx-reader` worker wasm, see [`xlsx_file::read`]), check the guessed
+//! `/manual-tasks/import` (批量导入): choose a CSV or XLSX file (either is
+//! read by the on-demand `xlsx-reader` worker wasm, off the page's thread,
+//! see [`xlsx_file::read`] and [`xlsx_file::read_csv`]), check the guessed
 //! column mapping, preview every row against the shared rules, then add the
 //! rows, a few at a time, with a progress bar and a cancel button. A failing row
 //! never stops the rest; the end shows a summary and offers the failed rows
@@ -22,7 +23,7 @@ use crate::core::template::fill;
 use crate::core::xlsx_read::{cell_name, FlagKind, Unsupported, XlsxError, MAX_PART};
 use crate::features::manual_tasks::draft::{label, FIELDS};
 use crate::features::manual_tasks::import_rows::{
-    check_size, failures_csv, guess_mapping, parse_csv, row_problem, row_request, table_from_rows,
+    check_size, failures_csv, guess_mapping, row_problem, row_request, table_from_rows,
     unmapped_required, Failure, ImportError, Table, MAX_ROWS,
 };
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
@@ -74,6 +75,9 @@ fn describe_load(i18n: I18nContext<Locale>, e: &LoadError) -> String {
         LoadError::Reader(ReadError::Died) => t(t_string!(i18n, mt_import_reader_died)),
         LoadError::Reader(ReadError::File(x)) | LoadError::Import(ImportError::Xlsx(x)) => {
             describe_xlsx(i18n, x)
+        }
+        LoadError::Reader(ReadError::Csv(e)) => {
+            describe_load(i18n, &LoadError::Import(e.clone().into()))
         }
         LoadError::Import(e) => match e {
             ImportError::Empty => t(t_string!(i18n, mt_import_empty)),
@@ -180,7 +184,12 @@ async fn load(file: web_sys::File) -> Result<Table, LoadError> {
         }
         FileKind::Text(encoding) => {
             let text = decode_text(&data, encoding).ok_or(LoadError::Unreadable)?;
-            parse_csv(&text).map_err(LoadError::Import)
+            drop(data);
+            let rows = xlsx_file::read_csv(&text).await.map_err(|e| match e {
+                ReadError::Csv(e) => LoadError::Import(e.into()),
+                e => LoadError::Reader(e),
+            })?;
+            table_from_rows(rows).map_err(LoadError::Import)
         }
     }
 }

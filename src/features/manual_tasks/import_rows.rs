@@ -8,6 +8,7 @@
 use scrm_api::manual_task::AddManualTaskRequest;
 use scrm_api::validate::{join_messages, Lang};
 
+use crate::core::csv_read::{read_csv, CsvError};
 use crate::core::file_kind::MAX_FILE_BYTES;
 use crate::core::xlsx_read::{CellFlag, SheetRow, XlsxError};
 use crate::features::manual_tasks::draft::{cleaned, set, FIELDS};
@@ -59,51 +60,25 @@ pub fn check_size(bytes: u64) -> Result<(), ImportError> {
     }
 }
 
-/// Reads CSV text (comma separated, quotes as Excel writes them, a UTF-8
-/// byte-order mark tolerated) in one pass: line numbers are counted from
-/// the previous record's position, and reading stops once there are more
-/// rows than an import takes.
+/// Reads CSV text into a table (on the host and in tests; the page has the
+/// reader worker do the [`read_csv`] part off its thread).
 pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut lines = LineCounter::default();
-    let mut records = Vec::new();
-    let mut kept = 0_usize;
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            ImportError::Malformed(e.position().map(|p| p.line()).unwrap_or_default())
-        })?;
-        let line = lines.line_at(text, record.position().map(|p| p.byte()));
-        let cells: Vec<String> = record.iter().map(unwrap_text_formula).collect();
-        if cells.iter().any(|c| !c.trim().is_empty()) {
-            kept += 1;
-            // The header, the most rows an import takes, and one to tell.
-            if kept > MAX_ROWS + 1 {
-                return Err(ImportError::TooManyRows);
-            }
-        }
-        records.push(SheetRow {
-            number: line,
-            cells,
-            flags: Vec::new(),
-        });
-    }
-    table_from_rows(records)
+    read_csv(text, CSV_RECORD_LIMIT)
+        .map_err(ImportError::from)
+        .and_then(table_from_rows)
 }
 
-/// `="01012345678"` is how the CSV export keeps a digit-only text cell a
-/// text cell in spreadsheets (which would drop its leading zero or round a
-/// long id); read back, it is the digits again. Only digits are unwrapped,
-/// so no other formula ever comes through as plain text.
-fn unwrap_text_formula(cell: &str) -> String {
-    cell.strip_prefix("=\"")
-        .and_then(|c| c.strip_suffix('"'))
-        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-        .unwrap_or(cell)
-        .to_owned()
+/// Non-blank records [`read_csv`] reads before refusing a file: the header,
+/// the most rows an import takes, and one to tell "too many".
+pub const CSV_RECORD_LIMIT: usize = MAX_ROWS + 1;
+
+impl From<CsvError> for ImportError {
+    fn from(e: CsvError) -> ImportError {
+        match e {
+            CsvError::Malformed(line) => ImportError::Malformed(line),
+            CsvError::TooManyRows => ImportError::TooManyRows,
+        }
+    }
 }
 
 /// A table from numbered rows, as CSV lines or XLSX sheet rows: the first
@@ -132,40 +107,6 @@ pub fn table_from_rows(rows: Vec<SheetRow>) -> Result<Table, ImportError> {
         return Err(ImportError::NoRows);
     }
     Ok(table)
-}
-
-/// The 1-based line a record starts on, counting newlines only between the
-/// previous record and this one (rescanning from the start for every record
-/// made 100,000 rows take minutes). The reader's own line count goes wrong
-/// with CRLF endings, and its record start may sit on the previous line's
-/// LF or on blank lines it skipped; those are stepped over first.
-#[derive(Default)]
-struct LineCounter {
-    byte: usize,
-    newlines: u64,
-}
-
-impl LineCounter {
-    fn line_at(&mut self, text: &str, byte: Option<u64>) -> u64 {
-        let bytes = text.as_bytes();
-        let mut start = byte
-            .and_then(|b| usize::try_from(b).ok())
-            .unwrap_or_default()
-            .min(bytes.len());
-        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        if start < self.byte {
-            // Positions only move forward; start over if they ever do not.
-            *self = LineCounter::default();
-        }
-        self.newlines += bytes
-            .get(self.byte..start)
-            .map(|b| b.iter().filter(|c| **c == b'\n').count() as u64)
-            .unwrap_or_default();
-        self.byte = start;
-        1 + self.newlines
-    }
 }
 
 /// Header spellings per field, compared after [`normalise`]. Simplified,
@@ -421,6 +362,7 @@ pub fn failures_csv(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::csv_read::unwrap_text_formula;
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| (*s).to_owned()).collect()
