@@ -91,7 +91,7 @@ async fn every_message_type_renders_as_inert_text_with_safe_links() {
     let path = busy_chat(&env).await;
     env.goto(&path).await;
     env.text(".chat-list .msg").await;
-    // The newest dozen messages of the demo chat hold one of each kind.
+    // The newest fourteen messages of the demo chat hold one of each kind.
     for kind in [
         "text",
         "image",
@@ -103,6 +103,8 @@ async fn every_message_type_renders_as_inert_text_with_safe_links() {
         "mini-program",
         "system",
         "recalled",
+        "contact-card",
+        "location",
         "unsupported",
     ] {
         assert!(
@@ -111,8 +113,33 @@ async fn every_message_type_renders_as_inert_text_with_safe_links() {
         );
     }
     assert!(env.exists(".msg-sent").await && env.exists(".msg-received").await);
-    env.wait_text(".msg-unsupported .bubble", "不支持的消息类型 4")
+    env.wait_text(
+        ".msg-unsupported .bubble",
+        "此面板暂时无法显示这类消息 (50)",
+    )
+    .await;
+    // A contact card names whom it introduces, with the WeChat id to add;
+    // a location names the place and its address and links to a map there.
+    env.wait_text(".msg-contact-card .contact-card-name", "陈医生 & 助理")
         .await;
+    env.wait_text(
+        ".msg-contact-card .contact-card-id",
+        "微信号 chen_doctor_88",
+    )
+    .await;
+    env.wait_text(".msg-location .location-place", "星河医美(湖滨店)")
+        .await;
+    env.wait_text(".msg-location .location-address", "湖滨南路90号")
+        .await;
+    let map = js(
+        &env,
+        "return document.querySelector('.msg-location a.location-map').getAttribute('href');",
+    )
+    .await;
+    assert_eq!(
+        map.as_str().unwrap_or_default(),
+        "https://uri.amap.com/marker?position=118.089425,24.479834&name=%E6%98%9F%E6%B2%B3%E5%8C%BB%E7%BE%8E%28%E6%B9%96%E6%BB%A8%E5%BA%97%29"
+    );
     env.wait_text(".msg-file .bubble", "报价单_").await;
     let size = env.text(".msg-file .file-size").await;
     assert!(size.ends_with("KB") || size.ends_with("MB"), "{size}");
@@ -202,26 +229,41 @@ async fn ten_thousand_messages_page_search_jump_and_export() {
     .await;
     assert!(count(&env, ".msg").await < 500);
 
-    // Search in the loaded messages: highlighted, stepping both ways.
+    // Search in the loaded messages: highlighted, stepping both ways. A
+    // match near the top loads older pages, whose matches shift every
+    // position; the current match stays the same message all the same.
     env.fill("#chat-search", "优惠").await;
     env.click("#chat-search-next").await;
-    env.wait_text("#chat-search-count", "1/").await;
     env.wait_text(".msg.current-hit mark.hit", "优惠").await;
-    let first_hit = js(
+    let current = "return document.querySelector('.msg.current-hit').parentElement.dataset.key;";
+    let first_hit = js(&env, current).await;
+    wait_js(
         &env,
-        "return document.querySelector('.msg.current-hit').parentElement.dataset.key;",
+        "const m = /^(\\d+)\\/(\\d+)$/.exec(document.getElementById('chat-search-count').textContent.trim());
+         return !!m && +m[1] >= 1 && +m[1] <= +m[2];",
+        "the count says which match of how many",
     )
     .await;
     env.click("#chat-search-next").await;
-    env.wait_text("#chat-search-count", "2/").await;
-    env.click("#chat-search-prev").await;
-    env.wait_text("#chat-search-count", "1/").await;
-    let again = js(
+    wait_js(
         &env,
-        "return document.querySelector('.msg.current-hit').parentElement.dataset.key;",
+        &format!(
+            "const c = document.querySelector('.msg.current-hit');
+             return !!c && c.parentElement.dataset.key !== {first_hit};"
+        ),
+        "next moves to another match",
     )
     .await;
-    assert_eq!(first_hit, again);
+    env.click("#chat-search-prev").await;
+    wait_js(
+        &env,
+        &format!(
+            "const c = document.querySelector('.msg.current-hit');
+             return !!c && c.parentElement.dataset.key === {first_hit};"
+        ),
+        "previous comes back to the first match",
+    )
+    .await;
 
     // Jumping to a date before the conversation loads the whole history.
     set_date(&env, "chat-jump-date", "2000-01-01").await;

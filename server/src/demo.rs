@@ -479,7 +479,7 @@ struct Msg {
 /// Every ninth message is of a random non-text kind, so every kind appears.
 fn demo_message(rng: &mut Rng, nick: &str, n: usize) -> Msg {
     let kind = if n.is_multiple_of(9) {
-        rng.below(12)
+        rng.below(13)
     } else {
         0
     };
@@ -555,15 +555,29 @@ fn demo_message(rng: &mut Rng, nick: &str, n: usize) -> Msg {
             content: format!("\"{nick}\" 撤回了一条消息"),
             ..Msg::default()
         },
+        // Cards and locations carry WeChat's XML, as chat archives do.
         10 => Msg {
             msg_type: 42,
-            content: "<msg><card username=\"wxid_card\" nickname=\"名片\"/></msg>".into(),
+            content: format!(
+                "<?xml version=\"1.0\"?>\n<msg bigheadimgurl=\"{}\" username=\"wxid_card{n}\" \
+                 nickname=\"陈医生 &amp; 助理\" alias=\"chen_doctor_88\" sex=\"2\" />",
+                picture(rng, "avatar")
+            ),
             ..Msg::default()
         },
         11 => Msg {
             msg_type: 48,
-            content: "<msg><location x=\"24.48\" y=\"118.08\" label=\"厦门市思明区\"/></msg>"
-                .into(),
+            content:
+                "<?xml version=\"1.0\"?>\n<msg>\n\t<location x=\"24.479834\" y=\"118.089425\" \
+                      scale=\"15\" label=\"福建省厦门市思明区湖滨南路90号\" maptype=\"roadmap\" \
+                      poiname=\"星河医美(湖滨店)\" />\n</msg>"
+                    .into(),
+            ..Msg::default()
+        },
+        // A voice or video call invitation: a kind the panel does not draw.
+        12 => Msg {
+            msg_type: 50,
+            content: "<voipinvitemsg><status>1</status></voipinvitemsg>".into(),
             ..Msg::default()
         },
         _ => Msg {
@@ -619,7 +633,7 @@ fn seed_chats(
             t -= 10_000 + rng.below(gap) as i64;
         }
         times.reverse();
-        let every_kind = count.saturating_sub(13);
+        let every_kind = count.saturating_sub(14);
         for (n, at) in times.into_iter().enumerate() {
             let m = if i == 0 && n >= every_kind {
                 // The newest dozen messages of the first chat: one of each kind.
@@ -627,7 +641,7 @@ fn seed_chats(
                 let mut probe = Rng::new(k as u64);
                 let mut m = demo_message(&mut probe, nick, 0);
                 for _ in 0..64 {
-                    if m.msg_type != 1 && kind_index(&m) == k % 12 {
+                    if m.msg_type != 1 && kind_index(&m) == k % 13 {
                         break;
                     }
                     m = demo_message(&mut probe, nick, 0);
@@ -673,6 +687,7 @@ fn kind_index(m: &Msg) -> usize {
         (10002, _) => 9,
         (42, _) => 10,
         (48, _) => 11,
+        (50, _) => 12,
         _ => 0,
     }
 }

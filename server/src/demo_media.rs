@@ -67,6 +67,7 @@ fn svg(kind: &str, hue: u64) -> Option<String> {
         "article" => (120, 90, "文章"),
         "mini" => (120, 90, "小程序"),
         "emoji" => (120, 120, "表情"),
+        "avatar" => (64, 64, "头像"),
         _ => return None,
     };
     let hue = hue % 360;

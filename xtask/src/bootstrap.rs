@@ -9,6 +9,8 @@ use crate::util::{output, run, Cmd};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
+/// The accessibility checker the contrast browser test injects into pages.
+pub const AXE_VERSION: &str = "4.14.1";
 
 #[derive(Clone, Copy)]
 pub struct Needs {
@@ -125,13 +127,21 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
     run(cargo_install(root).args(["wasm-bindgen-cli", "--version", &want]))
 }
 
+/// The npm tools, in the git-ignored tools/: binaryen's wasm-opt for trunk
+/// and axe-core for the contrast test.
 fn wasm_opt(root: &Path) -> Result<(), String> {
     let bin = tools_bin(root).join("wasm-opt");
     let have = output(&bin.to_string_lossy(), &["--version"]).unwrap_or_default();
-    if have.contains(&format!("version_{BINARYEN_VERSION}")) {
+    let axe = axe_package(root).join("package.json");
+    let axe_have = std::fs::read_to_string(&axe).unwrap_or_default();
+    if have.contains(&format!("version_{BINARYEN_VERSION}"))
+        && axe_have.contains(&format!("\"version\": \"{AXE_VERSION}\""))
+    {
         return Ok(());
     }
-    println!("bootstrap: installing binaryen {BINARYEN_VERSION} from npm into tools/");
+    println!(
+        "bootstrap: installing binaryen {BINARYEN_VERSION} and axe-core {AXE_VERSION} from npm into tools/"
+    );
     let tools = root.join("tools");
     std::fs::create_dir_all(&tools).map_err(|e| format!("cannot create tools/: {e}"))?;
     run(Cmd::new("npm", &tools).args([
@@ -141,26 +151,50 @@ fn wasm_opt(root: &Path) -> Result<(), String> {
         "--prefix",
         ".",
         &format!("binaryen@{BINARYEN_VERSION}"),
+        &format!("axe-core@{AXE_VERSION}"),
     ]))
 }
 
+pub fn axe_package(root: &Path) -> PathBuf {
+    root.join("tools").join("node_modules").join("axe-core")
+}
+
 fn browser(root: &Path) -> Result<(), String> {
-    let have =
-        Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists();
-    if have {
+    debian(
+        root,
+        &["/usr/bin/chromium", "/usr/bin/chromedriver"],
+        "chromium chromium-driver",
+        "browser tests need",
+    )
+}
+
+/// CJK fonts, so screenshots show Chinese text rather than boxes.
+pub fn fonts(root: &Path) -> Result<(), String> {
+    debian(
+        root,
+        &["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"],
+        "fonts-noto-cjk",
+        "screenshots need",
+    )
+}
+
+/// Installs Debian `packages` unless every file in `have` exists: as root or
+/// with `CI` set; otherwise says which command to run.
+fn debian(root: &Path, have: &[&str], packages: &str, why: &str) -> Result<(), String> {
+    if have.iter().all(|p| Path::new(p).exists()) {
         return Ok(());
     }
-    let cmd = "apt-get update && apt-get install -y chromium chromium-driver";
+    let cmd = format!("apt-get update && apt-get install -y {packages}");
     let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
     if is_root || std::env::var_os("CI").is_some() {
-        println!("bootstrap: installing Debian chromium and chromium-driver");
+        println!("bootstrap: installing Debian {packages}");
         run(Cmd::new("sh", root).args([
             "-c",
             &format!("export DEBIAN_FRONTEND=noninteractive; {cmd}"),
         ]))
     } else {
         Err(format!(
-            "browser tests need Debian's chromium and chromium-driver; run as root:\n    sudo sh -c '{cmd}'"
+            "{why} Debian's {packages}; run as root:\n    sudo sh -c '{cmd}'"
         ))
     }
 }

@@ -23,6 +23,8 @@ commands:
   dist    release build into dist/ and a size table (raw, gzip, brotli)
   bench   benchmarks, rows for docs/performance.md
           (`bench login-flood`: only the login flood, no panel build)
+  screenshots  the README pictures into docs/screenshots (demo data,
+          1280 and 360 px wide, CJK fonts installed)
   bootstrap  install the toolchain only";
 
 fn main() -> ExitCode {
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
             Some("login-flood") => server_binary(&root).and_then(|s| login_flood::run(&root, &s)),
             _ => bench(&root),
         },
+        Some("screenshots") => screenshots(&root),
         Some("bootstrap") => bootstrap::ensure(&root, bootstrap::Needs::all()),
         _ => {
             eprintln!("{USAGE}");
@@ -156,6 +159,36 @@ fn bench(root: &Path) -> Result<(), String> {
     // Chat viewer: first screen of the 10,000-message conversation and an
     // older page (tests/chat_bench.rs).
     browser_bench(root, &dist, "chat_bench", &[], true)
+}
+
+/// The largest a README picture may be, so the README stays quick to open.
+const SCREENSHOT_MAX_BYTES: u64 = 150 * 1024;
+
+/// Writes docs/screenshots/*.png from the demo data (tests/screenshots.rs)
+/// and refuses any picture over [`SCREENSHOT_MAX_BYTES`].
+fn screenshots(root: &Path) -> Result<(), String> {
+    bootstrap::ensure(root, bootstrap::Needs::all())?;
+    bootstrap::fonts(root)?;
+    let dist = dist(root)?;
+    let out = root.join("docs").join("screenshots");
+    browser_bench(root, &dist, "screenshots", &[], false)?;
+    let mut too_big = Vec::new();
+    for entry in std::fs::read_dir(&out).map_err(|e| format!("{}: {e}", out.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        if size > SCREENSHOT_MAX_BYTES {
+            too_big.push(format!("{} ({} KB)", path.display(), size / 1024));
+        }
+    }
+    if too_big.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "screenshots over {} KB: {}",
+            SCREENSHOT_MAX_BYTES / 1024,
+            too_big.join(", ")
+        ))
+    }
 }
 
 /// Runs the ignored benchmark tests of one browser test file in headless

@@ -117,6 +117,21 @@ pub fn highlight<'a>(text: &'a str, needle: &str) -> Vec<(&'a str, bool)> {
     out
 }
 
+/// A map page with a marker at a shared location: AMap's public marker
+/// address, which opens in any browser and inside WeChat, where sales staff
+/// are. The coordinates are WeChat's own text, already checked as numbers.
+pub fn map_url(at: &scrm_api::chat::Coordinates, name: &str) -> String {
+    let mut url = format!(
+        "https://uri.amap.com/marker?position={},{}",
+        at.longitude, at.latitude
+    );
+    if !name.trim().is_empty() {
+        url.push_str("&name=");
+        url.push_str(&crate::core::nav::encode_component(name.trim()));
+    }
+    url
+}
+
 /// `1.5 MB`-style size, in integer arithmetic: float formatting would add
 /// its whole machinery to the browser bundle for one decimal.
 pub fn file_size(bytes: i64) -> String {
@@ -143,6 +158,23 @@ pub fn duration(sec: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scrm_api::chat::Coordinates;
+
+    #[test]
+    fn a_location_links_to_a_map_marker_with_its_name() {
+        let at = Coordinates::parse("22.540503", "113.934528");
+        let at = at.as_ref().map(|a| map_url(a, "腾讯 大厦&1"));
+        assert_eq!(
+            at.as_deref(),
+            Some("https://uri.amap.com/marker?position=113.934528,22.540503&name=%E8%85%BE%E8%AE%AF%20%E5%A4%A7%E5%8E%A6%261")
+        );
+        let bare = Coordinates::parse("1", "2").map(|a| map_url(&a, " "));
+        assert_eq!(
+            bare.as_deref(),
+            Some("https://uri.amap.com/marker?position=2,1")
+        );
+        assert!(bare.is_some_and(|u| is_http_url(&u)));
+    }
 
     #[test]
     fn only_http_links() {

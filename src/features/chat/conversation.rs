@@ -46,16 +46,9 @@ pub fn ChatView(query: ChatQuery) -> impl IntoView {
         let n = needle.get();
         state.convo.with(|c| search(c, &n))
     });
-    let hit = RwSignal::new(None::<usize>);
-    // Older pages shift every index: start the stepping afresh.
-    Effect::new(move |_| {
-        hits.track();
-        hit.set(None);
-    });
-    let current_key = Memo::new(move |_| {
-        let i = hit.get().and_then(|p| hits.with(|h| h.get(p).copied()))?;
-        state.convo.with(|c| c.key(i).map(str::to_owned))
-    });
+    // The current match by its message key, not its index: an older page
+    // arriving shifts every index, and the reader must not lose their place.
+    let hit = RwSignal::new(None::<String>);
     state.load_older();
 
     let rows = move || {
@@ -116,7 +109,7 @@ pub fn ChatView(query: ChatQuery) -> impl IntoView {
             <div class="chat-list">
                 <For each=rows key=|(k, _, d)| (k.clone(), d.clone()) children=move |(k, m, d)| {
                     let mine = k.clone();
-                    let current = Signal::derive(move || current_key.with(|c| c.as_deref() == Some(mine.as_str())));
+                    let current = Signal::derive(move || hit.with(|c| c.as_deref() == Some(mine.as_str())));
                     view! { <MessageRow key=k msg=m day=d needle=needle.into() current=current customer=customer.clone()/> }
                 }/>
             </div>

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use scrm_api::chat::ChatMessage;
+use scrm_api::chat::{ChatMessage, MessageKind};
 use scrm_api::time::Timestamp;
 
 use super::query::PAGE_SIZE;
@@ -191,14 +191,27 @@ pub fn starts_day(c: &Conversation, i: usize) -> Option<String> {
     (before != Some(here)).then(|| here.to_owned())
 }
 
-/// The words of a message a reader can search for.
+/// The words of a message a reader can search for: what the view shows, so
+/// a card or location is found by its name, not by its XML.
 pub fn searchable(m: &ChatMessage) -> String {
-    [&m.content, &m.title, &m.description, &m.file_name]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let shown: Vec<Option<String>> = match m.kind() {
+        MessageKind::ContactCard {
+            name, wechat_id, ..
+        } => vec![name, wechat_id],
+        MessageKind::Location { place, address, .. } => vec![place, address],
+        _ => vec![
+            m.content.clone(),
+            m.title.clone(),
+            m.description.clone(),
+            m.file_name.clone(),
+        ],
+    };
+    shown.into_iter().flatten().collect::<Vec<_>>().join(" ")
+}
+
+/// Which of `hits` (indices, as [`search`] gives them) is the message `key`.
+pub fn hit_position(c: &Conversation, hits: &[usize], key: &str) -> Option<usize> {
+    hits.iter().position(|&i| c.key(i) == Some(key))
 }
 
 /// Indices of the loaded messages that contain `needle`, oldest first.
@@ -294,5 +307,40 @@ mod tests {
         c.add_older_page(page(1..=12), 12);
         assert_eq!(search(&c, "M1"), vec![0, 9, 10, 11]);
         assert!(search(&c, " ").is_empty());
+    }
+
+    #[test]
+    fn the_current_match_keeps_its_place_when_an_older_page_arrives() {
+        let mut c = Conversation::default();
+        c.add_older_page(page(20..=31), 1000);
+        let hits = search(&c, "m2");
+        let key = c.key(hits[1]).map(str::to_owned).unwrap_or_default();
+        assert_eq!(hit_position(&c, &hits, &key), Some(1));
+        // An older page with no match shifts every index.
+        c.add_older_page(page(3..=9), 1000);
+        let shifted = search(&c, "m2");
+        assert_ne!(shifted, hits);
+        assert_eq!(hit_position(&c, &shifted, &key), Some(1));
+        assert_eq!(hit_position(&c, &shifted, "no-such-key"), None);
+    }
+
+    #[test]
+    fn a_card_or_location_is_found_by_what_it_shows_not_its_xml() {
+        let card = ChatMessage {
+            msg_type: Some(42),
+            content: Some(r#"<msg username="wxid_1" nickname="陈医生" alias="chen88"/>"#.into()),
+            ..Default::default()
+        };
+        let place = ChatMessage {
+            msg_type: Some(48),
+            content: Some(
+                r#"<msg><location x="24.4" y="118.0" label="湖滨南路" poiname="星河"/></msg>"#
+                    .into(),
+            ),
+            ..Default::default()
+        };
+        assert_eq!(searchable(&card), "陈医生 chen88");
+        assert_eq!(searchable(&place), "星河 湖滨南路");
+        assert!(!searchable(&card).contains("msg"));
     }
 }

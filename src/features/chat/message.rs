@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use scrm_api::chat::{ChatMessage, Direction, MessageKind};
 
 use crate::features::chat::content::{
-    duration, file_size, highlight, is_http_url, linkify, media_url, Segment,
+    duration, file_size, highlight, is_http_url, linkify, map_url, media_url, Segment,
 };
 use crate::features::chat::history::clock;
 use crate::platform::i18n::{t_string, use_i18n};
@@ -201,11 +201,59 @@ fn body(m: ChatMessage, needle: Signal<String>) -> AnyView {
                 None => view! { <div class="msg-card msg-file">{inner}</div> }.into_any(),
             }
         }
+        MessageKind::ContactCard {
+            name,
+            wechat_id,
+            avatar,
+        } => {
+            let avatar = media(&avatar);
+            view! {
+                <div class="msg-card msg-contact-card">
+                    <span class="contact-card-person">
+                        {match avatar {
+                            Some(src) => view! {
+                                <img class="avatar" src=src alt="" width="32" height="32" loading="lazy"
+                                    referrerpolicy="no-referrer"/>
+                            }.into_any(),
+                            None => view! { <span class="avatar" aria-hidden="true"></span> }.into_any(),
+                        }}
+                        <strong class="contact-card-name"><Marked text=name.unwrap_or_default() needle=needle/></strong>
+                    </span>
+                    {wechat_id.map(|id| view! {
+                        <span class="contact-card-id">
+                            {tr(i18n, |i| t_string!(i, chat_wechat_id))} " " <Marked text=id needle=needle/>
+                        </span>
+                    })}
+                    <span class="card-kind">{tr(i18n, |i| t_string!(i, chat_contact_card))}</span>
+                </div>
+            }
+            .into_any()
+        }
+        MessageKind::Location { place, address, at } => {
+            let place = place.unwrap_or_default();
+            let map = at.map(|at| map_url(&at, &place));
+            view! {
+                <div class="msg-card msg-location">
+                    <strong class="location-place"><Marked text=place needle=needle/></strong>
+                    <span class="location-address"><Marked text=address.unwrap_or_default() needle=needle/></span>
+                    <span class="card-kind">
+                        {tr(i18n, |i| t_string!(i, chat_location))}
+                        {map.map(|href| view! {
+                            " · "
+                            <a class="location-map" href=href target="_blank" rel="noopener noreferrer">
+                                {tr(i18n, |i| t_string!(i, chat_open_map))}
+                            </a>
+                        })}
+                    </span>
+                </div>
+            }
+            .into_any()
+        }
         MessageKind::System | MessageKind::Recalled => {
             view! { <Marked text=content needle=needle/> }.into_any()
         }
         MessageKind::Unsupported(code) => {
-            format!("{} {code}", t_string!(i18n, chat_unsupported)).into_any()
+            format!("{} ({code})", t_string!(i18n, chat_unsupported)).into_any()
         }
     }
 }
@@ -220,6 +268,8 @@ fn kind_class(kind: &MessageKind) -> &'static str {
         MessageKind::Link => "link",
         MessageKind::File { .. } => "file",
         MessageKind::MiniProgram => "mini-program",
+        MessageKind::ContactCard { .. } => "contact-card",
+        MessageKind::Location { .. } => "location",
         MessageKind::System => "system",
         MessageKind::Recalled => "recalled",
         MessageKind::Unsupported(_) => "unsupported",

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use scrm_api::chat::{ChatMessage, MessageKind};
 
-use crate::features::chat::content::{duration, file_size};
+use crate::features::chat::content::{duration, file_size, map_url};
+use crate::features::chat::history::hit_position;
 use crate::features::chat::query::{valid_date, ChatQuery};
 use crate::features::chat::state::ChatState;
 use crate::features::chat::transcript::{to_csv, to_text, ExportLabels};
@@ -50,7 +51,23 @@ fn summary(i18n: I18nContext<Locale>, m: &ChatMessage) -> String {
             size.map(file_size).unwrap_or_default()
         ),
         MessageKind::MiniProgram => format!("[{}] {title}", t_string!(i18n, chat_mini_program)),
-        MessageKind::Unsupported(code) => format!("{} {code}", t_string!(i18n, chat_unsupported)),
+        MessageKind::ContactCard {
+            name, wechat_id, ..
+        } => format!(
+            "[{}] {} {}",
+            t_string!(i18n, chat_contact_card),
+            name.unwrap_or_default(),
+            wechat_id.unwrap_or_default()
+        ),
+        MessageKind::Location { place, address, at } => format!(
+            "[{}] {} {} {}",
+            t_string!(i18n, chat_location),
+            place.clone().unwrap_or_default(),
+            address.unwrap_or_default(),
+            at.map(|a| map_url(&a, &place.unwrap_or_default()))
+                .unwrap_or_default()
+        ),
+        MessageKind::Unsupported(code) => format!("{} ({code})", t_string!(i18n, chat_unsupported)),
     }
 }
 
@@ -59,7 +76,8 @@ pub fn Toolbar(
     state: ChatState,
     needle: RwSignal<String>,
     hits: Memo<Vec<usize>>,
-    hit: RwSignal<Option<usize>>,
+    /// The key of the current match.
+    hit: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let toasts = use_toasts();
@@ -98,16 +116,21 @@ pub fn Toolbar(
         if n == 0 {
             return;
         }
-        let next = match (hit.get_untracked(), forward) {
+        let at = hit.with_untracked(|key| {
+            let key = key.as_deref()?;
+            hits.with_untracked(|h| state.convo.with_untracked(|c| hit_position(c, h, key)))
+        });
+        let next = match (at, forward) {
             (None, true) => 0,
             (None, false) => n - 1,
             (Some(p), true) => (p + 1) % n,
             (Some(p), false) => (p + n - 1) % n,
         };
-        hit.set(Some(next));
-        if let Some(i) = hits.with_untracked(|h| h.get(next).copied()) {
-            state.show(i);
-        }
+        let Some(i) = hits.with_untracked(|h| h.get(next).copied()) else {
+            return;
+        };
+        hit.set(state.convo.with_untracked(|c| c.key(i).map(str::to_owned)));
+        state.show(i);
     };
     let on_search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -156,7 +179,11 @@ pub fn Toolbar(
         } else if n == 0 {
             t_string!(i18n, chat_search_none).to_string()
         } else {
-            format!("{}/{n}", hit.get().map_or(0, |p| p + 1))
+            let at = hit.with(|key| {
+                let key = key.as_deref()?;
+                hits.with(|h| state.convo.with(|c| hit_position(c, h, key)))
+            });
+            format!("{}/{n}", at.map_or(0, |p| p + 1))
         }
     };
 
