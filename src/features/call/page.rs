@@ -30,7 +30,7 @@ pub fn Call() -> impl IntoView {
             <h1>{tr(i18n, |i| t_string!(i, nav_call))}</h1>
             <p>{tr(i18n, |i| t_string!(i, call_phone))} ": " <span class="param" id="call-phone">{move || phone.get()}</span></p>
             <div class="call-actions">
-                <button type="button" id="call-show" on:click=move |_| pop.open(phone.get_untracked())>
+                <button type="button" id="call-show" class="primary" on:click=move |_| pop.open(phone.get_untracked())>
                     {tr(i18n, |i| t_string!(i, call_show_info))}
                 </button>
                 {move || tel().map(|n| view! {

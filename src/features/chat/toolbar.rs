@@ -200,7 +200,7 @@ pub fn Toolbar(
             <form class="chat-jump" on:submit=jump>
                 <label for="chat-jump-date">{tr(i18n, |i| t_string!(i, chat_jump))}</label>
                 <input id="chat-jump-date" type="date" bind:value=jump_date/>
-                <button type="submit" id="chat-jump-go">{tr(i18n, |i| t_string!(i, chat_jump_go))}</button>
+                <button type="submit" id="chat-jump-go" class="secondary">{tr(i18n, |i| t_string!(i, chat_jump_go))}</button>
                 <Show when=move || state.jump_missed.get()>
                     <span class="chat-jump-missed" role="status">{tr(i18n, |i| t_string!(i, chat_jump_none))}</span>
                 </Show>
@@ -210,7 +210,7 @@ pub fn Toolbar(
                 <input id="chat-search" type="search" prop:value=move || needle.get()
                     on:input=move |ev| { hit.set(None); needle.set(event_target_value(&ev)); }/>
                 <button type="button" id="chat-search-prev" on:click=move |_| step(false)>{tr(i18n, |i| t_string!(i, chat_search_prev))}</button>
-                <button type="submit" id="chat-search-next">{tr(i18n, |i| t_string!(i, chat_search_next))}</button>
+                <button type="submit" id="chat-search-next" class="secondary">{tr(i18n, |i| t_string!(i, chat_search_next))}</button>
                 <span id="chat-search-count" aria-live="polite">{count}</span>
             </form>
             <div class="chat-export">

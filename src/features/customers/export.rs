@@ -226,7 +226,7 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
     view! {
         <div class="export-bar">
             // XLSX first and primary: it keeps phones and ids exactly.
-            <button type="button" id="export-xlsx" disabled=move || phase.get() == Phase::Running on:click={let start = start.clone(); move |_| start(Format::Xlsx)}>
+            <button type="button" id="export-xlsx" class="primary" disabled=move || phase.get() == Phase::Running on:click={let start = start.clone(); move |_| start(Format::Xlsx)}>
                 {tr(i18n, |i| t_string!(i, export_xlsx))}
             </button>
             <button type="button" id="export-csv" class="secondary" disabled=move || phase.get() == Phase::Running on:click=move |_| start(Format::Csv)>

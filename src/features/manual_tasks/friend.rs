@@ -136,7 +136,7 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
                     }
                 }}
             </p>
-            <button type="button" id="mt-friend-submit" disabled=move || busy.get() on:click=on_click>
+            <button type="button" id="mt-friend-submit" class="primary" disabled=move || busy.get() on:click=on_click>
                 {move || if busy.get() { t_string!(i18n, mt_friend_busy) } else { t_string!(i18n, mt_friend_submit) }}
             </button>
             {move || record.get().map(|r| view! {

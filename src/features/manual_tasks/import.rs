@@ -588,7 +588,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                     </p>
                 </fieldset>
                 <div class="form-actions">
-                    <button type="button" id="mt-import-start"
+                    <button type="button" id="mt-import-start" class="primary"
                         disabled=move || phase.get() == Phase::Running || !missing().is_empty() || total() == bad_count()
                         on:click=start.clone()>
                         {move || fill(t_string!(i18n, mt_import_start), &[("n", &(total() - bad_count()).to_string())])}
