@@ -876,6 +876,49 @@ fn raw_xlsx(sheet: &str, shared: &str) -> Vec<u8> {
     )
 }
 
+/// A reader worker that stops after it started (what running out of
+/// memory looks like to the page: an `error` event) is reported as a file
+/// too large for the tab, never as the network; one that never loads is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_that_stops_is_reported_as_memory_not_network() {
+    let env = Env::demo().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = csv_file(&dir, 3, |_| None);
+    for (stop, said, not_said) in [
+        ("after_ready", "所需内存超过了这个标签页的上限", "网络"),
+        ("at_start", "请检查网络", "内存"),
+    ] {
+        env.goto("/manual-tasks/import").await;
+        env.text("#mt-import-file").await;
+        env.browser
+            .execute(
+                "const stop = arguments[0];
+                 const Base = window.Worker;
+                 window.Worker = class extends Base {
+                   constructor(...a) {
+                     super(...a);
+                     if (stop === 'at_start') {
+                       this.terminate();
+                       setTimeout(() => this.dispatchEvent(new Event('error')), 0);
+                     }
+                   }
+                   postMessage(m) {
+                     setTimeout(() => this.dispatchEvent(new Event('error')), 0);
+                   }
+                 };",
+                vec![serde_json::json!(stop)],
+            )
+            .await
+            .unwrap();
+        send_file(&env, &path).await;
+        env.wait_text("#mt-import-load-error", said).await;
+        let text = env.text("#mt-import-load-error").await;
+        assert!(!text.contains(not_said), "{stop}: {text}");
+        assert!(!env.exists("#mt-import-preview").await);
+    }
+    env.close().await;
+}
+
 /// A small XLSX (57 KB) whose one 2 MB shared string is referenced by
 /// 20,000 rows of 4 cells: 160 GB of text if every cell were made.
 fn shared_string_bomb() -> Vec<u8> {
