@@ -876,10 +876,127 @@ fn raw_xlsx(sheet: &str, shared: &str) -> Vec<u8> {
     )
 }
 
+/// A reader worker that stops after it started (what running out of
+/// memory looks like to the page: an `error` event) is reported as a file
+/// too large for the tab, never as the network; one that never loads is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_that_stops_is_reported_as_memory_not_network() {
+    let env = Env::demo().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = csv_file(&dir, 3, |_| None);
+    for (stop, said, not_said) in [
+        ("after_ready", "所需内存超过了这个标签页的上限", "网络"),
+        ("at_start", "请检查网络", "内存"),
+    ] {
+        env.goto("/manual-tasks/import").await;
+        env.text("#mt-import-file").await;
+        env.browser
+            .execute(
+                "const stop = arguments[0];
+                 const Base = window.Worker;
+                 window.Worker = class extends Base {
+                   constructor(...a) {
+                     super(...a);
+                     if (stop === 'at_start') {
+                       this.terminate();
+                       setTimeout(() => this.dispatchEvent(new Event('error')), 0);
+                     }
+                   }
+                   postMessage(m) {
+                     setTimeout(() => this.dispatchEvent(new Event('error')), 0);
+                   }
+                 };",
+                vec![serde_json::json!(stop)],
+            )
+            .await
+            .unwrap();
+        send_file(&env, &path).await;
+        env.wait_text("#mt-import-load-error", said).await;
+        let text = env.text("#mt-import-load-error").await;
+        assert!(!text.contains(not_said), "{stop}: {text}");
+        assert!(!env.exists("#mt-import-preview").await);
+    }
+    env.close().await;
+}
+
+/// A small XLSX (57 KB) whose one 2 MB shared string is referenced by
+/// 20,000 rows of 4 cells: 160 GB of text if every cell were made.
+fn shared_string_bomb() -> Vec<u8> {
+    let big = "啊".repeat(700_000);
+    let shared = format!("<sst><si><t>客户姓名</t></si><si><t>{big}</t></si></sst>");
+    let cells = "<c t=\"s\"><v>1</v></c>".repeat(4);
+    let sheet = (2..20_002)
+        .map(|r| format!("<row r=\"{r}\">{cells}</row>"))
+        .fold(
+            String::from("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>"),
+            |sheet, row| sheet + &row,
+        )
+        + "</sheetData></worksheet>";
+    raw_xlsx(&sheet, &shared)
+}
+
+/// A small XLSX whose shared-string part unpacks to 60 MB, one string of
+/// it, under the 64 MB a part may unpack to: the most text a part can make
+/// the reader hold.
+fn long_string_bomb() -> Vec<u8> {
+    let shared = format!(
+        "<sst><si><t>客户姓名</t></si><si><t>{}</t></si></sst>",
+        "a".repeat(60 * 1024 * 1024)
+    );
+    let sheet = "<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>\
+                 <row r=\"2\"><c t=\"s\"><v>1</v></c></row></sheetData></worksheet>";
+    raw_xlsx(sheet, &shared)
+}
+
+/// Not a check: the memory a tab needs while the reader refuses each bomb
+/// above, the peak above the import page's own baseline taken before the
+/// file is chosen (renderer processes, so the reader worker included; and
+/// every Chromium process). Linux only (/proc). `cargo xtask bench`, or alone
+/// as in docs/performance.md.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn bench_import_bomb_memory() {
+    let env = Env::demo().await;
+    let dir = tempfile::tempdir().unwrap();
+    for (what, bytes) in [
+        (
+            "one 2 MB shared string in 80,000 cells",
+            shared_string_bomb(),
+        ),
+        ("one shared string unpacking to 60 MB", long_string_bomb()),
+    ] {
+        let size = bytes.len() as f64 / 1024.0;
+        let path = dir.path().join("bomb.xlsx");
+        std::fs::write(&path, bytes).unwrap();
+        let path = path.display().to_string();
+        let mut peaks = Vec::new();
+        for _ in 0..3 {
+            env.goto("/manual-tasks/import").await;
+            env.text("#mt-import-file").await;
+            // Let the page's own start-up settle before the baseline.
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let watch = support::memory::PeakWatch::start(env.driver_pid());
+            send_file(&env, &path).await;
+            wait_long(&env, "#mt-import-load-error", "文件太大").await;
+            // The worker is ended as soon as it answers; wait for that too.
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            peaks.push(watch.finish());
+        }
+        let most =
+            |f: fn(&support::memory::Peak) -> f64| peaks.iter().map(f).fold(0.0_f64, f64::max);
+        println!(
+            "| memory while an XLSX bomb is refused ({what}, {size:.0} KB file), peak resident memory above the import page's baseline, worst of 3 | tab (renderer with the reader worker) {:.0} MB; all Chromium processes {:.0} MB |",
+            most(|p| p.tab_mb),
+            most(|p| p.all_mb)
+        );
+    }
+    env.close().await;
+}
+
 /// Hostile files are refused in one sentence in the user's language, with
 /// nothing of them in a preview: a PNG renamed .xlsx, random bytes renamed
-/// .csv, a file over the size limit, and a small XLSX whose one 2 MB shared
-/// string is referenced by 80,000 cells. A workbook with a formula error
+/// .csv, a file over the size limit, a ZIP without a workbook, and a small
+/// XLSX whose one 2 MB shared string is referenced by 80,000 cells. A workbook with a formula error
 /// and a formula without a stored result marks those rows, naming the cell.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_files_are_refused_in_words_and_error_cells_name_the_cell() {
@@ -916,18 +1033,15 @@ async fn hostile_files_are_refused_in_words_and_error_cells_name_the_cell() {
     )
     .await;
 
-    let big = "啊".repeat(700_000);
-    let shared = format!("<sst><si><t>客户姓名</t></si><si><t>{big}</t></si></sst>");
-    // 20,000 rows of 4 cells, each the big string.
-    let cells = "<c t=\"s\"><v>1</v></c>".repeat(4);
-    let sheet = (2..20_002)
-        .map(|r| format!("<row r=\"{r}\">{cells}</row>"))
-        .fold(
-            String::from("<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c></row>"),
-            |sheet, row| sheet + &row,
-        )
-        + "</sheetData></worksheet>";
-    let bomb = raw_xlsx(&sheet, &shared);
+    let no_book = scrm_api::xlsx::zip(&[("docProps/app.xml", b"<Properties/>".as_slice())], None);
+    choose_file(&env, &refused("no-book.xlsx", no_book)).await;
+    env.wait_text(
+        "#mt-import-load-error",
+        "这个 XLSX 文件不完整：缺少 xl/workbook.xml 部分",
+    )
+    .await;
+
+    let bomb = shared_string_bomb();
     assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
     choose_file(&env, &refused("bomb.xlsx", bomb)).await;
     wait_long(

@@ -55,7 +55,7 @@ pub fn read_csv(text: &str, limit: usize) -> Result<Vec<SheetRow>, CsvError> {
         let record = record
             .map_err(|e| CsvError::Malformed(e.position().map(|p| p.line()).unwrap_or_default()))?;
         let line = lines.line_at(text, record.position().map(|p| p.byte()));
-        let cells: Vec<String> = record.iter().map(unwrap_text_formula).collect();
+        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         if cells.iter().any(|c| !c.trim().is_empty()) {
             kept += 1;
             if kept > limit {
@@ -69,18 +69,6 @@ pub fn read_csv(text: &str, limit: usize) -> Result<Vec<SheetRow>, CsvError> {
         });
     }
     Ok(records)
-}
-
-/// `="01012345678"` is how the CSV export keeps a digit-only text cell a
-/// text cell in spreadsheets (which would drop its leading zero or round a
-/// long id); read back, it is the digits again. Only digits are unwrapped,
-/// so no other formula ever comes through as plain text.
-pub fn unwrap_text_formula(cell: &str) -> String {
-    cell.strip_prefix("=\"")
-        .and_then(|c| c.strip_suffix('"'))
-        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-        .unwrap_or(cell)
-        .to_owned()
 }
 
 /// The 1-based line a record starts on, counting newlines only between the

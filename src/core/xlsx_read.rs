@@ -311,14 +311,45 @@ impl<'a> Zip<'a> {
         match e.method {
             0 if raw.len() > MAX_PART => Err(XlsxError::PartTooBig),
             0 => Ok(Cow::Borrowed(raw)),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(raw, MAX_PART)
-                .map(Cow::Owned)
-                .map_err(|err| match err.status {
-                    miniz_oxide::inflate::TINFLStatus::HasMoreOutput => XlsxError::PartTooBig,
-                    _ => XlsxError::Broken,
-                }),
+            8 => inflate(raw).map(Cow::Owned),
             _ => Err(XlsxError::Unsupported(Unsupported::Compression)),
         }
+    }
+}
+
+/// Unpacks a deflated part into a buffer of exactly its size, found by a
+/// first pass through a 32 KB window: a part over [`MAX_PART`] is refused
+/// before anything is allocated for it, and no doubling buffer leaves
+/// copies of a large part behind (in the worker's wasm memory, which never
+/// shrinks, a 60 MB part cost about three times its size that way).
+fn inflate(raw: &[u8]) -> Result<Vec<u8>, XlsxError> {
+    use miniz_oxide::inflate::core::inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    use miniz_oxide::inflate::core::{decompress, DecompressorOxide, TINFL_LZ_DICT_SIZE};
+    use miniz_oxide::inflate::TINFLStatus;
+
+    let mut state = Box::<DecompressorOxide>::default();
+    let mut window = vec![0_u8; TINFL_LZ_DICT_SIZE];
+    let (mut input, mut at, mut size) = (raw, 0_usize, 0_usize);
+    loop {
+        let (status, read, written) = decompress(&mut state, input, &mut window, at, 0);
+        input = input.get(read..).ok_or(XlsxError::Broken)?;
+        size = size.saturating_add(written);
+        at = (at + written) % TINFL_LZ_DICT_SIZE;
+        if size > MAX_PART {
+            return Err(XlsxError::PartTooBig);
+        }
+        match status {
+            TINFLStatus::Done => break,
+            TINFLStatus::HasMoreOutput => {}
+            _ => return Err(XlsxError::Broken),
+        }
+    }
+    let mut out = vec![0_u8; size];
+    *state = DecompressorOxide::default();
+    let flags = TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    match decompress(&mut state, raw, &mut out, 0, flags) {
+        (TINFLStatus::Done, _, written) if written == size => Ok(out),
+        _ => Err(XlsxError::Broken),
     }
 }
 
@@ -431,16 +462,17 @@ impl TextRuns {
             Event::End(e) if e.local_name().as_ref() == "t" => self.in_t = false,
             Event::Start(e) if e.local_name().as_ref() == "rPh" => self.in_phonetic = true,
             Event::End(e) if e.local_name().as_ref() == "rPh" => self.in_phonetic = false,
-            Event::Text(t) if self.in_t && !self.in_phonetic => {
-                self.text.push_str(&t.xml10_content());
-            }
-            Event::CData(t) if self.in_t && !self.in_phonetic => {
-                self.text.push_str(&t.xml10_content());
-            }
-            Event::GeneralRef(r) if self.in_t && !self.in_phonetic => push_ref(&mut self.text, r)?,
+            Event::Text(t) if self.keeps() => self.text.push_str(&t.xml10_content()),
+            Event::CData(t) if self.keeps() => self.text.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if self.keeps() => push_ref(&mut self.text, r)?,
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// Whether text now would be kept.
+    fn keeps(&self) -> bool {
+        self.in_t && !self.in_phonetic
     }
 
     /// The text so far; starts afresh.
@@ -461,27 +493,40 @@ fn push_ref(out: &mut String, r: &quick_xml::events::BytesRef<'_>) -> Result<(),
     Ok(())
 }
 
-/// The shared string table: every `<si>`, in order.
+/// The shared string table: every `<si>`, in order. It is held whole, so
+/// it is bounded like the sheet: at most [`MAX_CELLS`] strings and
+/// [`MAX_TEXT`] bytes of text, checked before each piece of text is copied
+/// (one string can be most of a 64 MB part).
 fn shared_strings(xml: &str) -> Result<Vec<String>, XlsxError> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut runs = TextRuns::default();
+    let mut kept = 0_u64;
     loop {
         let event = reader.read_event().map_err(broken)?;
+        let incoming = match &event {
+            Event::Text(t) if runs.keeps() => t.len(),
+            Event::CData(t) if runs.keeps() => t.len(),
+            _ => 0,
+        } as u64;
+        let text = kept + runs.text.len() as u64 + incoming;
+        // Millions of `<si/>` would cost far more memory than their bytes.
+        if out.len() as u64 > MAX_CELLS || text > MAX_TEXT {
+            return Err(XlsxError::TooLarge {
+                cells: out.len() as u64,
+                text_bytes: text,
+            });
+        }
         match &event {
             Event::Start(e) if e.local_name().as_ref() == "si" => {
                 runs.take();
             }
-            Event::End(e) if e.local_name().as_ref() == "si" => out.push(runs.take()),
-            Event::Empty(e) if e.local_name().as_ref() == "si" => out.push(String::new()),
-            // Millions of `<si/>` would cost far more memory than their bytes.
-            _ if out.len() as u64 > MAX_CELLS => {
-                let text_bytes = out.iter().map(|s| s.len() as u64).sum();
-                return Err(XlsxError::TooLarge {
-                    cells: out.len() as u64,
-                    text_bytes,
-                });
+            Event::End(e) if e.local_name().as_ref() == "si" => {
+                let s = runs.take();
+                kept += s.len() as u64;
+                out.push(s);
             }
+            Event::Empty(e) if e.local_name().as_ref() == "si" => out.push(String::new()),
             Event::Eof => return Ok(out),
             _ => {
                 runs.feed(&event)?;
@@ -836,6 +881,35 @@ mod tests {
     }
 
     #[test]
+    fn deflated_parts_are_unpacked_and_bounded() {
+        let deflate = |d: &[u8]| miniz_oxide::deflate::compress_to_vec(d, 6);
+        let sheet = LIST.replace(
+            "<sheetData>",
+            &format!("<sheetData>{}", " ".repeat(100_000)),
+        );
+        let file = scrm_api::xlsx::zip(
+            &[
+                ("xl/workbook.xml", WORKBOOK.as_bytes()),
+                ("xl/_rels/workbook.xml.rels", RELS.as_bytes()),
+                ("xl/strings.xml", STRINGS.as_bytes()),
+                ("xl/worksheets/list.xml", sheet.as_bytes()),
+            ],
+            Some(&deflate),
+        );
+        assert_eq!(read_first_sheet(&file, 100).map(|r| r.len()), Ok(4));
+        let big = vec![b' '; MAX_PART + 1];
+        let file = scrm_api::xlsx::zip(&[("xl/workbook.xml", big.as_slice())], Some(&deflate));
+        assert_eq!(read_first_sheet(&file, 10), Err(XlsxError::PartTooBig));
+        let mut cut = deflate(b"<workbook/>");
+        cut.truncate(cut.len() / 2);
+        assert_eq!(inflate(&cut), Err(XlsxError::Broken));
+        assert_eq!(
+            inflate(&deflate(b"<workbook/>")),
+            Ok(b"<workbook/>".to_vec())
+        );
+    }
+
+    #[test]
     fn hostile_offsets_are_refused_not_followed() {
         let mut file = scrm_api::xlsx::workbook(&[strings(&["a"])]);
         let len = file.len();
@@ -899,6 +973,16 @@ mod tests {
             read_first_sheet(&book(&sheet, "<sst/>"), 10),
             Err(XlsxError::CellTooLong("B5".into()))
         );
+        // A shared string table of more text than a sheet may hold, even
+        // in one string, is refused before that text is copied.
+        let strings = format!(
+            "<sst><si><t>{}</t></si></sst>",
+            "a".repeat(MAX_TEXT as usize + 1)
+        );
+        assert!(matches!(
+            read_first_sheet(&book("<worksheet/>", &strings), 10),
+            Err(XlsxError::TooLarge { cells: 0, text_bytes }) if text_bytes > MAX_TEXT
+        ));
         // Millions of empty shared strings.
         let strings = format!("<sst>{}</sst>", "<si/>".repeat(MAX_CELLS as usize + 2));
         assert!(matches!(

@@ -4,6 +4,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod memory;
+
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
@@ -152,6 +154,12 @@ impl Env {
     /// Ends the browser session cleanly.
     pub async fn close(self) {
         let _ = self.browser.clone().close().await;
+    }
+
+    /// The chromedriver's process id: the browser's processes descend from
+    /// it ([`memory::PeakWatch`]).
+    pub fn driver_pid(&self) -> u32 {
+        self.driver.id()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -316,6 +324,49 @@ impl Env {
             )
             .await
             .expect("downloads kept");
+    }
+
+    /// The bytes of the `index`th file kept by [`Env::keep_downloads`],
+    /// waiting until the page has handed it over.
+    pub async fn download(&self, index: usize) -> Vec<u8> {
+        let started = Instant::now();
+        loop {
+            let got = self
+                .browser
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];
+                     const file = (window.__files || [])[arguments[0]];
+                     if (!file) { done(null); return; }
+                     file.arrayBuffer().then(buf => done(Array.from(new Uint8Array(buf))));",
+                    vec![json!(index)],
+                )
+                .await
+                .expect("download read");
+            if let Some(bytes) = got.as_array() {
+                return bytes
+                    .iter()
+                    .map(|b| b.as_u64().unwrap_or(0) as u8)
+                    .collect();
+            }
+            assert!(started.elapsed() < WAIT * 4, "no download #{index}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves `fields` (updateCustomer's JSON names) on the customer of a
+    /// customer-list row, as a colleague would meanwhile.
+    pub async fn update_customer(&self, row: &Element, mut fields: Value) {
+        let id: i64 = row
+            .attr("id")
+            .await
+            .expect("row id")
+            .and_then(|id| id.trim_start_matches("customer-").parse().ok())
+            .expect("a customer row");
+        fields["customerId"] = json!(id);
+        let status = self
+            .post_json("/wechat_api/customer/updateCustomer", fields)
+            .await;
+        assert_eq!(status, json!(200), "customer {id} not saved");
     }
 
     /// POSTs `body` as JSON to `path` from the page with its session, as a

@@ -81,13 +81,31 @@ impl From<CsvError> for ImportError {
     }
 }
 
+/// `="01012345678"` is how the CSV export keeps a digit-only text cell a
+/// text cell in spreadsheets (which would drop its leading zero or round a
+/// long id); read back, it is the digits again. XLSX cells are unwrapped
+/// too: LibreOffice opens such a CSV without evaluating formulas unless
+/// told to, so a file it saves holds the text `="01012345678"`. Only digits
+/// are unwrapped, so no other formula ever comes through as plain text.
+pub fn unwrap_text_formula(cell: &str) -> &str {
+    cell.strip_prefix("=\"")
+        .and_then(|c| c.strip_suffix('"'))
+        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(cell)
+}
+
 /// A table from numbered rows, as CSV lines or XLSX sheet rows: the first
-/// non-blank row is the header, blank rows are dropped, cells are trimmed.
+/// non-blank row is the header, blank rows are dropped, cells are trimmed
+/// and [`unwrap_text_formula`]d.
 pub fn table_from_rows(rows: Vec<SheetRow>) -> Result<Table, ImportError> {
     let mut headers: Option<Vec<String>> = None;
     let mut table = Table::default();
     for row in rows {
-        let cells: Vec<String> = row.cells.iter().map(|c| c.trim().to_owned()).collect();
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| unwrap_text_formula(c.trim()).to_owned())
+            .collect();
         if row.flags.is_empty() && cells.iter().all(|c| c.is_empty()) {
             continue;
         }
@@ -362,7 +380,6 @@ pub fn failures_csv(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::csv_read::unwrap_text_formula;
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| (*s).to_owned()).collect()
@@ -498,6 +515,20 @@ mod tests {
         assert_eq!(unwrap_text_formula("=\"SUM(A1)\""), "=\"SUM(A1)\"");
         assert_eq!(unwrap_text_formula("=\"\""), "=\"\"");
         assert_eq!(unwrap_text_formula("'=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn a_saved_csv_export_reads_back_as_digits() {
+        // LibreOffice opens the CSV export without evaluating formulas by
+        // default; saved as XLSX, the phone is the text `="…"` itself.
+        let rows = vec![
+            strings(&["客户姓名", "联系方式", "备注"]),
+            strings(&["王五", "=\"01012345678\"", "=\"SUM(A1)\""]),
+        ];
+        let file = scrm_api::xlsx::workbook(&rows);
+        let sheet = crate::core::xlsx_read::read_first_sheet(&file, MAX_ROWS + 2);
+        let t = table_from_rows(sheet.unwrap_or_default()).unwrap_or_default();
+        assert_eq!(t.rows, [strings(&["王五", "01012345678", "=\"SUM(A1)\""])]);
     }
 
     #[test]
