@@ -290,3 +290,56 @@ async fn screenshots() {
     }
     env.close().await;
 }
+
+/// The page's theme and the background colour the browser really paints.
+async fn painted_theme(env: &Env) -> (String, String) {
+    let v = env
+        .browser
+        .execute(
+            "return [document.documentElement.dataset.theme || '',
+                     getComputedStyle(document.documentElement).backgroundColor];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    (
+        v[0].as_str().unwrap_or_default().to_owned(),
+        v[1].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+async fn wait_theme(env: &Env, want: (&str, &str)) {
+    let started = std::time::Instant::now();
+    loop {
+        let got = painted_theme(env).await;
+        if (got.0.as_str(), got.1.as_str()) == want {
+            return;
+        }
+        assert!(started.elapsed() < support::WAIT, "theme {got:?}, want {want:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_colour_theme_is_chosen_in_settings_kept_and_applied_at_once() {
+    const LIGHT: (&str, &str) = ("light", "rgb(245, 246, 248)");
+    const DARK: (&str, &str) = ("dark", "rgb(20, 21, 23)");
+    let env = Env::demo().await;
+    env.goto("/settings").await;
+    // Headless Chromium prefers light, and the default follows the system.
+    assert_eq!(env.value("#theme-select").await, "system");
+    wait_theme(&env, LIGHT).await;
+    env.select("#theme-select", "dark").await;
+    wait_theme(&env, DARK).await;
+    // Kept in this browser: dark from the first paint of the next visit.
+    env.browser.refresh().await.unwrap();
+    wait_theme(&env, DARK).await;
+    assert_eq!(env.value("#theme-select").await, "dark");
+    env.goto("/customers").await;
+    wait_theme(&env, DARK).await;
+    env.goto("/settings").await;
+    env.select("#theme-select", "light").await;
+    wait_theme(&env, LIGHT).await;
+    env.assert_no_console_errors().await;
+    env.close().await;
+}

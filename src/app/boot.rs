@@ -10,6 +10,8 @@ use crate::core::config::{Config, ConfigError};
 
 pub fn start() {
     console_error_panic_hook::set_once();
+    // Before anything is drawn, so a dark-theme user never sees a light flash.
+    crate::platform::theme::start();
     // The sub-path the panel is served under, from `<base href>` (trunk's
     // public URL): the router and every in-app link use it.
     crate::core::nav::set_base(&document_base_path());

@@ -11,4 +11,5 @@ pub mod nav;
 pub mod paging;
 pub mod template;
 pub mod text;
+pub mod theme;
 pub mod xlsx_read;

@@ -8,6 +8,7 @@ pub mod locale;
 pub mod session;
 pub mod storage;
 pub mod tags;
+pub mod theme;
 pub mod tr;
 pub mod xlsx_file;
 

@@ -51,5 +51,6 @@ pub fn session_forget_user_data() {
 }
 
 pub const LOCALE_KEY: &str = "scrm.locale";
+pub const THEME_KEY: &str = "scrm.theme";
 pub const EMBED_KEY: &str = "scrm.embed";
 pub const TOKEN_KEY: &str = "scrm.token";
