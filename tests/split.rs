@@ -9,19 +9,12 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use support::{Env, WAIT};
+use support::{dist, Env, WAIT};
 
 const ROWS: &str = "#customer-table tbody tr";
-
-fn dist() -> PathBuf {
-    std::env::var_os("SCRM_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"))
-}
 
 /// The stems (`split_<page>`) of every lazy page's own file in the dist.
 fn page_files() -> Vec<String> {

@@ -37,7 +37,8 @@ impl Drop for Env {
     }
 }
 
-fn dist() -> PathBuf {
+/// The built panel the tests serve: `SCRM_DIST`, else ./dist.
+pub fn dist() -> PathBuf {
     let dist = std::env::var_os("SCRM_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));

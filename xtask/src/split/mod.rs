@@ -22,6 +22,7 @@ pub mod names;
 mod optimise;
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use crate::bootstrap;
 use crate::util::{run, target_dir, Cmd};
@@ -75,8 +76,10 @@ pub fn run_hook(root: &Path) -> Result<(), String> {
     fresh_dir(&work)?;
 
     let staged = names::staged_panel(&trunk.staging, BIN)?;
+    let started = Instant::now();
     let pieces = split(&linked, &work)?;
     let bound = bindgen(root, &work)?;
+    let split_and_bound = started.elapsed();
     if trunk.release {
         let flags = optimise::flags_from_index(&trunk.html_source, BIN)?;
         let mut all = pieces.clone();
@@ -86,9 +89,10 @@ pub fn run_hook(root: &Path) -> Result<(), String> {
     let out = names::hash_and_stage(&trunk.staging, &bound, &pieces, &staged)?;
     index_html::rewrite(&trunk.staging, &trunk.public_url, &staged, &out)?;
     println!(
-        "split: {} wasm files ({} pages and shared chunks) staged",
-        pieces.len() + 1,
-        pieces.len()
+        "split: main wasm and {} pieces (pages and shared chunks) staged; split and bound in {:.1} s, done in {:.1} s",
+        pieces.len(),
+        split_and_bound.as_secs_f64(),
+        started.elapsed().as_secs_f64()
     );
     Ok(())
 }

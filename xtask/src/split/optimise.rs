@@ -3,9 +3,8 @@
 //! wasm, which is thrown away.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::Mutex;
-
-use crate::util::{run, Cmd};
 
 /// Size first, as the release profile (Cargo.toml).
 const LEVEL: &str = "-Oz";
@@ -31,9 +30,16 @@ pub fn flags_from_index(index: &Path, bin: &str) -> Result<Vec<String>, String> 
     Ok(params.split_whitespace().map(str::to_owned).collect())
 }
 
-/// Optimises each file in place, as many at once as there are cores.
+/// Optimises each file in place, as many at once as there are cores. One
+/// line for all of them: their output is shown only for a piece that fails.
 pub fn all(root: &Path, files: &[PathBuf], flags: &[String]) -> Result<(), String> {
     let wasm_opt = super::wasm_opt(root);
+    println!(
+        "$ {} {LEVEL} {} <piece> -o <piece>, for {} pieces",
+        wasm_opt.display(),
+        flags.join(" "),
+        files.len()
+    );
     let queue = Mutex::new(files.to_vec());
     let errors = Mutex::new(Vec::new());
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
@@ -42,13 +48,7 @@ pub fn all(root: &Path, files: &[PathBuf], flags: &[String]) -> Result<(), Strin
             s.spawn(|| loop {
                 let next = queue.lock().ok().and_then(|mut q| q.pop());
                 let Some(file) = next else { break };
-                let result = run(Cmd::new(&wasm_opt, root)
-                    .arg(LEVEL)
-                    .args(flags)
-                    .arg(&file)
-                    .arg("-o")
-                    .arg(&file));
-                if let Err(e) = result {
+                if let Err(e) = optimise(&wasm_opt, &file, flags) {
                     if let Ok(mut errs) = errors.lock() {
                         errs.push(e);
                     }
@@ -61,5 +61,26 @@ pub fn all(root: &Path, files: &[PathBuf], flags: &[String]) -> Result<(), Strin
         Ok(())
     } else {
         Err(errors.join("\n"))
+    }
+}
+
+fn optimise(wasm_opt: &Path, file: &Path, flags: &[String]) -> Result<(), String> {
+    let out = Command::new(wasm_opt)
+        .arg(LEVEL)
+        .args(flags)
+        .arg(file)
+        .arg("-o")
+        .arg(file)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", wasm_opt.display()))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "wasm-opt failed on {} ({}):\n{}",
+            file.display(),
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ))
     }
 }
