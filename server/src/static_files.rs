@@ -134,7 +134,9 @@ mod tests {
         assert!(is_hashed_asset("/style-0123456789ABCDEF.css"));
         // The route split's loader, page modules and shared chunks.
         assert!(is_hashed_asset("/split-loader-0123456789abcdef.js"));
-        assert!(is_hashed_asset("/panel/split_call_page-0123456789abcdef.wasm"));
+        assert!(is_hashed_asset(
+            "/panel/split_call_page-0123456789abcdef.wasm"
+        ));
         assert!(is_hashed_asset("/chunk_12-0123456789abcdef.wasm"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/config.json"));
