@@ -17,11 +17,11 @@ use std::future::Future;
 use std::pin::Pin;
 
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use leptos_router::LazyRoute;
 use send_wrapper::SendWrapper;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
-use leptos_i18n::I18nContext;
 use scrm_panel::app::settings;
 use scrm_panel::features::{call, chat, clinic, customers, manual_tasks};
 use scrm_panel::platform::i18n::{t_string, use_i18n, Locale};
