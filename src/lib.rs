@@ -1,6 +1,8 @@
 //! scrm-panel: the sales panel SPA, one folder per domain.
 //!
-//! - `app`: start-up, the route table and the shell around the pages.
+//! - `app`: start-up and the shell around the pages. The route table is in
+//!   the panel's binary (src/main.rs, src/routes/), so the pages' split
+//!   points are not linked into the XLSX worker binaries.
 //! - `core`: browser-free rules (configuration, navigation, links, embed
 //!   messages, templates, the XLSX reader), compiled on the host so `cargo
 //!   test` checks them natively.

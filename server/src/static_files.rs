@@ -103,8 +103,8 @@ async fn cache_control(req: Request, next: Next) -> Response {
     res
 }
 
-/// Trunk's content-addressed names: `<stem>-<16 hex>.<ext>` and
-/// `<stem>-<16 hex>_bg.wasm`.
+/// Content-addressed names, trunk's and the route split's (`cargo xtask
+/// split`): `<stem>-<16 hex>.<ext>` and `<stem>-<16 hex>_bg.wasm`.
 pub fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     let Some(dash) = name.rfind('-') else {
@@ -132,6 +132,12 @@ mod tests {
         assert!(is_hashed_asset("/scrm-panel-0123456789abcdef.js"));
         assert!(is_hashed_asset("/scrm-panel-0123456789abcdef_bg.wasm"));
         assert!(is_hashed_asset("/style-0123456789ABCDEF.css"));
+        // The route split's loader, page modules and shared chunks.
+        assert!(is_hashed_asset("/split-loader-0123456789abcdef.js"));
+        assert!(is_hashed_asset(
+            "/panel/split_call_page-0123456789abcdef.wasm"
+        ));
+        assert!(is_hashed_asset("/chunk_12-0123456789abcdef.wasm"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/config.json"));
         assert!(!is_hashed_asset("/scrm-panel.js"));

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use web_sys::RequestCache;
 
 use crate::app::config_error::ConfigErrorPage;
-use crate::app::routes::App;
 use crate::core::config::{Config, ConfigError};
 
-pub fn start() {
+/// Mounts `app` (the route table, which lives in the panel's binary) once
+/// config.json is read, or a readable error page when it cannot be.
+pub fn start(app: fn(Config) -> AnyView) {
     console_error_panic_hook::set_once();
     // Before anything is drawn, so a dark-theme user never sees a light flash.
     crate::platform::theme::start();
@@ -16,11 +17,9 @@ pub fn start() {
     // public URL): the router and every in-app link use it.
     crate::core::nav::set_base(&document_base_path());
     // Leptos's executor is only set up by mount; the config fetch runs before it.
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         match load_config().await {
-            Ok(config) => {
-                leptos::mount::mount_to_body(move || view! { <App config=config.clone()/> })
-            }
+            Ok(config) => leptos::mount::mount_to_body(move || app(config.clone())),
             Err(error) => leptos::mount::mount_to_body(
                 move || view! { <ConfigErrorPage error=error.clone()/> },
             ),

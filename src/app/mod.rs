@@ -1,11 +1,11 @@
-//! Start-up, the route table and the shell around the pages.
+//! Start-up and the shell around the pages (the route table is in the
+//! panel's binary, src/routes/).
 
 pub mod auth_guard;
 pub mod boot;
 pub mod config_error;
 pub mod login;
 pub mod not_found;
-pub mod routes;
 pub mod settings;
 pub mod shell;
 pub mod sidebar;

@@ -39,7 +39,8 @@ impl Drop for Env {
     }
 }
 
-fn dist() -> PathBuf {
+/// The built panel the tests serve: `SCRM_DIST`, else ./dist.
+pub fn dist() -> PathBuf {
     let dist = std::env::var_os("SCRM_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
@@ -288,13 +289,15 @@ impl Env {
     /// Replaces the page's `fetch` to fake a server's behaviour. `setup` runs
     /// first (flags the handler reads); `handler` is the body of
     /// `(input, init) => ...` with `url` (the request's URL) and `real` (the
-    /// page's own fetch, also kept as `window.__realFetch`) in scope.
+    /// page's own fetch, also kept as `window.__realFetch`) in scope. The
+    /// input may be a string, a `Request` or a `URL` (the split loader
+    /// fetches page chunks with one).
     pub async fn wrap_fetch(&self, setup: &str, handler: &str) {
         let script = format!(
             "{setup}
              const real = window.__realFetch = window.fetch.bind(window);
              window.fetch = (input, init) => {{
-               const url = typeof input === 'string' ? input : input.url;
+               const url = typeof input === 'string' ? input : (input.url || String(input));
                {handler}
              }};"
         );
@@ -434,6 +437,45 @@ impl Env {
                     .collect()
             })
             .unwrap_or_default()
+    }
+}
+
+impl Env {
+    /// Runs a Chrome DevTools Protocol command in the page's tab (through
+    /// chromedriver), e.g. `Network.setBlockedURLs`.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.browser
+            .issue_cmd(Cdp(json!({ "cmd": cmd, "params": params })))
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
+    /// Makes every request whose URL matches one of `patterns` (`*`
+    /// wildcards) fail as a network error; an empty list lifts the block.
+    pub async fn block_urls(&self, patterns: &[&str]) {
+        self.cdp("Network.enable", json!({})).await;
+        self.cdp("Network.setBlockedURLs", json!({ "urls": patterns }))
+            .await;
+    }
+}
+
+/// chromedriver's CDP endpoint (a Chromium extension to WebDriver).
+#[derive(Debug)]
+struct Cdp(Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
     }
 }
 

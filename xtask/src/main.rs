@@ -6,6 +6,7 @@ mod bench;
 mod bootstrap;
 mod login_flood;
 mod sizes;
+mod split;
 mod util;
 
 use std::path::{Path, PathBuf};
@@ -20,12 +21,16 @@ commands:
           http://127.0.0.1:8080, with a demo database in data/demo.db
   test    everything CI runs: fmt, clippy (host + wasm32), native tests,
           browser end-to-end tests in headless Chromium
-  dist    release build into dist/ and a size table (raw, gzip, brotli)
+  dist    release build into dist/ and its size tables (raw, gzip, brotli):
+          the first screen's critical path, each lazy page, every file
+  sizes [DIR]  the size tables of an already built dist (default dist/)
   bench   benchmarks, rows for docs/performance.md
           (`bench login-flood`: only the login flood, no panel build)
   screenshots  the README pictures into docs/screenshots (demo data,
           1280 and 360 px wide, CJK fonts installed)
-  bootstrap  install the toolchain only";
+  bootstrap  install the toolchain only
+  split   trunk's post_build hook (Trunk.toml): splits the staged panel
+          wasm per route; not for use by hand";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,12 +39,14 @@ fn main() -> ExitCode {
         Some("demo") => demo(&root, &args[1..]),
         Some("test") => test(&root),
         Some("dist") => dist(&root).map(|_| ()),
+        Some("sizes") => sizes::print_table(&args.get(1).map_or(root.join("dist"), PathBuf::from)),
         Some("bench") => match args.get(1).map(String::as_str) {
             Some("login-flood") => server_binary(&root).and_then(|s| login_flood::run(&root, &s)),
             _ => bench(&root),
         },
         Some("screenshots") => screenshots(&root),
         Some("bootstrap") => bootstrap::ensure(&root, bootstrap::Needs::all()),
+        Some("split") => split::run_hook(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

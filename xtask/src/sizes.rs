@@ -1,7 +1,12 @@
-//! The size table docs/performance.md records: raw, gzip and brotli per file and total.
+//! The size tables docs/performance.md records: raw, gzip and brotli of the
+//! first screen's critical path, of each lazy page, and of every file.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+
+use crate::split::loader_map;
+use crate::split::names::LOADER_STEM;
 
 pub struct Row {
     pub name: String,
@@ -52,41 +57,99 @@ fn brotli_len(bytes: &[u8]) -> usize {
     }
 }
 
+/// Prints the size tables: what the browser fetches before the first
+/// customer rows (the critical path), what each lazy page adds when first
+/// opened, and every file.
 pub fn print_table(dist: &Path) -> Result<(), String> {
     let rows = measure(dist)?;
+    let by_name: HashMap<&str, &Row> = rows.iter().map(|r| (r.name.as_str(), r)).collect();
+
+    // The first screen: the panel's JS, the split loader it imports and
+    // the main wasm; the customer list is in the main wasm.
+    let critical: Vec<&Row> = rows
+        .iter()
+        .filter(|r| {
+            (r.name.starts_with("scrm-panel-") || r.name.starts_with(LOADER_STEM))
+                && (r.name.ends_with(".js") || r.name.ends_with(".wasm"))
+        })
+        .collect();
     println!();
-    println!("| file | raw | gzip | brotli |");
-    println!("|---|---:|---:|---:|");
-    let (mut raw, mut gz, mut br) = (0, 0, 0);
-    let (mut iraw, mut igz, mut ibr) = (0, 0, 0);
-    for r in &rows {
+    println!("Before the first customer rows (js + wasm):");
+    println!();
+    header();
+    for r in &critical {
+        line(&r.name, r.raw, r.gzip, r.brotli);
+    }
+    let sum = |rs: &[&Row]| {
+        rs.iter().fold((0, 0, 0), |(a, b, c), r| {
+            (a + r.raw, b + r.gzip, c + r.brotli)
+        })
+    };
+    let (raw, gz, br) = sum(critical.as_slice());
+    line("**critical path**", raw, gz, br);
+
+    let loader = rows
+        .iter()
+        .find(|r| r.name.starts_with(LOADER_STEM))
+        .map(|r| dist.join(&r.name));
+    if let Some(loader) = loader {
+        let text = std::fs::read_to_string(&loader)
+            .map_err(|e| format!("cannot read {}: {e}", loader.display()))?;
+        println!();
         println!(
-            "| {} | {} | {} | {} |",
-            r.name,
-            kb(r.raw),
-            kb(r.gzip),
-            kb(r.brotli)
+            "Each lazy page, first opened (its module and the shared chunks it needs; a chunk"
         );
+        println!("already fetched for another page is not fetched again):");
+        println!();
+        println!("| page | files | raw | gzip | brotli |");
+        println!("|---|---:|---:|---:|---:|");
+        for page in loader_map::pages(&text) {
+            let files: Vec<&Row> = page
+                .files
+                .iter()
+                .filter_map(|f| by_name.get(f.as_str()).copied())
+                .collect();
+            let (raw, gz, br) = sum(files.as_slice());
+            println!(
+                "| {} | {} | {} | {} | {} |",
+                page.name,
+                files.len(),
+                kb(raw),
+                kb(gz),
+                kb(br)
+            );
+        }
+    }
+
+    println!();
+    println!("Every file:");
+    println!();
+    header();
+    let (mut raw, mut gz, mut br) = (0, 0, 0);
+    let (mut craw, mut cgz, mut cbr) = (0, 0, 0);
+    for r in &rows {
+        line(&r.name, r.raw, r.gzip, r.brotli);
         raw += r.raw;
         gz += r.gzip;
         br += r.brotli;
-        // The XLSX worker is fetched only when an XLSX export
-        // starts, the XLSX reader only when an .xlsx is imported.
-        let on_demand = r.name.starts_with("xlsx-worker") || r.name.starts_with("xlsx-reader");
-        if (r.name.ends_with(".wasm") || r.name.ends_with(".js")) && !on_demand {
-            iraw += r.raw;
-            igz += r.gzip;
-            ibr += r.brotli;
+        if r.name.starts_with("split_") || r.name.starts_with("chunk_") {
+            craw += r.raw;
+            cgz += r.gzip;
+            cbr += r.brotli;
         }
     }
-    println!(
-        "| **initial wasm+js** | {} | {} | {} |",
-        kb(iraw),
-        kb(igz),
-        kb(ibr)
-    );
-    println!("| **total** | {} | {} | {} |", kb(raw), kb(gz), kb(br));
+    line("**every lazy page's code**", craw, cgz, cbr);
+    line("**total**", raw, gz, br);
     Ok(())
+}
+
+fn header() {
+    println!("| file | raw | gzip | brotli |");
+    println!("|---|---:|---:|---:|");
+}
+
+fn line(name: &str, raw: usize, gzip: usize, brotli: usize) {
+    println!("| {name} | {} | {} | {} |", kb(raw), kb(gzip), kb(brotli));
 }
 
 fn kb(n: usize) -> String {

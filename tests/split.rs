@@ -1,0 +1,152 @@
+//! Route-level code splitting in headless Chromium against the reference
+//! server: the first screen needs no page chunk, a page's code is fetched
+//! when it is first opened or by the idle prefetch (the call page's first),
+//! a later navigation then fetches nothing, and a page whose code cannot be
+//! fetched says so with a retry that works, instead of a blank page or a
+//! panic.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use support::{dist, Env, WAIT};
+
+const ROWS: &str = "#customer-table tbody tr";
+
+/// The stems (`split_<page>`, `chunk_<n>`) of the lazy pages' wasm files in
+/// the dist: each page's own module and the chunks pages share.
+fn lazy_files() -> Vec<String> {
+    let mut stems: Vec<String> = std::fs::read_dir(dist())
+        .expect("SCRM_DIST readable")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| (n.starts_with("split_") || n.starts_with("chunk_")) && n.ends_with(".wasm"))
+        .filter_map(|n| n.rsplit_once('-').map(|(stem, _)| stem.to_owned()))
+        .collect();
+    stems.sort();
+    stems
+}
+
+/// Names of the wasm files the page has fetched, in the order it asked.
+async fn fetched_wasm(env: &Env) -> Vec<String> {
+    let v = env
+        .browser
+        .execute(
+            "return performance.getEntriesByType('resource')
+               .sort((a, b) => a.startTime - b.startTime)
+               .map(e => new URL(e.name).pathname.split('/').pop())
+               .filter(n => n.endsWith('.wasm'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    match v {
+        Value::Array(a) => a
+            .into_iter()
+            .map(|n| n.as_str().unwrap_or_default().to_owned())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_whose_code_cannot_be_fetched_offers_a_retry_that_works() {
+    assert!(
+        lazy_files().contains(&"split_settings_page".to_owned()),
+        "the settings page has no module of its own in the dist: {:?}",
+        lazy_files()
+    );
+    let env = Env::new().await;
+    // Every page's code unreachable from the start (the idle prefetch too).
+    env.block_urls(&["*/split_*", "*/chunk_*"]).await;
+    env.login("demo", "demo123").await;
+    // The first screen needs none of it.
+    env.wait_for(ROWS, "customer rows").await;
+
+    // The settings page's code is not in the main wasm: opening it fails,
+    // and says so in words with a retry.
+    env.click("nav.sidebar a[href='/settings']").await;
+    env.wait_text("#page-load-failed", "无法加载这个页面").await;
+    assert!(!env.exists("section[data-route='/settings']").await);
+
+    // The app is still alive: the list opens again, and so does the failed
+    // page's retry view.
+    env.click("nav.sidebar a[href='/customers']").await;
+    env.wait_for(ROWS, "customer rows").await;
+    env.click("nav.sidebar a[href='/settings']").await;
+    env.wait_for("#page-load-retry", "retry button").await;
+
+    // A retry while the network still fails fails again, in words.
+    env.click("#page-load-retry").await;
+    env.wait_for("#page-load-retry", "retry button after a failed retry")
+        .await;
+
+    // Once the files can be fetched, retry shows the page.
+    env.block_urls(&[]).await;
+    env.click("#page-load-retry").await;
+    env.text("section[data-route='/settings']").await;
+    assert!(!env.exists("#page-load-failed").await);
+
+    let errors = env.console_errors().await;
+    assert!(
+        !errors
+            .iter()
+            .any(|e| e.contains("panicked") || e.contains("RuntimeError")),
+        "the app panicked: {errors:?}"
+    );
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_is_prefetched_after_the_first_screen_call_page_first() {
+    let files = lazy_files();
+    let pages = files.iter().filter(|f| f.starts_with("split_")).count();
+    assert!(pages >= 10, "too few lazy pages: {files:?}");
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    // Room for every chunk and request in the resource timeline (250 by default).
+    env.browser
+        .execute("performance.setResourceTimingBufferSize(2000);", vec![])
+        .await
+        .unwrap();
+    env.wait_for(ROWS, "customer rows").await;
+
+    // Without opening any page, every page's files arrive in idle time.
+    let started = Instant::now();
+    let fetched = loop {
+        let fetched = fetched_wasm(&env).await;
+        let missing: Vec<&String> = files
+            .iter()
+            .filter(|p| !fetched.iter().any(|f| f.starts_with(&format!("{p}-"))))
+            .collect();
+        if missing.is_empty() {
+            break fetched;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "not prefetched: {missing:?}; fetched: {fetched:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let first_page = fetched.iter().find(|f| f.starts_with("split_"));
+    assert!(
+        first_page.is_some_and(|f| f.starts_with("split_call_page-")),
+        "the call page was not prefetched first: {fetched:?}"
+    );
+
+    // Opening pages now fetches no code at all.
+    for (link, route) in [
+        ("/chat", "/chat"),
+        ("/call", "/call"),
+        ("/manual-tasks", "/manual-tasks"),
+        ("/settings", "/settings"),
+    ] {
+        env.click(&format!("nav.sidebar a[href='{link}']")).await;
+        env.text(&format!("section[data-route='{route}']")).await;
+    }
+    assert_eq!(fetched_wasm(&env).await.len(), fetched.len());
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
