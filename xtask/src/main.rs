@@ -135,8 +135,9 @@ fn bench(root: &Path) -> Result<(), String> {
     login_flood::run(root, &server)?;
     // Call screen-pop: trigger to pop-up filled (tests/call_pop_bench.rs).
     browser_bench(root, &dist, "call_pop_bench", &[], false)?;
-    // Manual-entry import of 5,000 rows through the real page, and a
-    // 20,000-row CSV chosen until its preview shows.
+    // Manual-entry import of 5,000 rows through the real page, a 20,000-row
+    // CSV and XLSX chosen until its preview shows, and an import of 20,000
+    // rows the rules refuse.
     browser_bench(
         root,
         &dist,
@@ -145,6 +146,7 @@ fn bench(root: &Path) -> Result<(), String> {
             "--exact",
             "bench_import_5000_rows",
             "bench_import_preview_20000_rows",
+            "bench_import_20000_refused_rows",
             "--test-threads=1",
         ],
         true,
