@@ -315,7 +315,10 @@ async fn wait_theme(env: &Env, want: (&str, &str)) {
         if (got.0.as_str(), got.1.as_str()) == want {
             return;
         }
-        assert!(started.elapsed() < support::WAIT, "theme {got:?}, want {want:?}");
+        assert!(
+            started.elapsed() < support::WAIT,
+            "theme {got:?}, want {want:?}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }

@@ -2,40 +2,17 @@
 //! the reader worker wasm (the one that also reads XLSX), so a large file is
 //! read off the page's thread; it compiles on the host so it is tested
 //! natively. Rows come out as [`SheetRow`]s, the same shape the XLSX reader
-//! gives, and the page turns either into a table the same way.
+//! gives, and either becomes a table the same way (`import_rows`).
 
 use crate::core::xlsx_read::SheetRow;
 
-/// Why CSV text could not be read. [`CsvError::code`] carries it out of the
-/// worker; the page shows it in the user's language.
+/// Why CSV text could not be read; the page shows it in the user's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CsvError {
     /// Quoting the parser cannot read, from this line on.
     Malformed(u64),
     /// More non-blank records than the caller's limit.
     TooManyRows,
-}
-
-impl CsvError {
-    /// A one-line form for the worker's message. The `csv-` prefix keeps
-    /// these apart from the XLSX reader's codes.
-    pub fn code(&self) -> String {
-        match self {
-            CsvError::Malformed(line) => format!("csv-malformed {line}"),
-            CsvError::TooManyRows => "csv-too-many".into(),
-        }
-    }
-
-    /// The error [`CsvError::code`] made, or `None` for anything else.
-    pub fn from_code(code: &str) -> Option<CsvError> {
-        if code == "csv-too-many" {
-            return Some(CsvError::TooManyRows);
-        }
-        code.strip_prefix("csv-malformed ")?
-            .parse()
-            .ok()
-            .map(CsvError::Malformed)
-    }
 }
 
 /// Reads CSV text (comma separated, quotes as Excel writes them, a UTF-8
@@ -102,19 +79,5 @@ impl LineCounter {
             .unwrap_or_default();
         self.byte = start;
         1 + self.newlines
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn error_codes_read_back() {
-        for e in [CsvError::Malformed(17), CsvError::TooManyRows] {
-            assert_eq!(CsvError::from_code(&e.code()), Some(e));
-        }
-        assert_eq!(CsvError::from_code("broken"), None);
-        assert_eq!(CsvError::from_code("csv-malformed x"), None);
     }
 }

@@ -124,38 +124,6 @@ pub struct CellFlag {
     pub kind: FlagKind,
 }
 
-/// Flags as one short string for the worker's message: `e3 f0`.
-pub fn flags_code(flags: &[CellFlag]) -> String {
-    flags
-        .iter()
-        .map(|f| {
-            let kind = match f.kind {
-                FlagKind::FormulaError => 'e',
-                FlagKind::NoCachedValue => 'f',
-            };
-            format!("{kind}{}", f.column)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The flags [`flags_code`] wrote; anything else is dropped.
-pub fn flags_from_code(code: &str) -> Vec<CellFlag> {
-    code.split_whitespace()
-        .filter_map(|f| {
-            let kind = match f.get(..1)? {
-                "e" => FlagKind::FormulaError,
-                "f" => FlagKind::NoCachedValue,
-                _ => return None,
-            };
-            Some(CellFlag {
-                column: f.get(1..)?.parse().ok()?,
-                kind,
-            })
-        })
-        .collect()
-}
-
 /// A cell's name as a spreadsheet shows it: column 1, row 5 is `B5`.
 pub fn cell_name(column: usize, row: u64) -> String {
     let mut letters = Vec::new();
@@ -1039,21 +1007,6 @@ mod tests {
         assert_eq!(
             rows.get(1).map(|r| r.cells.clone()),
             Some(strings(&["#NAME?", "13800138000"]))
-        );
-        let code = flags_code(&rows.get(1).map(|r| r.flags.clone()).unwrap_or_default());
-        assert_eq!(code, "e0");
-        assert_eq!(
-            flags_from_code("e0 f12 x3 e"),
-            [
-                CellFlag {
-                    column: 0,
-                    kind: FlagKind::FormulaError
-                },
-                CellFlag {
-                    column: 12,
-                    kind: FlagKind::NoCachedValue
-                }
-            ]
         );
     }
 

@@ -6,6 +6,7 @@ pub mod dom;
 pub mod load;
 pub mod locale;
 pub mod session;
+pub mod slices;
 pub mod storage;
 pub mod tags;
 pub mod theme;

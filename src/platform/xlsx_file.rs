@@ -9,9 +9,6 @@ use web_sys::{MessageEvent, Worker};
 
 use scrm_api::xlsx::{kinds_code, Kind};
 
-use crate::core::csv_read::CsvError;
-use crate::core::xlsx_read::{flags_from_code, SheetRow, XlsxError};
-
 /// trunk's loaders for the workers (see index.html), relative to `<base>`.
 const WORKER_URL: &str = "xlsx-worker_loader.js";
 const READER_URL: &str = "xlsx-reader_loader.js";
@@ -112,7 +109,7 @@ async fn ask(url: &str, message: &JsValue) -> Result<JsValue, AskError> {
     result
 }
 
-/// Why [`read`] returned no rows.
+/// Why [`read`] or [`read_csv`] gave no table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
     /// The reader did not load (network, old browser).
@@ -120,32 +117,21 @@ pub enum ReadError {
     /// The reader started and then stopped: most likely the file needed
     /// more memory than the tab has. Never reported as a network problem.
     Died,
-    /// The file is not a workbook the reader accepts.
-    File(XlsxError),
-    /// The CSV text could not be read, or has too many rows.
-    Csv(CsvError),
+    /// The reader refused the file; the code says why (the import's
+    /// `import_wire::error_code`).
+    Refused(String),
 }
 
-/// The non-blank rows of the first sheet of an XLSX `file`.
-pub async fn read(file: &Uint8Array) -> Result<Vec<SheetRow>, ReadError> {
-    let reply = ask_reader(file).await?;
-    if let Some(code) = reply.as_string() {
-        return Err(ReadError::File(
-            XlsxError::from_code(&code).unwrap_or(XlsxError::Broken),
-        ));
-    }
-    rows_of(reply)
+/// The first sheet of an XLSX `file` as the import's table, in the bytes
+/// the reader answers with (`import_wire`).
+pub async fn read(file: &Uint8Array) -> Result<Vec<u8>, ReadError> {
+    answer(ask_reader(file).await?)
 }
 
-/// The records of CSV `text`, parsed in the reader so a large file does not
-/// hold the page.
-pub async fn read_csv(text: &str) -> Result<Vec<SheetRow>, ReadError> {
-    let reply = ask_reader(&JsValue::from_str(text)).await?;
-    if let Some(code) = reply.as_string() {
-        // A code the page does not know means a reader of another build.
-        return Err(CsvError::from_code(&code).map_or(ReadError::Died, ReadError::Csv));
-    }
-    rows_of(reply)
+/// CSV `text` as the import's table, parsed in the reader so a large file
+/// does not hold the page.
+pub async fn read_csv(text: &str) -> Result<Vec<u8>, ReadError> {
+    answer(ask_reader(&JsValue::from_str(text)).await?)
 }
 
 async fn ask_reader(message: &JsValue) -> Result<JsValue, ReadError> {
@@ -155,22 +141,14 @@ async fn ask_reader(message: &JsValue) -> Result<JsValue, ReadError> {
     })
 }
 
-/// The reader's rows, from its `[[row number, flags, cell, …], …]` answer.
-fn rows_of(reply: JsValue) -> Result<Vec<SheetRow>, ReadError> {
-    let rows = reply.dyn_into::<Array>().map_err(|_| ReadError::Died)?;
-    Ok(rows
-        .iter()
-        .map(|row| {
-            let row = Array::from(&row);
-            SheetRow {
-                number: row.get(0).as_f64().unwrap_or_default().max(0.0) as u64,
-                flags: flags_from_code(&row.get(1).as_string().unwrap_or_default()),
-                cells: row
-                    .iter()
-                    .skip(2)
-                    .map(|c| c.as_string().unwrap_or_default())
-                    .collect(),
-            }
-        })
-        .collect())
+/// The reader's answer: a transferred buffer (copied into wasm memory in
+/// one go) or a code saying why not.
+fn answer(reply: JsValue) -> Result<Vec<u8>, ReadError> {
+    if let Some(code) = reply.as_string() {
+        return Err(ReadError::Refused(code));
+    }
+    reply
+        .dyn_into::<Uint8Array>()
+        .map(|bytes| bytes.to_vec())
+        .map_err(|_| ReadError::Died)
 }

@@ -146,8 +146,8 @@ fn bench(root: &Path) -> Result<(), String> {
     // Call screen-pop: trigger to pop-up filled (tests/call_pop_bench.rs).
     browser_bench(root, &dist, "call_pop_bench", &[], false)?;
     // Manual-entry import of 5,000 rows through the real page, a 20,000-row
-    // CSV chosen until its preview shows, and the tab's memory while XLSX
-    // bombs are refused.
+    // CSV and XLSX chosen until its preview shows, an import of 20,000 rows
+    // the rules refuse, and the tab's memory while XLSX bombs are refused.
     browser_bench(
         root,
         &dist,
@@ -157,6 +157,7 @@ fn bench(root: &Path) -> Result<(), String> {
             "bench_import_5000_rows",
             "bench_import_preview_20000_rows",
             "bench_import_bomb_memory",
+            "bench_import_20000_refused_rows",
             "--test-threads=1",
         ],
         true,

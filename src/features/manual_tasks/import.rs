@@ -6,9 +6,15 @@
 //! never stops the rest; the end shows a summary and offers the failed rows
 //! with their reasons as a CSV download. The parsing, mapping and checking
 //! are in the host-tested [`crate::features::manual_tasks::import_rows`].
+//!
+//! What stays on the page's thread for a whole file (reading the worker's
+//! answer, counting the refused rows) runs in slices ([`Slicer`]): a file
+//! of 20,000 rows never holds the page for long. Reasons are worded only
+//! for the rows the preview shows, and for each row as it is imported.
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -23,13 +29,15 @@ use crate::core::template::fill;
 use crate::core::xlsx_read::{cell_name, FlagKind, Unsupported, XlsxError, MAX_PART};
 use crate::features::manual_tasks::draft::{label, FIELDS};
 use crate::features::manual_tasks::import_rows::{
-    check_size, failures_csv, guess_mapping, row_problem, row_request, table_from_rows,
+    check_size, failures_csv, guess_mapping, mapped_flags, row_problem, row_refused, row_request,
     unmapped_required, Failure, ImportError, Table, MAX_ROWS,
 };
+use crate::features::manual_tasks::import_wire::{error_from_code, TableReader};
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::dom;
 use crate::platform::i18n::{t_string, use_i18n, Locale};
 use crate::platform::locale::lang;
+use crate::platform::slices::Slicer;
 use crate::platform::tr::tr;
 use crate::platform::xlsx_file::{self, ReadError};
 use crate::ui::error_view::describe;
@@ -37,8 +45,11 @@ use crate::ui::toast::{use_toasts, ToastKind};
 
 /// Rows shown in the preview table; the counts cover the whole file.
 const PREVIEW_ROWS: usize = 50;
-/// Locally refused rows are not awaited on; give the page a frame this often.
-const YIELD_EVERY: usize = 200;
+/// Failed rows listed on the page after a run; the download has them all.
+/// Listing 20,000 held the page for about 250 ms.
+const FAILURES_SHOWN: usize = 200;
+/// Rows read or checked between looks at the clock ([`Slicer::pause`]).
+const ROWS_PER_LOOK: usize = 250;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
@@ -59,8 +70,23 @@ enum LoadError {
     /// The browser could not read the file.
     Unreadable,
     Import(ImportError),
-    /// The XLSX reader did not load, or stopped.
-    Reader(ReadError),
+    /// The file reader did not load.
+    ReaderLoad,
+    /// The file reader stopped, or answered something this page cannot read.
+    ReaderDied,
+}
+
+impl From<ReadError> for LoadError {
+    fn from(e: ReadError) -> LoadError {
+        match e {
+            ReadError::Load => LoadError::ReaderLoad,
+            ReadError::Died => LoadError::ReaderDied,
+            // A code the page does not know means a reader of another build.
+            ReadError::Refused(code) => {
+                error_from_code(&code).map_or(LoadError::ReaderDied, LoadError::Import)
+            }
+        }
+    }
 }
 
 fn mb(bytes: u64) -> String {
@@ -71,14 +97,8 @@ fn describe_load(i18n: I18nContext<Locale>, e: &LoadError) -> String {
     let t = |text: &str| text.to_string();
     match e {
         LoadError::Unreadable => t(t_string!(i18n, mt_import_unreadable)),
-        LoadError::Reader(ReadError::Load) => t(t_string!(i18n, mt_import_reader_failed)),
-        LoadError::Reader(ReadError::Died) => t(t_string!(i18n, mt_import_reader_died)),
-        LoadError::Reader(ReadError::File(x)) | LoadError::Import(ImportError::Xlsx(x)) => {
-            describe_xlsx(i18n, x)
-        }
-        LoadError::Reader(ReadError::Csv(e)) => {
-            describe_load(i18n, &LoadError::Import(e.clone().into()))
-        }
+        LoadError::ReaderLoad => t(t_string!(i18n, mt_import_reader_failed)),
+        LoadError::ReaderDied => t(t_string!(i18n, mt_import_reader_died)),
         LoadError::Import(e) => match e {
             ImportError::Empty => t(t_string!(i18n, mt_import_empty)),
             ImportError::NoRows => t(t_string!(i18n, mt_import_no_rows)),
@@ -139,12 +159,7 @@ fn row_verdict(
 ) -> Option<String> {
     let row = table.rows.get(i)?;
     let line = table.lines.get(i).copied().unwrap_or_default();
-    let mut reasons: Vec<String> = table
-        .flags
-        .get(i)
-        .into_iter()
-        .flatten()
-        .filter(|f| mapping.get(f.column).copied().flatten().is_some())
+    let mut reasons: Vec<String> = mapped_flags(table, i, mapping)
         .map(|f| {
             let template = match f.kind {
                 FlagKind::FormulaError => t_string!(i18n, mt_import_cell_error),
@@ -174,24 +189,50 @@ async fn load(file: web_sys::File) -> Result<Table, LoadError> {
     check_size(file.size().max(0.0) as u64).map_err(LoadError::Import)?;
     let bytes = read_bytes(file).await.ok_or(LoadError::Unreadable)?;
     let data = bytes.to_vec();
-    match sniff(&data) {
-        FileKind::OldXls => Err(LoadError::Import(ImportError::OldXls)),
-        FileKind::NotSpreadsheet => Err(LoadError::Import(ImportError::NotSpreadsheet)),
+    let answer = match sniff(&data) {
+        FileKind::OldXls => return Err(LoadError::Import(ImportError::OldXls)),
+        FileKind::NotSpreadsheet => return Err(LoadError::Import(ImportError::NotSpreadsheet)),
         FileKind::Xlsx => {
             drop(data);
-            let rows = xlsx_file::read(&bytes).await.map_err(LoadError::Reader)?;
-            table_from_rows(rows).map_err(LoadError::Import)
+            xlsx_file::read(&bytes).await?
         }
         FileKind::Text(encoding) => {
             let text = decode_text(&data, encoding).ok_or(LoadError::Unreadable)?;
             drop(data);
-            let rows = xlsx_file::read_csv(&text).await.map_err(|e| match e {
-                ReadError::Csv(e) => LoadError::Import(e.into()),
-                e => LoadError::Reader(e),
-            })?;
-            table_from_rows(rows).map_err(LoadError::Import)
+            xlsx_file::read_csv(&text).await?
+        }
+    };
+    let mut reader = TableReader::new(answer).map_err(|_| LoadError::ReaderDied)?;
+    let mut slicer = Slicer::new();
+    while !reader
+        .read(ROWS_PER_LOOK)
+        .map_err(|_| LoadError::ReaderDied)?
+    {
+        slicer.pause().await;
+    }
+    reader.finish().map_err(|_| LoadError::ReaderDied)
+}
+
+/// How many rows of `table` [`row_refused`] refuses under `mapping`, a
+/// slice at a time; `None` once `wanted` says the count is no longer
+/// needed (another file or mapping was chosen, or the page was left).
+async fn count_refused(
+    table: &Table,
+    mapping: &[Option<&'static str>],
+    wanted: impl Fn() -> bool,
+) -> Option<usize> {
+    let mut slicer = Slicer::new();
+    let mut refused = 0;
+    for i in 0..table.rows.len() {
+        refused += usize::from(row_refused(table, i, mapping));
+        if i % ROWS_PER_LOOK == ROWS_PER_LOOK - 1 {
+            slicer.pause().await;
+            if !wanted() {
+                return None;
+            }
         }
     }
+    Some(refused)
 }
 
 /// Requests in flight at once: enough to hide the round trip, few enough
@@ -200,7 +241,7 @@ const WORKERS: usize = 4;
 
 /// One import run, shared by its workers.
 struct Run {
-    table: Table,
+    table: Arc<Table>,
     mapping: Vec<Option<&'static str>>,
     lang: Lang,
     /// Index of the next row to take.
@@ -224,9 +265,10 @@ struct Progress {
 }
 
 /// Takes rows until none are left or the run stops. Rows the shared rules
-/// refuse are reported without a request.
+/// refuse are reported without a request, so nothing else would give the
+/// browser a turn in a long run of them: the [`Slicer`] does.
 async fn worker(run: Rc<Run>, api: ApiClient, i18n: I18nContext<Locale>, p: Progress) {
-    let mut since_yield = 0;
+    let mut slicer = Slicer::new();
     loop {
         // A page left mid-import reads as cancelled.
         if p.cancel.try_get_untracked().unwrap_or(true) {
@@ -240,23 +282,25 @@ async fn worker(run: Rc<Run>, api: ApiClient, i18n: I18nContext<Locale>, p: Prog
         let line = run.table.lines.get(i).copied().unwrap_or_default();
         let req = row_request(row, &run.mapping);
         let failure = match row_verdict(i18n, &run.table, i, &run.mapping, run.lang) {
-            Some(reason) => {
-                since_yield += 1;
-                Some(reason)
+            Some(reason) => Some(reason),
+            None => {
+                let answer = api.call::<AddManualTask>(&req).await;
+                // The browser had its turns while the request was out.
+                slicer = Slicer::new();
+                match answer {
+                    Ok(_) => {
+                        let _ = p.added.try_update(|n| *n += 1);
+                        None
+                    }
+                    Err(ApiError::Reply(ReplyError::Unauthorized)) => {
+                        // Signed out: the rest would fail the same way; this
+                        // row was not added, so it is not counted as done.
+                        run.stop.set(true);
+                        break;
+                    }
+                    Err(e) => Some(describe(i18n, &e)),
+                }
             }
-            None => match api.call::<AddManualTask>(&req).await {
-                Ok(_) => {
-                    let _ = p.added.try_update(|n| *n += 1);
-                    None
-                }
-                Err(ApiError::Reply(ReplyError::Unauthorized)) => {
-                    // Signed out: the rest would fail the same way; this
-                    // row was not added, so it is not counted as done.
-                    run.stop.set(true);
-                    break;
-                }
-                Err(e) => Some(describe(i18n, &e)),
-            },
         };
         if let Some(reason) = failure {
             let _ = p.failures.try_update(|f| {
@@ -268,24 +312,24 @@ async fn worker(run: Rc<Run>, api: ApiClient, i18n: I18nContext<Locale>, p: Prog
             });
         }
         let _ = p.done.try_update(|n| *n += 1);
-        if since_yield >= YIELD_EVERY {
-            since_yield = 0;
-            leptos::task::tick().await;
-        }
+        slicer.pause().await;
     }
     run.running.set(run.running.get().saturating_sub(1));
     if run.running.get() > 0 {
         return;
     }
     let _ = p.failures.try_update(|f| f.sort_by_key(|x| x.line));
-    let failed = p.failures.try_get_untracked().unwrap_or_default();
-    if !failed.is_empty() {
-        let text = failures_csv(
-            &run.table.headers,
-            &failed,
-            t_string!(i18n, mt_import_line),
-            t_string!(i18n, mt_import_reason),
-        );
+    let text = p.failures.try_with_untracked(|failed| {
+        (!failed.is_empty()).then(|| {
+            failures_csv(
+                &run.table.headers,
+                failed,
+                t_string!(i18n, mt_import_line),
+                t_string!(i18n, mt_import_reason),
+            )
+        })
+    });
+    if let Some(text) = text.flatten() {
         let _ = p.download.try_set(Some(text));
     }
     let cancelled = run.stop.get();
@@ -304,10 +348,15 @@ pub fn ManualTaskImport() -> impl IntoView {
     let load_error = RwSignal::new(None::<String>);
     // A file is being read (an XLSX file waits for the worker to load).
     let reading = RwSignal::new(false);
-    // Only the newest chosen file's result is shown.
+    // Only the newest chosen file's result, and the count for the newest
+    // mapping, are shown.
     let choice = RwSignal::new(0_u32);
-    let table = RwSignal::new(Table::default());
+    // Shared, not copied, with an import run: a copy of 20,000 rows is a
+    // long task of its own.
+    let table = RwSignal::new(Arc::new(Table::default()));
     let mapping = RwSignal::new(Vec::<Option<&'static str>>::new());
+    // Rows refused under the current mapping; `None` while counting.
+    let bad = RwSignal::new(None::<usize>);
     let done = RwSignal::new(0_usize);
     let added = RwSignal::new(0_usize);
     let failures = RwSignal::new(Vec::<Failure>::new());
@@ -323,18 +372,32 @@ pub fn ManualTaskImport() -> impl IntoView {
         }
     };
 
-    // Per-row verdicts for the preview and the counts.
-    let problems = Memo::new(move |_| {
+    // The verdicts of the rows the preview shows, in the user's language.
+    let verdicts = Memo::new(move |_| {
         let lang = lang.get();
         mapping.with(|m| {
             table.with(|t| {
-                (0..t.rows.len())
+                (0..t.rows.len().min(PREVIEW_ROWS))
                     .map(|i| row_verdict(i18n, t, i, m, lang))
                     .collect::<Vec<_>>()
             })
         })
     });
-    let bad_count = move || problems.with(|p| p.iter().filter(|x| x.is_some()).count());
+    let bad_count = move || bad.get().unwrap_or_default();
+    // Counts again after the mapping changed.
+    let recount = move || {
+        choice.update(|n| *n = n.wrapping_add(1));
+        let this = choice.get_untracked();
+        bad.set(None);
+        let t = table.get_untracked();
+        let m = mapping.get_untracked();
+        leptos::task::spawn_local(async move {
+            let wanted = move || choice.try_get_untracked() == Some(this);
+            if let Some(n) = count_refused(&t, &m, wanted).await {
+                let _ = bad.try_set(Some(n));
+            }
+        });
+    };
     let missing = move || {
         let lang = lang.get();
         mapping.with(|m| {
@@ -362,15 +425,26 @@ pub fn ManualTaskImport() -> impl IntoView {
         choice.update(|n| *n = n.wrapping_add(1));
         let this = choice.get_untracked();
         leptos::task::spawn_local(async move {
-            let parsed = load(file).await.map_err(|e| describe_load(i18n, &e));
-            if choice.try_get_untracked() != Some(this) {
+            let wanted = move || choice.try_get_untracked() == Some(this);
+            let parsed = match load(file).await {
+                Ok(t) => {
+                    let m = guess_mapping(&t.headers);
+                    let Some(n) = count_refused(&t, &m, wanted).await else {
+                        return;
+                    };
+                    Ok((t, m, n))
+                }
+                Err(e) => Err(describe_load(i18n, &e)),
+            };
+            if !wanted() {
                 return;
             }
             let _ = reading.try_set(false);
             match parsed {
-                Ok(t) => {
-                    let _ = mapping.try_set(guess_mapping(&t.headers));
-                    let _ = table.try_set(t);
+                Ok((t, m, n)) => {
+                    let _ = mapping.try_set(m);
+                    let _ = bad.try_set(Some(n));
+                    let _ = table.try_set(Arc::new(t));
                     let _ = phase.try_set(Phase::Preview);
                 }
                 Err(msg) => {
@@ -446,6 +520,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                                         *slot = field;
                                     }
                                 });
+                                recount();
                             }
                         >
                             <option value="" selected=move || current().is_empty()>{tr(i18n, |i| t_string!(i, mt_import_skip))}</option>
@@ -466,7 +541,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                 t.lines.iter().take(PREVIEW_ROWS).copied().collect(),
             )
         });
-        let verdicts = problems.get();
+        let verdicts = verdicts.get();
         let m = mapping.get();
         let cols: Vec<(usize, &'static str)> = m
             .iter()
@@ -541,13 +616,25 @@ pub fn ManualTaskImport() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {failures.get().into_iter().map(|f| view! {
-                                    <tr><td>{f.line}</td><td>{f.reason}</td></tr>
-                                }).collect_view()}
+                                {failures.with(|all| all.iter().take(FAILURES_SHOWN).map(|f| {
+                                    let (line, reason) = (f.line, f.reason.clone());
+                                    view! { <tr><td>{line}</td><td>{reason}</td></tr> }
+                                }).collect_view())}
                             </tbody>
                         </table>
                     </div>
                 })}
+                {move || {
+                    let n = failures.with(Vec::len);
+                    (n > FAILURES_SHOWN).then(|| view! {
+                        <p class="muted" id="mt-import-failures-more">
+                            {fill(t_string!(i18n, mt_import_failures_more), &[
+                                ("shown", &FAILURES_SHOWN.to_string()),
+                                ("total", &n.to_string()),
+                            ])}
+                        </p>
+                    })
+                }}
             </div>
         })
     };
@@ -571,11 +658,17 @@ pub fn ManualTaskImport() -> impl IntoView {
             </div>
             <Show when=move || phase.get() != Phase::Choosing>
                 <p id="mt-import-file-info">
-                    {move || fill(t_string!(i18n, mt_import_file_info), &[
-                        ("file", &file_name.get()),
-                        ("rows", &total().to_string()),
-                        ("bad", &bad_count().to_string()),
-                    ])}
+                    {move || match bad.get() {
+                        Some(n) => fill(t_string!(i18n, mt_import_file_info), &[
+                            ("file", &file_name.get()),
+                            ("rows", &total().to_string()),
+                            ("bad", &n.to_string()),
+                        ]),
+                        None => fill(t_string!(i18n, mt_import_file_checking), &[
+                            ("file", &file_name.get()),
+                            ("rows", &total().to_string()),
+                        ]),
+                    }}
                 </p>
                 <fieldset class="import-mapping">
                     <legend>{tr(i18n, |i| t_string!(i, mt_import_mapping))}</legend>
@@ -589,9 +682,9 @@ pub fn ManualTaskImport() -> impl IntoView {
                 </fieldset>
                 <div class="form-actions">
                     <button type="button" id="mt-import-start" class="primary"
-                        disabled=move || phase.get() == Phase::Running || !missing().is_empty() || total() == bad_count()
+                        disabled=move || phase.get() == Phase::Running || !missing().is_empty() || bad.get().is_none_or(|n| n == total())
                         on:click=start.clone()>
-                        {move || fill(t_string!(i18n, mt_import_start), &[("n", &(total() - bad_count()).to_string())])}
+                        {move || fill(t_string!(i18n, mt_import_start), &[("n", &total().saturating_sub(bad_count()).to_string())])}
                     </button>
                     <Show when=move || phase.get() == Phase::Running>
                         <button type="button" id="mt-import-cancel" class="danger" on:click=move |_| cancel.set(true)>

@@ -1,16 +1,16 @@
-//! Bulk import of manual entries from a spreadsheet export: reading the
-//! CSV (XLSX rows come from the worker's [`crate::core::xlsx_read`] into
-//! [`table_from_rows`]), guessing which column is which field from Chinese or English
-//! headers, turning rows into addManualTask requests checked with the
-//! shared rules, and writing the failed rows back out with their reasons.
-//! No browser here, so all of it is tested natively.
+//! Bulk import of manual entries from a spreadsheet export: reading a CSV
+//! or XLSX file into a table (the reader worker calls [`parse_csv`] and
+//! [`parse_xlsx`]), guessing which column is which field from Chinese or
+//! English headers, turning rows into addManualTask requests checked with
+//! the shared rules, and writing the failed rows back out with their
+//! reasons. No browser here, so all of it is tested natively.
 
 use scrm_api::manual_task::AddManualTaskRequest;
 use scrm_api::validate::{join_messages, Lang};
 
 use crate::core::csv_read::{read_csv, CsvError};
 use crate::core::file_kind::MAX_FILE_BYTES;
-use crate::core::xlsx_read::{CellFlag, SheetRow, XlsxError};
+use crate::core::xlsx_read::{read_first_sheet, CellFlag, SheetRow, XlsxError};
 use crate::features::manual_tasks::draft::{cleaned, set, FIELDS};
 
 /// A parsed file: its header row and the data rows (blank rows dropped).
@@ -60,17 +60,21 @@ pub fn check_size(bytes: u64) -> Result<(), ImportError> {
     }
 }
 
-/// Reads CSV text into a table (on the host and in tests; the page has the
-/// reader worker do the [`read_csv`] part off its thread).
+/// Reads CSV text into a table (in the reader worker, off the page's thread).
 pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
-    read_csv(text, CSV_RECORD_LIMIT)
+    // The header, the most rows an import takes, and one to tell "too many".
+    read_csv(text, MAX_ROWS + 1)
         .map_err(ImportError::from)
         .and_then(table_from_rows)
 }
 
-/// Non-blank records [`read_csv`] reads before refusing a file: the header,
-/// the most rows an import takes, and one to tell "too many".
-pub const CSV_RECORD_LIMIT: usize = MAX_ROWS + 1;
+/// Reads an XLSX file's first sheet into a table (in the reader worker).
+pub fn parse_xlsx(file: &[u8]) -> Result<Table, ImportError> {
+    // Header plus the most rows an import takes, plus one to tell "too many".
+    read_first_sheet(file, MAX_ROWS + 2)
+        .map_err(ImportError::Xlsx)
+        .and_then(table_from_rows)
+}
 
 impl From<CsvError> for ImportError {
     fn from(e: CsvError) -> ImportError {
@@ -317,6 +321,32 @@ pub fn row_problem(req: &AddManualTaskRequest, lang: Lang) -> Option<String> {
     req.validate().err().map(|errs| join_messages(&errs, lang))
 }
 
+/// The cells of the row at `i` that the XLSX reader flagged, in columns
+/// `mapping` imports (a flagged cell in a skipped column does no harm).
+pub fn mapped_flags<'a>(
+    table: &'a Table,
+    i: usize,
+    mapping: &'a [Option<&'static str>],
+) -> impl Iterator<Item = &'a CellFlag> + 'a {
+    table
+        .flags
+        .get(i)
+        .into_iter()
+        .flatten()
+        .filter(move |f| mapping.get(f.column).copied().flatten().is_some())
+}
+
+/// Whether the row at `i` cannot be imported under `mapping`: a flagged
+/// cell it imports, or the shared rules. The page words the reasons only
+/// for the rows it shows; this is what it counts the whole file with.
+pub fn row_refused(table: &Table, i: usize, mapping: &[Option<&'static str>]) -> bool {
+    let Some(row) = table.rows.get(i) else {
+        return false;
+    };
+    mapped_flags(table, i, mapping).next().is_some()
+        || row_request(row, mapping).validate().is_err()
+}
+
 /// Required fields no column is mapped to: every row would fail, so the
 /// preview says so before anything is sent.
 pub fn unmapped_required(mapping: &[Option<&'static str>]) -> Vec<&'static str> {
@@ -542,8 +572,7 @@ mod tests {
         let kinds = [Kind::Text, Kind::Text, Kind::Text, Kind::DateTime];
         let deflate = |d: &[u8]| miniz_oxide::deflate::compress_to_vec(d, 1);
         let file = workbook_with(&rows, &kinds, Some(&deflate));
-        let sheet = crate::core::xlsx_read::read_first_sheet(&file, MAX_ROWS + 2);
-        let t = table_from_rows(sheet.unwrap_or_default()).unwrap_or_default();
+        let t = parse_xlsx(&file).unwrap_or_default();
         assert_eq!(t.headers, rows[0]);
         let text_columns: Vec<Vec<String>> = t
             .rows
@@ -634,6 +663,45 @@ mod tests {
         let msg = row_problem(&bad, Lang::ZhCn).unwrap_or_default();
         assert!(msg.contains("客户姓名不能为空"), "{msg}");
         assert!(msg.contains("11位"), "{msg}");
+    }
+
+    #[test]
+    fn refused_rows_are_the_ones_the_rules_or_an_imported_flagged_cell_refuse() {
+        use crate::core::xlsx_read::FlagKind;
+        let table = Table {
+            headers: strings(&["姓名", "电话", "地区", "备注"]),
+            rows: vec![
+                strings(&["王五", "13800138000", "厦门", "#N/A"]),
+                strings(&["", "13800138000", "厦门"]),
+                strings(&["李四", "13900139000", "福州", ""]),
+            ],
+            lines: vec![2, 3, 4],
+            flags: vec![
+                vec![CellFlag {
+                    column: 3,
+                    kind: FlagKind::FormulaError,
+                }],
+                vec![],
+                vec![CellFlag {
+                    column: 1,
+                    kind: FlagKind::NoCachedValue,
+                }],
+            ],
+        };
+        let mapping = guess_mapping(&table.headers);
+        assert_eq!(mapping.get(3), Some(&None));
+        let refused = |m: &[Option<&'static str>]| -> Vec<bool> {
+            (0..4).map(|i| row_refused(&table, i, m)).collect()
+        };
+        // The error in the skipped column does no harm; the one in the
+        // phone column does, though the phone reads well.
+        assert_eq!(refused(&mapping), [false, true, true, false]);
+        let mut with_notes = mapping.clone();
+        if let Some(slot) = with_notes.get_mut(3) {
+            *slot = Some("v1");
+        }
+        assert_eq!(refused(&with_notes), [true, true, true, false]);
+        assert_eq!(mapped_flags(&table, 0, &with_notes).count(), 1);
     }
 
     #[test]

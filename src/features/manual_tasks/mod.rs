@@ -1,8 +1,9 @@
 //! Manual entries: list, detail, new (with add-WeChat-first) and import.
-//! `draft`, `import_rows` and `query` need no browser and are tested natively.
+//! `draft`, `import_rows`, `import_wire` and `query` need no browser and are tested natively.
 
 pub mod draft;
 pub mod import_rows;
+pub mod import_wire;
 pub mod query;
 
 #[cfg(target_arch = "wasm32")]
