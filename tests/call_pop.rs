@@ -363,15 +363,15 @@ async fn a_pool_lead_links_to_the_customer_record_with_its_number() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_dial_box_explains_impossible_numbers_and_pops_up_over_the_page() {
+async fn the_dial_box_explains_what_is_not_a_number_and_pops_up_over_the_page() {
     let env = Env::demo().await;
     set_switch(&env, true).await;
     env.goto("/customers").await;
     env.text("section[data-route='/customers']").await;
     capture_tel(&env).await;
-    // An impossible number is explained, not dialled or looked up.
-    dial(&env, "138 0000 000").await;
-    env.wait_text("#dial-error", "11").await;
+    // What is not a number is explained, not dialled or looked up.
+    dial(&env, "138 abc 0000").await;
+    env.wait_text("#dial-error", "数字").await;
     assert!(!env.exists(OPEN).await);
     assert_eq!(tel_launched(&env).await, json!([]));
     // Enter dials the normalised number through a tel: link; the pop-up
@@ -392,6 +392,60 @@ async fn the_dial_box_explains_impossible_numbers_and_pops_up_over_the_page() {
         json!(["tel:13800000002", "tel:13800000001"])
     );
     assert_eq!(env.path().await, "/customers");
+    env.close().await;
+}
+
+/// A phone system sends whatever number rang: the number the vendor stored
+/// as typed (the document's own `11111122222`), a landline with an
+/// extension and a 400 number are all asked about as digits, and the answer
+/// (shaped like the document's examples) is shown.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn any_number_that_rang_is_asked_about_as_digits() {
+    let env = Env::demo().await;
+    set_switch(&env, true).await;
+    env.goto("/customers").await;
+    env.text("section[data-route='/customers']").await;
+    capture_tel(&env).await;
+    env.wrap_fetch(
+        "window.__asked = [];",
+        "if (url.includes('getCustomerInfoByCall')) {
+           const phone = new URL(url, location.href).searchParams.get('phone');
+           window.__asked.push(phone);
+           const body = phone === '11111122222'
+             ? {code: 200, msg: '操作成功!', data: {source: 1, customerList: [
+                 {customerId: 3063060, customerName: '售前-紅海', customerPhone: '11111122222',
+                  remarks: '售前-紅海哥', wechatContactId: 19564131, lastUpdateTime: 1565164517924,
+                  tags: '', isCust: 0, nickName: '售前紅海', xfield1: ''}]}}
+             : {code: 200, msg: '操作成功!', data: {source: 0, customerList: null}};
+           return Promise.resolve(new Response(JSON.stringify(body),
+             {status: 200, headers: {'Content-Type': 'application/json'}}));
+         }
+         return real(input, init);",
+    )
+    .await;
+    for (typed, digits, source) in [
+        ("111-1112-2222", "11111122222", "1"),
+        ("(021) 6234-5678 转 801", "02162345678", "0"),
+        ("400-820-8820", "4008208820", "0"),
+    ] {
+        dial(&env, typed).await;
+        env.text(&format!("#call-pop .call-records[data-source='{source}']"))
+            .await;
+        env.wait_text("#call-pop-phone", digits).await;
+        if source == "1" {
+            env.wait_text("#call-pop .call-records", "售前-紅海").await;
+        }
+        press_escape(&env).await;
+        env.wait_gone(OPEN).await;
+    }
+    assert_eq!(
+        js(&env, "return window.__asked;").await,
+        json!(["11111122222", "02162345678", "4008208820"])
+    );
+    assert_eq!(
+        tel_launched(&env).await,
+        json!(["tel:11111122222", "tel:02162345678", "tel:4008208820"])
+    );
     env.close().await;
 }
 
@@ -505,11 +559,11 @@ async fn failed_lookup_retries_stale_answers_are_dropped_and_invalid_numbers_say
     assert!(!env.exists("#call-pop .call-records[data-source='1']").await);
     env.wait_text("#call-pop-phone", POOL).await;
 
-    // An impossible number from /call: the pop-up explains instead of looking up.
-    env.goto("/call?phone=12345").await;
+    // Not a number from /call: the pop-up explains instead of looking up.
+    env.goto("/call?phone=%E5%8F%B7%E7%A0%81abc").await;
     env.text("#call-pop .call-result[data-state='invalid']")
         .await;
-    env.wait_text("#call-pop", "11").await;
+    env.wait_text("#call-pop", "数字").await;
     env.close().await;
 }
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -65,6 +65,11 @@ async fn phone_filter_finds_exactly_that_customer_and_the_url_restores_the_view(
     env.wait_path("/customers").await;
     wait_rows(&env, "the full list again", |r| r.len() == 10).await;
     assert_eq!(env.value("#f-phone").await, "");
+
+    // The number as people paste it: country prefix, spaces, dashes.
+    env.fill("#f-phone", "+86 138-0000-0001").await;
+    let pasted = wait_rows(&env, "the customer for a pasted number", |r| r.len() == 1).await;
+    assert!(pasted[0].contains(KNOWN_PHONE), "{pasted:?}");
     env.assert_no_console_errors().await;
     env.close().await;
 }

@@ -2,12 +2,13 @@
 //! is the shared one in `scrm_api::validate`, so the panel and the server
 //! agree on what the "same number" is.
 
-use scrm_api::validate::normalize_mainland_mobile;
+use scrm_api::validate::normalize_phone;
 
-/// The canonical mobile number when `raw` is one, else the trimmed text
-/// (landlines, masked or foreign numbers are compared as typed).
+/// The number's digits (country prefix, separators and extension dropped)
+/// when `raw` is a phone number, else the trimmed text (masked numbers such
+/// as `138****1786` are compared as typed).
 pub fn normalize(raw: &str) -> String {
-    normalize_mainland_mobile(raw).unwrap_or_else(|_| raw.trim().to_owned())
+    normalize_phone(raw).unwrap_or_else(|_| raw.trim().to_owned())
 }
 
 /// What is stored for a typed phone: the same canonical form, so a later
@@ -25,6 +26,8 @@ mod tests {
         assert_eq!(normalize("+86 138-0013-8000"), "13800138000");
         assert_eq!(normalize("008613800138000"), "13800138000");
         assert_eq!(normalize(" 13800138000 "), "13800138000");
-        assert_eq!(normalize("0592-5551234"), "0592-5551234");
+        assert_eq!(normalize("0592-5551234"), "05925551234");
+        assert_eq!(normalize("400-820-8820 转 2"), "4008208820");
+        assert_eq!(normalize("138****1786"), "138****1786");
     }
 }

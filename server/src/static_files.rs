@@ -111,10 +111,12 @@ pub fn is_hashed_asset(path: &str) -> bool {
         return false;
     };
     let rest = &name[dash + 1..];
-    if rest.len() < 18 || !rest.is_char_boundary(16) {
+    // trunk writes its 64-bit hash as `{:x}`, so a leading zero shortens it.
+    let hash_len = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+    if !(12..=16).contains(&hash_len) {
         return false;
     }
-    let (hash, tail) = rest.split_at(16);
+    let (hash, tail) = rest.split_at(hash_len);
     let hex = hash.bytes().all(|b| b.is_ascii_hexdigit());
     let tail_ok = tail == "_bg.wasm"
         || (tail.starts_with('.')
@@ -132,6 +134,9 @@ mod tests {
         assert!(is_hashed_asset("/scrm-panel-0123456789abcdef.js"));
         assert!(is_hashed_asset("/scrm-panel-0123456789abcdef_bg.wasm"));
         assert!(is_hashed_asset("/style-0123456789ABCDEF.css"));
+        // trunk drops a hash's leading zeros: one build in sixteen.
+        assert!(is_hashed_asset("/main-ba9e0a77ef2447f.css"));
+        assert!(is_hashed_asset("/scrm-panel-1efc814e107fac9_bg.wasm"));
         // The route split's loader, page modules and shared chunks.
         assert!(is_hashed_asset("/split-loader-0123456789abcdef.js"));
         assert!(is_hashed_asset(

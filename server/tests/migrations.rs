@@ -13,6 +13,9 @@ async fn a_version_one_database_is_upgraded_in_place() {
             .unwrap();
         conn.execute_batch(
             "INSERT INTO tenant (id, name) VALUES (1, 't');
+             INSERT INTO customer (tenant_id, customer_phone, create_time, last_update_time) VALUES
+               (1, '021-6234 5678', 0, 0), (1, '+86 135-2724-4977', 0, 0),
+               (1, '138****1786', 0, 0), (1, '13800000001', 0, 0);
              PRAGMA user_version = 1;",
         )
         .unwrap();
@@ -42,6 +45,19 @@ async fn a_version_one_database_is_upgraded_in_place() {
         .query_row("SELECT count(*) FROM tenant", [], |r| r.get(0))
         .unwrap();
     assert_eq!(tenants, 1);
+    // Phones saved with separators are kept as digits, so lookups find them;
+    // a masked number stays as it was.
+    let phones: Vec<String> = conn
+        .prepare("SELECT customer_phone FROM customer ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        phones,
+        ["02162345678", "13527244977", "138****1786", "13800000001"]
+    );
     let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();

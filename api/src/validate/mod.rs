@@ -10,7 +10,7 @@ mod rules;
 use std::fmt;
 
 pub use messages::field_label;
-pub use phone::{normalize_mainland_mobile, PhoneError};
+pub use phone::{normalize_mainland_mobile, normalize_phone, PhoneError};
 pub use rules::{
     add_manual_task_before_add_friend_server_msg, add_manual_task_server_msg, is_ymd, limits,
 };

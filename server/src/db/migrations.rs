@@ -8,6 +8,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_chat_media.sql"),
     include_str!("../../migrations/0003_session_idle.sql"),
+    include_str!("../../migrations/0004_phone_digits.sql"),
 ];
 
 /// The schema version this build expects.

@@ -5,7 +5,7 @@
 //! opens on it.
 
 use leptos::prelude::*;
-use scrm_api::validate::normalize_mainland_mobile;
+use scrm_api::validate::normalize_phone;
 
 use crate::core::embed::Outbound;
 use crate::features::call::embed_bridge;
@@ -26,7 +26,7 @@ pub fn DialBox() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let raw = number.get_untracked();
-        match normalize_mainland_mobile(&raw) {
+        match normalize_phone(&raw) {
             Err(e) => problem.set(Some(phone_problem(i18n, e))),
             Ok(phone) => {
                 problem.set(None);

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use scrm_api::validate::normalize_mainland_mobile;
+use scrm_api::validate::normalize_phone;
 
 use crate::features::call::auto_open_switch::AutoOpenSwitch;
 use crate::features::call::state::use_call_pop;
@@ -24,7 +24,7 @@ pub fn Call() -> impl IntoView {
             pop.incoming(raw);
         }
     });
-    let tel = move || normalize_mainland_mobile(&phone.get()).ok();
+    let tel = move || normalize_phone(&phone.get()).ok();
     view! {
         <section class="page call-page" data-route="/call">
             <h1>{tr(i18n, |i| t_string!(i, nav_call))}</h1>

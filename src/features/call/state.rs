@@ -16,7 +16,7 @@ use scrm_api::clinic::{
 };
 use scrm_api::customer::{Customer, CustomerPage, CustomerPageRequest};
 use scrm_api::time::Timestamp;
-use scrm_api::validate::{normalize_mainland_mobile, PhoneError};
+use scrm_api::validate::{normalize_phone, PhoneError};
 use scrm_api::ReplyError;
 
 use crate::platform::api_client::{ApiClient, ApiError};
@@ -117,7 +117,9 @@ impl CallPop {
         let seq = self.seq.get_value() + 1;
         self.seq.set_value(seq);
         self.running.set_value(Vec::new());
-        let phone = normalize_mainland_mobile(&raw);
+        // Whatever number rang is asked about: landlines, 400/800 numbers
+        // and numbers the vendor stored as typed are customers too.
+        let phone = normalize_phone(&raw);
         let valid = phone.clone().ok();
         let _ = self.current.try_set(Some(PopCall {
             seq,
@@ -287,7 +289,7 @@ async fn records_with_phone(api: &ApiClient, phone: &str) -> PoolRecords {
                 .filter(|c| {
                     c.customer_phone
                         .as_deref()
-                        .and_then(|p| normalize_mainland_mobile(p).ok())
+                        .and_then(|p| normalize_phone(p).ok())
                         .is_some_and(|p| p == phone)
                 })
                 .collect(),

@@ -54,6 +54,13 @@ fn some_text(s: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_owned())
 }
 
+/// The phone filter as sent: a number's digits however it was typed
+/// (`+86 135 2724 4977` finds `13527244977`), anything else as typed.
+fn phone_filter(s: &str) -> Option<String> {
+    let t = some_text(s)?;
+    Some(scrm_api::validate::normalize_phone(&t).unwrap_or(t))
+}
+
 impl CustomerFilter {
     /// Reads the view from decoded query pairs (`name`, `phone`, `tags`,
     /// `from`, `to`, `remarks`, `page`, `size`); unknown keys are ignored.
@@ -151,7 +158,7 @@ impl CustomerFilter {
     pub fn page_request(&self) -> CustomerPageRequest {
         CustomerPageRequest {
             customer_name: some_text(&self.name),
-            customer_phone: some_text(&self.phone),
+            customer_phone: phone_filter(&self.phone),
             tag_ids: (!self.tags.is_empty()).then(|| self.tag_list()),
             begin_time: Timestamp::parse(&self.from),
             end_time: Timestamp::parse(&self.to),
@@ -166,7 +173,7 @@ impl CustomerFilter {
     pub fn download_request(&self, page_no: i64, limit: i64) -> DownloadRequest {
         DownloadRequest {
             customer_name: some_text(&self.name),
-            customer_phone: some_text(&self.phone),
+            customer_phone: phone_filter(&self.phone),
             tag_ids: (!self.tags.is_empty()).then(|| self.tag_list()),
             begin_time: Timestamp::parse(&self.from),
             end_time: Timestamp::parse(&self.to),
@@ -223,6 +230,20 @@ mod tests {
 
     #[test]
     fn requests_carry_the_filters() {
+        let typed = CustomerFilter::from_query("phone=%2B86%20135%202724%204977");
+        assert_eq!(
+            typed.page_request().customer_phone.as_deref(),
+            Some("13527244977")
+        );
+        assert_eq!(
+            typed.download_request(1, 10).customer_phone.as_deref(),
+            Some("13527244977")
+        );
+        let masked = CustomerFilter::from_query("phone=138****");
+        assert_eq!(
+            masked.page_request().customer_phone.as_deref(),
+            Some("138****")
+        );
         let f = CustomerFilter::from_query("phone=139&tags=4,1&from=2024-03-01&page=2&size=20");
         let r = f.page_request();
         assert_eq!(r.customer_phone.as_deref(), Some("139"));

@@ -33,9 +33,9 @@ pub fn staged_panel(staging: &Path, bin: &str) -> Result<Staged, String> {
         let Some(rest) = name.strip_prefix(bin).and_then(|r| r.strip_prefix('-')) else {
             continue;
         };
-        if rest.len() == 16 + 3 && rest.ends_with(".js") {
+        if rest.strip_suffix(".js").is_some_and(is_trunk_hash) {
             js.push(name);
-        } else if rest.len() == 16 + 8 && rest.ends_with("_bg.wasm") {
+        } else if rest.strip_suffix("_bg.wasm").is_some_and(is_trunk_hash) {
             wasm.push(name);
         }
     }
@@ -49,6 +49,12 @@ pub fn staged_panel(staging: &Path, bin: &str) -> Result<Staged, String> {
             staging.display()
         )),
     }
+}
+
+/// trunk writes its 64-bit hash as `{:x}`: up to 16 hex digits, fewer when
+/// it starts with zeros (one build in sixteen has 15).
+fn is_trunk_hash(s: &str) -> bool {
+    (1..=16).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// First 16 hex digits of the SHA-256 of `bytes`.
@@ -190,6 +196,31 @@ mod tests {
             "import * as x from './split-loader-0123456789abcdef.js';\nimports['./__wasm_split.js'] = x;\n"
         );
         assert!(rename_loader_import("imports['./__wasm_split.js'] = x;", "./y.js").is_err());
+    }
+
+    #[test]
+    fn trunk_names_with_a_short_hash_are_found() {
+        let dir = tempfile_dir();
+        for name in [
+            "scrm-panel-1efc814e107fac9.js",
+            "scrm-panel-1efc814e107fac9_bg.wasm",
+            "scrm-panel-worker.js",
+            "xlsx-reader_bg.wasm",
+        ] {
+            std::fs::write(dir.join(name), b"").unwrap();
+        }
+        let staged = staged_panel(&dir, "scrm-panel").unwrap();
+        assert_eq!(staged.js, "scrm-panel-1efc814e107fac9.js");
+        assert_eq!(staged.wasm, "scrm-panel-1efc814e107fac9_bg.wasm");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A fresh folder under the system's temporary one.
+    fn tempfile_dir() -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-names-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
     }
 
     #[test]
