@@ -39,6 +39,31 @@ async fn script_bool(env: &Env, js: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// An old link or a hand-typed `?page=999` shows the last page, not an
+/// empty table under "999 / 6"; Back does not lead to the empty page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_past_the_end_shows_the_last_page() {
+    let env = Env::demo().await;
+    env.goto("/customers").await;
+    wait_rows(&env, "a full first page", |r| r.len() == 10).await;
+    let total: i64 = env
+        .text("#pager-total")
+        .await
+        .split_whitespace()
+        .last()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let last = (total + 9) / 10;
+    assert!(last > 1, "the demo has several pages ({total})");
+    env.goto("/customers?page=999").await;
+    env.wait_path(&format!("/customers?page={last}")).await;
+    env.wait_text("#pager-page", &format!("{last} / {last}"))
+        .await;
+    wait_rows(&env, "the last page's rows", |r| !r.is_empty()).await;
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn phone_filter_finds_exactly_that_customer_and_the_url_restores_the_view() {
     let env = Env::demo().await;
@@ -349,6 +374,24 @@ async fn export_of_ten_thousand_rows_as_csv_and_xlsx_has_every_row_and_chinese()
     );
     let rows = scrm_panel::core::xlsx_read::read_first_sheet(&bytes, 20_000).unwrap();
     assert_eq!(rows.len(), 10_001, "header plus 10,000 rows");
+    // Both files are named for what they hold and when (China time).
+    let names = env
+        .browser
+        .execute(
+            "const today = new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
+             return [window.__names, today];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let today = names[1].as_str().unwrap();
+    assert_eq!(
+        names[0],
+        serde_json::json!([
+            format!("customers-{today}.csv"),
+            format!("customers-{today}.xlsx")
+        ])
+    );
     assert!(
         rows.iter().any(|r| r.cells.iter().any(|c| c == "陈聊天多")),
         "Chinese names survive"

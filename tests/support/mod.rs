@@ -317,12 +317,18 @@ impl Env {
     }
 
     /// Keeps every file the page hands to the browser (each `Blob` given to
-    /// `URL.createObjectURL`) in `window.__files`, to read back downloads.
+    /// `URL.createObjectURL`) in `window.__files`, and the name it is saved
+    /// under in `window.__names`, to read back downloads.
     pub async fn keep_downloads(&self) {
         self.browser
             .execute(
                 "window.__files = []; const make = URL.createObjectURL;
-                 URL.createObjectURL = b => { window.__files.push(b); return make(b); };",
+                 URL.createObjectURL = b => { window.__files.push(b); return make(b); };
+                 window.__names = []; const click = HTMLAnchorElement.prototype.click;
+                 HTMLAnchorElement.prototype.click = function () {
+                   if (this.download) window.__names.push(this.download);
+                   return click.call(this);
+                 };",
                 vec![],
             )
             .await

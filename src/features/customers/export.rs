@@ -26,6 +26,13 @@ const EXPORT_PAGE: i64 = 1000;
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// One row for the XLSX worker: a JS array of strings.
+/// Today's date in China time (`2026-12-01`), for the file name.
+fn today() -> String {
+    scrm_api::time::Timestamp::from_epoch_ms(js_sys::Date::now() as i64)
+        .map(|t| t.date().to_owned())
+        .unwrap_or_default()
+}
+
 fn text_row<S: AsRef<str>>(cells: &[S]) -> JsValue {
     cells
         .iter()
@@ -189,7 +196,7 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
             let saved = match (outcome, format) {
                 (Err(why), _) => Err(why),
                 (Ok(()), Format::Csv) => Ok(dom::download(
-                    "customers.csv",
+                    &f.export_file_name(&today(), "csv"),
                     "text/csv;charset=utf-8",
                     &parts,
                 )),
@@ -197,7 +204,11 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                     _ if run_id.try_get_value() != Some(n) => return,
                     Ok(bytes) => {
                         let file = js_sys::Array::of1(&bytes);
-                        Ok(dom::download("customers.xlsx", XLSX_MIME, &file))
+                        Ok(dom::download(
+                            &f.export_file_name(&today(), "xlsx"),
+                            XLSX_MIME,
+                            &file,
+                        ))
                     }
                     Err(()) => Err(t_string!(i18n, export_xlsx_failed).to_string()),
                 },

@@ -84,6 +84,27 @@ pub fn CustomerList() -> impl IntoView {
     };
     let pending = RwSignal::new(false);
     let answer = move || data.get().and_then(Result::ok);
+    // A page past the end shows the last page instead (replacing the URL,
+    // so Back does not return to the empty one).
+    let replace = use_navigate();
+    Effect::new(move |_| {
+        let Some(reply) = answer() else { return };
+        let f = filter.get_untracked();
+        if reply.page_no != f.page {
+            return;
+        }
+        let pages = reply.page_count(f.size);
+        if let Some(last) = crate::core::paging::past_the_end(f.page, reply.count, pages) {
+            let href = CustomerFilter { page: last, ..f }.href();
+            replace(
+                &href,
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
 
     // Delete: confirm, then reload once the server agreed.
     let to_delete = delete_confirm::pending();

@@ -154,6 +154,41 @@ impl CustomerFilter {
         self
     }
 
+    /// The name an export of this view is saved under: what it holds and
+    /// when, so a folder of exports explains itself
+    /// (`customers-张三-from-2026-11-01-2026-12-01.xlsx`). Characters that
+    /// file systems refuse become `_`; the filter part is kept short.
+    pub fn export_file_name(&self, today: &str, ext: &str) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for (label, value) in [
+            ("", self.name.trim().to_owned()),
+            ("", phone_filter(&self.phone).unwrap_or_default()),
+            ("tags-", self.tag_list().replace(',', "-")),
+            ("from-", self.from.trim().to_owned()),
+            ("to-", self.to.trim().to_owned()),
+            ("", self.remarks.trim().to_owned()),
+        ] {
+            if !value.is_empty() {
+                parts.push(format!("{label}{value}"));
+            }
+        }
+        let filter: String = parts
+            .join("-")
+            .chars()
+            .map(|c| match c {
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+                c if c.is_control() || c.is_whitespace() => '_',
+                c => c,
+            })
+            .take(60)
+            .collect();
+        if filter.is_empty() {
+            format!("customers-{today}.{ext}")
+        } else {
+            format!("customers-{filter}-{today}.{ext}")
+        }
+    }
+
     /// The customerPage request for this view.
     pub fn page_request(&self) -> CustomerPageRequest {
         CustomerPageRequest {
@@ -230,6 +265,18 @@ mod tests {
 
     #[test]
     fn requests_carry_the_filters() {
+        let plain = CustomerFilter::default();
+        assert_eq!(
+            plain.export_file_name("2026-12-01", "csv"),
+            "customers-2026-12-01.csv"
+        );
+        let named = CustomerFilter::from_query(
+            "name=%E5%BC%A0%20%E4%B8%89/a&phone=%2B86%20138&tags=4,1&from=2026-11-01",
+        );
+        assert_eq!(
+            named.export_file_name("2026-12-01", "xlsx"),
+            "customers-张_三_a-138-tags-1-4-from-2026-11-01-2026-12-01.xlsx"
+        );
         let typed = CustomerFilter::from_query("phone=%2B86%20135%202724%204977");
         assert_eq!(
             typed.page_request().customer_phone.as_deref(),
