@@ -52,7 +52,7 @@ pub fn DialBox() -> impl IntoView {
         }
     };
     view! {
-        <form class="dial-box" role="search" on:submit=on_submit>
+        <form class="dial-box" role="search" aria-label=tr(i18n, |i| t_string!(i, dial_label)) on:submit=on_submit>
             <label for="dial-input" class="visually-hidden">{tr(i18n, |i| t_string!(i, dial_label))}</label>
             <input
                 id="dial-input"
