@@ -122,6 +122,16 @@ async fn wrong_password_is_refused_then_login_and_logout_work() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert_eq!(env.path().await, "/login", "still on the login page");
+    // Keyboard and screen-reader users land on why it failed.
+    let focused = env
+        .browser
+        .execute(
+            "return document.activeElement && document.activeElement.id;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(focused, serde_json::json!("login-error"));
 
     env.fill("#login-password", "demo123").await;
     env.click("#login-submit").await;

@@ -34,6 +34,38 @@ async fn count(env: &Env) -> usize {
         .unwrap_or(0)
 }
 
+/// At 360 px (the embedded side panel) each contact is a labelled card with
+/// its actions on screen, not a table scrolled sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_360_px_each_contact_is_a_labelled_card_with_its_actions_visible() {
+    let env = Env::demo().await;
+    env.browser.set_window_size(360, 740).await.unwrap();
+    env.goto("/tags").await;
+    choose_tag(&env, "VIP").await;
+    env.click("#t-search").await;
+    env.text("#contact-table tbody tr").await;
+    let fits = env
+        .browser
+        .execute(
+            "const row = document.querySelector('#contact-table tbody tr');
+             const nick = row.querySelector('td.t-nick');
+             const link = row.querySelector('td.c-actions a');
+             return document.documentElement.scrollWidth <= window.innerWidth
+               && getComputedStyle(row).display === 'block'
+               && getComputedStyle(nick, '::before').content.includes('昵称')
+               && !!link && link.getBoundingClientRect().right <= window.innerWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        fits,
+        serde_json::json!(true),
+        "contacts are cards at 360 px"
+    );
+    env.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn contacts_with_a_tag_are_listed_and_lead_to_their_chat() {
     let env = Env::demo().await;

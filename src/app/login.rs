@@ -49,7 +49,11 @@ pub fn Login() -> impl IntoView {
                     let next = safe_next(query.read_untracked().get("next").as_deref());
                     navigate(&next, Default::default());
                 }
-                Err(e) => message.set(Some(describe(i18n, &e))),
+                Err(e) => {
+                    message.set(Some(describe(i18n, &e)));
+                    // Screen-reader and keyboard users land on why it failed.
+                    crate::platform::dom::focus("login-error");
+                }
             }
         }
     });
@@ -62,6 +66,7 @@ pub fn Login() -> impl IntoView {
         };
         if req.username.is_empty() || req.password.is_empty() {
             message.set(Some(t_string!(i18n, login_required).to_string()));
+            crate::platform::dom::focus("login-error");
             return;
         }
         submit.dispatch(req);
@@ -75,7 +80,7 @@ pub fn Login() -> impl IntoView {
                 <input id="login-username" name="username" autocomplete="username" bind:value=username/>
                 <label for="login-password">{tr(i18n, |i| t_string!(i, login_password))}</label>
                 <input id="login-password" name="password" type="password" autocomplete="current-password" bind:value=password/>
-                <p class="form-error" id="login-error" role="alert">{move || message.get()}</p>
+                <p class="form-error" id="login-error" role="alert" tabindex="-1">{move || message.get()}</p>
                 <button type="submit" id="login-submit" disabled=move || submit.pending().get()>
                     {move || if submit.pending().get() { t_string!(i18n, login_busy) } else { t_string!(i18n, login_submit) }}
                 </button>

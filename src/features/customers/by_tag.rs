@@ -161,7 +161,7 @@ fn ContactTable(found: Option<Vec<WechatContact>>) -> impl IntoView {
         Some(list) => view! {
             <p id="t-count">{tr(i18n, |i| t_string!(i, pager_total))} " " {list.len()}</p>
             <div class="table-wrap">
-                <table class="data-table" id="contact-table">
+                <table class="data-table stack-on-mobile" id="contact-table">
                     <thead><tr>
                         <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar))}</th>
                         <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname))}</th>
@@ -191,10 +191,12 @@ fn ContactRow(c: WechatContact) -> impl IntoView {
     view! {
         <tr>
             <td><Avatar url=c.head_img_url.clone()/></td>
-            <td>{text(&c.nick_name)}</td>
-            <td>{text(&c.alias)}</td>
-            <td>{text(&c.customer_nick_name)}</td>
-            <td>{c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}</td>
+            <td class="t-nick" data-label=tr(i18n, |i| t_string!(i, cust_nickname))>{text(&c.nick_name)}</td>
+            <td class="t-alias" data-label=tr(i18n, |i| t_string!(i, tags_alias))>{text(&c.alias)}</td>
+            <td class="t-address" data-label=tr(i18n, |i| t_string!(i, edit_address))>{text(&c.customer_nick_name)}</td>
+            <td class="t-account" data-label=tr(i18n, |i| t_string!(i, tags_account))>
+                {c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}
+            </td>
             <td class="c-actions">
                 {record.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-record">{tr(i18n, |i| t_string!(i, tags_customer_record))}</A> })}
                 {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-chat">{tr(i18n, |i| t_string!(i, cust_chat))}</A> })}
