@@ -3,7 +3,7 @@
 //! reference server. Signed in, the browser's cache emptied and disabled, the
 //! CPU slowed 4x (`Emulation.setCPUThrottlingRate`) and the link shaped
 //! (`Network.emulateNetworkConditions`: 150 ms latency, 9 Mbit/s or
-//! 1.6 Mbit/s down, Lighthouse's and DevTools' mobile profiles). Each run:
+//! 1.6 Mbit/s down; the slower is Lighthouse's mobile profile). Each run:
 //!
 //! - First rows: from the navigation's start (the page's time origin) to the
 //!   first `#customer-table tbody tr` in the DOM (a MutationObserver
