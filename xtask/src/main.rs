@@ -168,7 +168,11 @@ fn bench(root: &Path) -> Result<(), String> {
     browser_bench(root, &dist, "customers_bench", &["--test-threads=1"], true)?;
     // Chat viewer: first screen of the 10,000-message conversation and an
     // older page (tests/chat_bench.rs).
-    browser_bench(root, &dist, "chat_bench", &[], true)
+    browser_bench(root, &dist, "chat_bench", &[], true)?;
+    // Cold start with the CPU slowed 4x on two slow links: first customer
+    // rows, and route changes before and after the idle prefetch
+    // (tests/cold_load_bench.rs).
+    browser_bench(root, &dist, "cold_load_bench", &[], true)
 }
 
 /// The largest a README picture may be, so the README stays quick to open.
