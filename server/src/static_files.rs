@@ -72,7 +72,11 @@ pub fn router(dist: Option<&Path>) -> Router {
                 header::CACHE_CONTROL,
                 HeaderValue::from_static(NO_CACHE),
             );
+            // `cargo xtask dist` writes brotli-11 `.br` files beside the
+            // code: served as they are, they are ~20% smaller than what the
+            // on-the-fly compression (quality 4) makes, and cost no CPU.
             let files = ServeDir::new(dir)
+                .precompressed_br()
                 .append_index_html_on_directories(true)
                 .fallback(index);
             Router::new()

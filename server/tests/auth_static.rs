@@ -286,6 +286,39 @@ async fn compresses_with_brotli_and_gzip() {
 }
 
 #[tokio::test]
+async fn precompressed_brotli_files_are_served_as_they_are() {
+    let dist = make_dist();
+    let path = dist.path().to_owned();
+    std::fs::write(path.join("app-0123456789abcdef.js"), "let raw = 1;").unwrap();
+    std::fs::write(path.join("app-0123456789abcdef.js.br"), b"PRECOMPRESSED").unwrap();
+    let s = server_with(5, |o| o.dist = Some(path)).await;
+    let mut c = s.client();
+    let r = c
+        .send(
+            Method::GET,
+            "/app-0123456789abcdef.js",
+            None,
+            &[("accept-encoding", "gzip, br")],
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-encoding").as_deref(), Some("br"));
+    assert_eq!(
+        &r.body[..],
+        b"PRECOMPRESSED",
+        "the .br file, not compressed again"
+    );
+    assert_eq!(
+        r.header("cache-control").as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
+    // A client without brotli gets the file itself.
+    let r = c.get("/app-0123456789abcdef.js").await;
+    assert!(r.header("content-encoding").is_none());
+    assert_eq!(r.text(), "let raw = 1;");
+}
+
+#[tokio::test]
 async fn request_bodies_are_limited() {
     let s = server().await;
     let mut c = s.client();

@@ -74,6 +74,7 @@ fn dist(root: &Path) -> Result<PathBuf, String> {
         .args(["build", "--release", "--offline", "--dist"])
         .arg(dist.as_os_str())
         .path_prepend(&bootstrap::tools_bin(root)))?;
+    sizes::write_precompressed(&dist)?;
     sizes::print_table(&dist)?;
     Ok(dist)
 }

@@ -21,7 +21,7 @@ pub fn measure(dist: &Path) -> Result<Vec<Row>, String> {
         std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
-        if !path.is_file() {
+        if !path.is_file() || path.extension().is_some_and(|e| e == "br") {
             continue;
         }
         let bytes =
@@ -45,16 +45,44 @@ fn gzip_len(bytes: &[u8]) -> usize {
     enc.finish().map(|v| v.len()).unwrap_or(0)
 }
 
-fn brotli_len(bytes: &[u8]) -> usize {
+fn brotli(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
         ..Default::default()
     };
-    match brotli::BrotliCompress(&mut &bytes[..], &mut out, &params) {
-        Ok(_) => out.len(),
-        Err(_) => 0,
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).ok()?;
+    Some(out)
+}
+
+fn brotli_len(bytes: &[u8]) -> usize {
+    brotli(bytes).map_or(0, |b| b.len())
+}
+
+/// Writes `<file>.br` (brotli, quality 11) beside every script, wasm and
+/// stylesheet of `dist`: the reference server sends these as they are, and
+/// static hosts can (nginx `brotli_static`), instead of compressing each
+/// request on the fly at a lower quality.
+pub fn write_precompressed(dist: &Path) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let code = path
+            .extension()
+            .is_some_and(|e| e == "js" || e == "wasm" || e == "css");
+        if !path.is_file() || !code {
+            continue;
+        }
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let packed = brotli(&bytes).ok_or_else(|| format!("cannot compress {}", path.display()))?;
+        let mut name = path.clone().into_os_string();
+        name.push(".br");
+        std::fs::write(&name, packed)
+            .map_err(|e| format!("cannot write {}.br: {e}", path.display()))?;
     }
+    Ok(())
 }
 
 /// Prints the size tables: what the browser fetches before the first
