@@ -27,7 +27,9 @@ impl Lookup {
             return id.parse().ok().map(Lookup::CusId);
         }
         if let Some(tel) = val("telnum") {
-            return Some(Lookup::Phone(tel));
+            // Asked as its digits, however it was typed or linked.
+            let digits = scrm_api::validate::normalize_phone(&tel).unwrap_or(tel);
+            return Some(Lookup::Phone(digits));
         }
         match (val("openId"), val("wxappId")) {
             (Some(open_id), Some(wxapp_id)) => Some(Lookup::OpenId { open_id, wxapp_id }),
@@ -80,5 +82,9 @@ mod tests {
         assert_eq!(Lookup::from_params(params(&[("cusId", "x1")])), None);
         assert_eq!(Lookup::from_params(params(&[("openId", "o")])), None);
         assert_eq!(Lookup::from_params(params(&[("telnum", "  ")])), None);
+        assert_eq!(
+            Lookup::from_params(params(&[("telnum", "+86 139-1111-2222")])),
+            Some(Lookup::Phone("13911112222".into()))
+        );
     }
 }
