@@ -5,38 +5,7 @@
 
 mod support;
 
-use support::Env;
-
-/// Every route of the shell with the marker its page renders.
-const ROUTES: &[(&str, &str)] = &[
-    ("/customers", "section[data-route='/customers']"),
-    (
-        "/customers/3063060?phone=11111122222",
-        "section[data-route='/customers/:id']",
-    ),
-    (
-        "/chat?wechatUserIds=1&wechatContactIds=2",
-        "section[data-route='/chat']",
-    ),
-    ("/tags", "section[data-route='/tags']"),
-    ("/call?phone=13800138000", "section[data-route='/call']"),
-    ("/manual-tasks", "section[data-route='/manual-tasks']"),
-    (
-        "/manual-tasks/new",
-        "section[data-route='/manual-tasks/new']",
-    ),
-    (
-        "/manual-tasks/11855",
-        "section[data-route='/manual-tasks/:adminUserId']",
-    ),
-    ("/clinic", "section[data-route='/clinic']"),
-    (
-        "/clinic/appointments",
-        "section[data-route='/clinic/appointments']",
-    ),
-    ("/settings", "section[data-route='/settings']"),
-    ("/no/such/page", "#not-found"),
-];
+use support::{Env, ROUTES};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn boots_and_renders_every_route_without_console_errors() {
@@ -353,6 +322,83 @@ async fn the_colour_theme_is_chosen_in_settings_kept_and_applied_at_once() {
     env.goto("/settings").await;
     env.select("#theme-select", "light").await;
     wait_theme(&env, LIGHT).await;
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+/// Whether each of `css` is laid out (its computed `display` is not none).
+async fn shown(env: &Env, css: &[&str]) -> Vec<bool> {
+    let v = env
+        .js(&format!(
+            "return {css:?}.map(s => {{ const e = document.querySelector(s);
+               return !!e && getComputedStyle(e).display !== 'none'; }});"
+        ))
+        .await;
+    serde_json::from_value(v).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_record_and_a_conversation_print_without_the_panel_around_them() {
+    const PAPER: (&str, &str) = ("dark", "rgb(245, 246, 248)");
+    let env = Env::demo().await;
+    // Chosen dark on screen; paper is white all the same.
+    env.goto("/settings").await;
+    env.select("#theme-select", "dark").await;
+    env.goto("/customers?phone=13800000001").await;
+    env.click("#customer-table tbody tr .row-edit").await;
+    env.text("#customer-edit-form").await;
+    env.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "print" }),
+    )
+    .await;
+    wait_theme(&env, PAPER).await;
+    assert_eq!(
+        shown(
+            &env,
+            &[
+                "nav.sidebar",
+                ".topbar",
+                "#edit-save",
+                "#edit-name",
+                "#edit-phone"
+            ]
+        )
+        .await,
+        [false, false, false, true, true],
+        "the record without navigation and buttons"
+    );
+    // The conversation is printed whole, not cut to its scroll box.
+    env.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "" }),
+    )
+    .await;
+    env.goto("/customers").await;
+    env.click("#customer-table tbody tr .row-chat").await;
+    env.text(".chat-list .msg-row").await;
+    env.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "print" }),
+    )
+    .await;
+    assert_eq!(
+        shown(
+            &env,
+            &[".chat-toolbar", "nav.sidebar", ".chat-list .msg-row"]
+        )
+        .await,
+        [false, false, true]
+    );
+    let whole = env
+        .js("const s = document.querySelector('.chat-scroll');
+             return s.scrollHeight <= s.clientHeight + 1 && s.scrollHeight > 600;")
+        .await;
+    assert_eq!(
+        whole,
+        serde_json::json!(true),
+        "the messages run on, unclipped"
+    );
     env.assert_no_console_errors().await;
     env.close().await;
 }

@@ -20,22 +20,72 @@ use serde_json::{json, Value};
 
 pub const WAIT: Duration = Duration::from_secs(15);
 
+/// Every route of the shell with the marker its page renders.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("/customers", "section[data-route='/customers']"),
+    (
+        "/customers/3063060?phone=11111122222",
+        "section[data-route='/customers/:id']",
+    ),
+    (
+        "/chat?wechatUserIds=1&wechatContactIds=2",
+        "section[data-route='/chat']",
+    ),
+    ("/tags", "section[data-route='/tags']"),
+    ("/call?phone=13800138000", "section[data-route='/call']"),
+    ("/manual-tasks", "section[data-route='/manual-tasks']"),
+    (
+        "/manual-tasks/new",
+        "section[data-route='/manual-tasks/new']",
+    ),
+    (
+        "/manual-tasks/11855",
+        "section[data-route='/manual-tasks/:adminUserId']",
+    ),
+    ("/clinic", "section[data-route='/clinic']"),
+    (
+        "/clinic/appointments",
+        "section[data-route='/clinic/appointments']",
+    ),
+    ("/settings", "section[data-route='/settings']"),
+    ("/no/such/page", "#not-found"),
+];
+
 pub struct Env {
     pub server: Running,
     pub browser: Client,
+    pub engine: Engine,
     driver: Child,
+    /// The X display WebKit draws on (its number), removed with the driver.
+    display: Option<u16>,
     _dir: tempfile::TempDir,
 }
 
+/// The browser engines the panel's users have: Chromium (desktop browsers
+/// and WeCom's Android web view), WebKit (every browser on iPhones, WeCom
+/// included, and Safari) and Gecko (Firefox at the desk).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    WebKit,
+    Gecko,
+}
+
 impl Drop for Env {
-    /// chromedriver runs in its own process group; killing the group also
-    /// ends the Chromium it started, even when a test panicked midway.
+    /// The driver runs in its own process group (with, for WebKit, the X
+    /// server it draws on); killing the group also ends the browser it
+    /// started, even when a test panicked midway.
     fn drop(&mut self) {
         let _ = Command::new("kill")
             .args(["-KILL", "--", &format!("-{}", self.driver.id())])
             .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        if let Some(n) = self.display {
+            // A killed X server leaves its lock and socket behind.
+            let _ = std::fs::remove_file(format!("/tmp/.X{n}-lock"));
+            let _ = std::fs::remove_file(format!("/tmp/.X11-unix/X{n}"));
+        }
     }
 }
 
@@ -70,6 +120,93 @@ pub fn options(dir: &tempfile::TempDir) -> Options {
     }
 }
 
+/// A program the tests run, from `var` or its Debian path.
+fn program(var: &str, default: &str) -> String {
+    std::env::var(var).unwrap_or_else(|_| default.to_owned())
+}
+
+/// Kills a driver's process group and reaps it.
+fn kill_group(mut child: Child) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{}", child.id())])
+        .status();
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Starts `engine`'s WebDriver server on `port`, in a process group of its
+/// own. WebKit has no headless mode: its MiniBrowser draws on an Xvfb
+/// display numbered after the (free) port, in the same group.
+fn start_driver(engine: Engine, port: u16) -> Result<(Child, Option<u16>), String> {
+    let spawn = |cmd: &mut Command, what: &str| {
+        cmd.stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {what}: {e} (cargo xtask test installs it)"))
+    };
+    match engine {
+        Engine::Chromium => {
+            let driver = program("SCRM_CHROMEDRIVER", "/usr/bin/chromedriver");
+            let child = spawn(
+                Command::new(&driver)
+                    .arg(format!("--port={port}"))
+                    .process_group(0),
+                &driver,
+            )?;
+            Ok((child, None))
+        }
+        Engine::Gecko => {
+            let driver = program("SCRM_GECKODRIVER", "geckodriver");
+            // Port 0 for BiDi's socket: two drivers at once must not share 9222.
+            let child = spawn(
+                Command::new(&driver)
+                    .args(["--port", &port.to_string(), "--websocket-port", "0"])
+                    .process_group(0),
+                &driver,
+            )?;
+            Ok((child, None))
+        }
+        Engine::WebKit => {
+            let xvfb = program("SCRM_XVFB", "/usr/bin/Xvfb");
+            let mut x = spawn(
+                Command::new(&xvfb)
+                    .args([
+                        &format!(":{port}"),
+                        "-screen",
+                        "0",
+                        "1280x900x24",
+                        "-nolisten",
+                        "tcp",
+                    ])
+                    .process_group(0),
+                &xvfb,
+            )?;
+            let socket = format!("/tmp/.X11-unix/X{port}");
+            let started = Instant::now();
+            while std::os::unix::net::UnixStream::connect(&socket).is_err() {
+                if started.elapsed() > WAIT || matches!(x.try_wait(), Ok(Some(_))) {
+                    kill_group(x);
+                    return Err(format!("Xvfb did not start on :{port}"));
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let driver = program("SCRM_WEBKITDRIVER", "/usr/bin/WebKitWebDriver");
+            let group = i32::try_from(x.id()).unwrap_or_default();
+            if let Err(e) = spawn(
+                Command::new(&driver)
+                    .arg(format!("--port={port}"))
+                    .env("DISPLAY", format!(":{port}"))
+                    .process_group(group),
+                &driver,
+            ) {
+                kill_group(x);
+                return Err(e);
+            }
+            Ok((x, Some(port)))
+        }
+    }
+}
+
 impl Env {
     pub async fn new() -> Env {
         Env::with(|_| {}).await
@@ -82,31 +219,32 @@ impl Env {
         env
     }
 
+    /// Headless Chromium, the engine of the full suite.
     pub async fn with(tweak: impl FnOnce(&mut Options)) -> Env {
+        Env::launch(Engine::Chromium, tweak).await
+    }
+
+    /// A fresh server and a browser of `engine` (not yet signed in).
+    pub async fn launch(engine: Engine, tweak: impl FnOnce(&mut Options)) -> Env {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut opts = options(&dir);
         tweak(&mut opts);
         let server = scrm_server::start(opts).await.expect("server starts");
 
-        let chromedriver =
-            std::env::var("SCRM_CHROMEDRIVER").unwrap_or("/usr/bin/chromedriver".into());
-        let chromium = std::env::var("SCRM_CHROMIUM").unwrap_or("/usr/bin/chromium".into());
         // Two tests may be handed the same free port before either driver
         // binds it; a driver that lost the race exits, and its session then
         // fails. Try again with a fresh port instead of failing the test.
         let mut attempt = 0;
-        let (driver, browser) = loop {
+        let (driver, display, browser) = loop {
             attempt += 1;
             let port = free_port();
-            let mut driver = Command::new(&chromedriver)
-                .arg(format!("--port={port}"))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .process_group(0)
-                .spawn()
-                .unwrap_or_else(|e| {
-                    panic!("cannot start {chromedriver}: {e} (cargo xtask test installs it)")
-                });
+            let (mut driver, display) = match start_driver(engine, port) {
+                Ok(started) => started,
+                Err(e) => {
+                    assert!(attempt < 5, "no webdriver after {attempt} tries: {e}");
+                    continue;
+                }
+            };
             let started = Instant::now();
             let mut up = false;
             while started.elapsed() < WAIT {
@@ -120,23 +258,14 @@ impl Env {
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
             let session = if up {
-                session(
-                    &chromium,
-                    &dir.path().join(format!("profile-{attempt}")),
-                    port,
-                )
-                .await
+                session(engine, &dir.path().join(format!("profile-{attempt}")), port).await
             } else {
-                Err("chromedriver did not start".to_owned())
+                Err(format!("the {engine:?} driver did not start"))
             };
             match session {
-                Ok(browser) => break (driver, browser),
+                Ok(browser) => break (driver, display, browser),
                 Err(e) => {
-                    let _ = Command::new("kill")
-                        .args(["-KILL", "--", &format!("-{}", driver.id())])
-                        .status();
-                    let _ = driver.kill();
-                    let _ = driver.wait();
+                    kill_group(driver);
                     assert!(
                         attempt < 5,
                         "no webdriver session after {attempt} tries: {e}"
@@ -144,10 +273,19 @@ impl Env {
                 }
             }
         };
+        if engine != Engine::Chromium {
+            // Chromium's size is an argument; the others take it now.
+            browser
+                .set_window_size(1280, 900)
+                .await
+                .expect("window size");
+        }
         Env {
             server,
             browser,
+            engine,
             driver,
+            display,
             _dir: dir,
         }
     }
@@ -169,6 +307,31 @@ impl Env {
 
     pub async fn goto(&self, path: &str) {
         self.browser.goto(&self.url(path)).await.expect("goto");
+        self.watch_errors().await;
+    }
+
+    /// WebKit's and Gecko's drivers hand out no browser log: the page itself
+    /// keeps what the log would show (uncaught errors, failed resource loads,
+    /// rejected promises, console.error) from here on, for
+    /// [`Env::console_errors`]. Chromium's log needs nothing.
+    pub async fn watch_errors(&self) {
+        if self.engine == Engine::Chromium {
+            return;
+        }
+        self.browser
+            .execute(
+                "if (!window.__errors) {
+                   const errors = window.__errors = [];
+                   addEventListener('error', e => errors.push(e.message
+                     || 'failed to load ' + ((e.target && (e.target.src || e.target.href)) || '?')), true);
+                   addEventListener('unhandledrejection', e => errors.push('unhandled: ' + e.reason));
+                   const log = console.error.bind(console);
+                   console.error = (...a) => { errors.push(a.map(String).join(' ')); log(...a); };
+                 }",
+                vec![],
+            )
+            .await
+            .expect("error watch installed");
     }
 
     /// Waits until an element matching `css` exists; `what` names it in the
@@ -284,6 +447,28 @@ impl Env {
         el.click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Runs `script` (a function body that may `await`) in the page and
+    /// returns what it returns; a thrown error comes back as "error: ...".
+    pub async fn js(&self, script: &str) -> Value {
+        let wrapped = format!(
+            "const done = arguments[arguments.length - 1];
+             (async () => {{ {script} }})().then(done, e => done('error: ' + e));"
+        );
+        self.browser
+            .execute_async(&wrapped, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
+    /// Polls `script` (as for [`Env::js`]) until it returns true.
+    pub async fn wait_js(&self, script: &str, what: &str) {
+        let started = Instant::now();
+        while self.js(script).await != Value::Bool(true) {
+            assert!(started.elapsed() < WAIT, "never true: {what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Replaces the page's `fetch` to fake a server's behaviour. `setup` runs
@@ -406,6 +591,19 @@ impl Env {
     /// Severe browser log entries (console.error, uncaught exceptions, panics,
     /// failed resource loads) since the last call.
     pub async fn console_errors(&self) -> Vec<String> {
+        if self.engine != Engine::Chromium {
+            let kept = self
+                .browser
+                .execute(
+                    "const kept = (window.__errors || []).slice();
+                     if (window.__errors) window.__errors.length = 0;
+                     return kept;",
+                    vec![],
+                )
+                .await
+                .expect("errors read");
+            return serde_json::from_value(kept).unwrap_or_default();
+        }
         self.console_entries()
             .await
             .into_iter()
@@ -502,22 +700,53 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
-/// A headless Chromium session through the chromedriver on `port`.
-async fn session(chromium: &str, profile: &std::path::Path, port: u16) -> Result<Client, String> {
-    let caps = json!({
-        "browserName": "chrome",
-        "goog:loggingPrefs": { "browser": "ALL" },
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900",
-                format!("--user-data-dir={}", profile.display()),
-            ]
+/// A session of `engine` through the driver on `port`, in a fresh profile.
+async fn session(engine: Engine, profile: &std::path::Path, port: u16) -> Result<Client, String> {
+    let caps = match engine {
+        Engine::Chromium => json!({
+            "browserName": "chrome",
+            "goog:loggingPrefs": { "browser": "ALL" },
+            "goog:chromeOptions": {
+                "binary": program("SCRM_CHROMIUM", "/usr/bin/chromium"),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        }),
+        Engine::WebKit => json!({
+            "browserName": "MiniBrowser",
+            "webkitgtk:browserOptions": {
+                "binary": program(
+                    "SCRM_MINIBROWSER",
+                    "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+                ),
+                "args": ["--automation"]
+            }
+        }),
+        Engine::Gecko => {
+            std::fs::create_dir_all(profile).map_err(|e| e.to_string())?;
+            json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": program("SCRM_FIREFOX", "/usr/bin/firefox-esr"),
+                    "args": ["-headless", "-profile", profile.display().to_string()],
+                    // The machines reach no update, telemetry or portal host.
+                    "prefs": {
+                        "network.captive-portal-service.enabled": false,
+                        "network.connectivity-service.enabled": false,
+                        "browser.safebrowsing.malware.enabled": false,
+                        "browser.safebrowsing.phishing.enabled": false,
+                        "extensions.update.enabled": false,
+                        "app.update.auto": false
+                    }
+                }
+            })
         }
-    });
+    };
     let Value::Object(caps) = caps else {
         return Err("capabilities are not an object".into());
     };

@@ -11,6 +11,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
 /// The accessibility checker the contrast browser test injects into pages.
 pub const AXE_VERSION: &str = "4.14.1";
+/// Firefox's WebDriver server, for the cross-engine smoke suite.
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
 
 #[derive(Clone, Copy)]
 pub struct Needs {
@@ -32,25 +34,27 @@ pub fn tools_bin(root: &Path) -> PathBuf {
 
 pub fn ensure(root: &Path, needs: Needs) -> Result<(), String> {
     wasm_target()?;
-    // The two cargo installs dominate a cold machine; their link steps
-    // and single-threaded crates overlap well on two cores.
-    let (t, w) = std::thread::scope(|s| {
+    // The cargo installs dominate a cold machine; their link steps and
+    // single-threaded crates overlap well on two cores, and apt's downloads
+    // overlap with all of them.
+    let (t, w, b) = std::thread::scope(|s| {
         let t = s.spawn(|| trunk(root));
         let w = s.spawn(|| wasm_bindgen(root));
+        let b = s.spawn(|| if needs.browser { browser(root) } else { Ok(()) });
+        let joined = |h: std::thread::ScopedJoinHandle<'_, Result<(), String>>, what: &str| {
+            h.join()
+                .unwrap_or_else(|_| Err(format!("{what} install panicked")))
+        };
         (
-            t.join()
-                .unwrap_or_else(|_| Err("trunk install panicked".into())),
-            w.join()
-                .unwrap_or_else(|_| Err("wasm-bindgen install panicked".into())),
+            joined(t, "trunk"),
+            joined(w, "wasm-bindgen"),
+            joined(b, "browser"),
         )
     });
     t?;
     w?;
-    wasm_opt(root)?;
-    if needs.browser {
-        browser(root)?;
-    }
-    Ok(())
+    b?;
+    wasm_opt(root)
 }
 
 fn wasm_target() -> Result<(), String> {
@@ -159,13 +163,33 @@ pub fn axe_package(root: &Path) -> PathBuf {
     root.join("tools").join("node_modules").join("axe-core")
 }
 
+/// The three engines the browser tests drive: Chromium for the full suite,
+/// WebKit (MiniBrowser through WebKitWebDriver, on an Xvfb display) and
+/// Firefox ESR for the smoke suite (tests/engines.rs). One apt run for all.
 fn browser(root: &Path) -> Result<(), String> {
     debian(
         root,
-        &["/usr/bin/chromium", "/usr/bin/chromedriver"],
-        "chromium chromium-driver",
+        &[
+            "/usr/bin/chromium",
+            "/usr/bin/chromedriver",
+            "/usr/bin/WebKitWebDriver",
+            "/usr/bin/Xvfb",
+            "/usr/bin/firefox-esr",
+        ],
+        "chromium chromium-driver webkit2gtk-driver xvfb firefox-esr",
         "browser tests need",
-    )
+    )?;
+    geckodriver(root)
+}
+
+/// Firefox's WebDriver server is not packaged by Debian; crates.io has it.
+fn geckodriver(root: &Path) -> Result<(), String> {
+    let have = output("geckodriver", &["--version"]).unwrap_or_default();
+    if have.starts_with(&format!("geckodriver {GECKODRIVER_VERSION}")) {
+        return Ok(());
+    }
+    println!("bootstrap: installing geckodriver {GECKODRIVER_VERSION}");
+    run(cargo_install(root).args(["geckodriver", "--version", GECKODRIVER_VERSION, "--locked"]))
 }
 
 /// CJK fonts, so screenshots show Chinese text rather than boxes.
