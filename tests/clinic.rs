@@ -518,3 +518,26 @@ async fn clinic_screenshots() {
     }
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn adding_a_known_number_names_the_clinic_customer_and_the_customer_record() {
+    let env = Env::demo().await;
+    env.goto("/clinic?cusId=1").await;
+    let name = env.text("#clinic-profile-name").await;
+    let phone = field(&env, "telnum").await;
+    env.goto("/clinic").await;
+    env.fill("#ac-telnum", &phone).await;
+    env.wait_text("#ac-known", &format!("已是诊所顾客：{name}"))
+        .await;
+    // A number of the customer records, and none of the clinic's.
+    env.fill("#ac-telnum", "138 0000 0001").await;
+    env.wait_text("#ac-known", "已是客户").await;
+    assert!(!env.text("#ac-known").await.contains("诊所顾客"));
+    env.fill("#ac-telnum", "13911119999").await;
+    env.wait_js(
+        "return document.getElementById('ac-known').textContent.trim() === '';",
+        "no warning for a new number",
+    )
+    .await;
+    env.close().await;
+}

@@ -574,3 +574,52 @@ async fn a_hung_server_times_out_with_retry_and_older_queries_are_aborted() {
     assert!(!env.exists(".error-view").await);
     env.close().await;
 }
+
+/// The hrefs of the recent-customers strip, newest first.
+async fn recent_hrefs(env: &Env) -> serde_json::Value {
+    env.js("return [...document.querySelectorAll('#recent-customers a')].map(a => a.getAttribute('href'));")
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_customers_opened_last_are_one_tap_away_until_sign_out() {
+    let env = Env::demo().await;
+    env.goto("/customers").await;
+    wait_rows(&env, "loaded", |r| r.len() >= 3).await;
+    // Nobody opened yet: no strip.
+    assert!(!env.exists("#recent-customers").await);
+    let edits = env
+        .js(
+            "return [...document.querySelectorAll('#customer-table tbody tr .row-edit')]
+                .slice(0, 3).map(a => a.getAttribute('href'));",
+        )
+        .await;
+    let edits: Vec<String> = serde_json::from_value(edits).unwrap();
+    for href in &edits {
+        env.goto(href).await;
+        env.text("#customer-edit-form").await;
+    }
+    // Opening the first again moves it to the front, once.
+    env.goto(&edits[0]).await;
+    env.text("#customer-edit-form").await;
+    env.goto("/customers").await;
+    env.text("#recent-customers a").await;
+    let want = serde_json::json!([edits[0], edits[2], edits[1]]);
+    assert_eq!(recent_hrefs(&env).await, want);
+    // Kept across a reload, and a chip opens the customer.
+    env.browser.refresh().await.unwrap();
+    env.text("#recent-customers a").await;
+    assert_eq!(recent_hrefs(&env).await, want);
+    env.click("#recent-customers li:nth-child(2) a").await;
+    env.text("#customer-edit-form").await;
+    assert_eq!(env.path().await, edits[2]);
+    // Signing out forgets them: the next person at this PC sees nobody.
+    env.click("#logout").await;
+    env.wait_path("/login").await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers").await;
+    wait_rows(&env, "loaded", |r| !r.is_empty()).await;
+    assert!(!env.exists("#recent-customers").await);
+    env.assert_no_console_errors().await;
+    env.close().await;
+}

@@ -1194,3 +1194,43 @@ async fn hostile_files_are_refused_in_words_and_error_cells_name_the_cell() {
     assert!(errors.is_empty(), "{errors:?}");
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_known_phone_is_named_as_soon_as_it_is_complete_and_saving_still_works() {
+    let env = Env::demo().await;
+    env.goto("/manual-tasks/new").await;
+    // Half a number asks nothing.
+    env.fill("#mt-new-customerPhone", "138 0000").await;
+    env.text("#mt-new-known").await;
+    // A customer's number, typed as people type it: named, with its record.
+    env.fill("#mt-new-customerPhone", "+86 138-0000-0001").await;
+    env.wait_text("#mt-new-known", "已是客户").await;
+    let href = env
+        .js("return document.querySelector('#mt-new-known a').getAttribute('href');")
+        .await;
+    assert!(
+        href.as_str()
+            .is_some_and(|h| h.starts_with("/customers/") && h.ends_with("phone=13800000001")),
+        "{href}"
+    );
+    // A manual entry's number: the newest number's answer replaces it.
+    env.fill("#mt-new-customerPhone", "13800000003").await;
+    env.wait_text("#mt-new-known", "已在手动录入中：手动录入演示")
+        .await;
+    assert!(!env.text("#mt-new-known").await.contains("已是客户"));
+    // A new number: nothing to say.
+    env.fill("#mt-new-customerPhone", "13911119999").await;
+    env.wait_js(
+        "return document.getElementById('mt-new-known').textContent.trim() === '';",
+        "no warning for a new number",
+    )
+    .await;
+    // The warning never blocks saving.
+    env.fill("#mt-new-customerName", "重复号码客户").await;
+    env.fill("#mt-new-customerPhone", "13800000001").await;
+    env.fill("#mt-new-phoneGeo", "厦门").await;
+    env.wait_text("#mt-new-known", "已是客户").await;
+    env.click("#mt-new-submit").await;
+    env.wait_text("#mt-new-saved", "重复号码客户").await;
+    env.close().await;
+}

@@ -2,7 +2,9 @@
 //! page never formats another page's URL and no feature imports another's
 //! views to link to it.
 
+use scrm_api::clinic::CusIdRequest;
 use scrm_api::customer::{Customer, WechatContact};
+use scrm_api::query_string;
 
 use crate::core::nav::encode_component;
 
@@ -84,6 +86,17 @@ pub fn customer_edit(c: &Customer) -> Option<String> {
     let id = c.customer_id?;
     let phone = c.customer_phone.as_deref().unwrap_or_default();
     Some(format!("/customers/{id}?phone={}", encode_component(phone)))
+}
+
+/// One account's manual entries.
+pub fn manual_entries(admin_user_id: i64) -> String {
+    format!("/manual-tasks/{admin_user_id}")
+}
+
+/// A clinic customer's profile on `/clinic`, by the clinic's id.
+pub fn clinic_customer(id: i64) -> String {
+    let q = query_string(&CusIdRequest { cus_id: Some(id) }).unwrap_or_default();
+    format!("/clinic?{q}")
 }
 
 #[cfg(test)]

@@ -63,10 +63,12 @@ impl Session {
         }
     }
 
-    /// Sign-out: the token and every draft leave web storage. (A 401 keeps
-    /// the drafts: the user signs in again and finds the typed text.)
+    /// Sign-out: the token, every draft and the recent customers leave web
+    /// storage. (A 401 keeps them: the user signs in again and finds the
+    /// typed text.)
     pub fn sign_out(&self) {
         storage::session_forget_user_data();
+        crate::platform::recent::forget(self);
         self.user.set(None);
     }
 }

@@ -19,6 +19,12 @@ pub fn local_set(key: &str, value: &str) {
     }
 }
 
+pub fn local_remove(key: &str) {
+    if let Some(s) = local() {
+        let _ = s.remove_item(key);
+    }
+}
+
 pub fn session_get(key: &str) -> Option<String> {
     session()?.get_item(key).ok()?
 }

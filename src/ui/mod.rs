@@ -4,6 +4,7 @@ pub mod avatar;
 pub mod confirm_dialog;
 pub mod delete_confirm;
 pub mod error_view;
+pub mod known_phone;
 pub mod leave_guard;
 pub mod loaded;
 pub mod pager;

@@ -16,11 +16,13 @@ use scrm_api::validate::PhoneError;
 
 use crate::core::hrefs;
 use crate::core::nav::encode_component;
+use crate::core::recent::Recent;
 use crate::core::text::{first_filled, shown};
 use crate::features::call::state::{
     mark, use_call_pop, ClinicPart, Lookup, PoolRecords, PopCall, MARK_FILLED,
 };
 use crate::platform::i18n::{t_string, use_i18n, Locale};
+use crate::platform::recent;
 use crate::platform::tags::use_tags;
 use crate::ui::error_view::ErrorView;
 use leptos_i18n::I18nContext;
@@ -198,7 +200,7 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer, pool: &PoolRecords) -
     let tasks = r.admin_user_id.filter(|_| manual).map(|id| {
         link(
             "call-link-tasks",
-            format!("/manual-tasks/{id}"),
+            hrefs::manual_entries(id),
             t_string!(i18n, call_task_list),
         )
     });
@@ -216,6 +218,15 @@ fn record(i18n: I18n, source: CallSource, r: CallCustomer, pool: &PoolRecords) -
         }),
         _ => same_number.and_then(hrefs::customer_edit),
     };
+    if let (CallSource::Customers, Some(id), Some(href)) = (source, r.customer_id, &edit_target) {
+        let name = name.as_deref().unwrap_or_default();
+        recent::remember(Recent::new(
+            format!("c{id}"),
+            name,
+            r.customer_phone.as_deref(),
+            href.clone(),
+        ));
+    }
     let edit = edit_target.map(|href| link("call-link-edit", href, t_string!(i18n, call_edit)));
     let chat_target = match (r.wechat_user_id, r.wechat_contact_id) {
         (Some(u), Some(c)) if !manual => Some(hrefs::conversation(u, c, name.as_deref())),

@@ -13,6 +13,7 @@ use super::lookup::Lookup;
 use super::{field_message, send, session_draft};
 use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::ui::known_phone::KnownPhone;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 const DRAFT_KEY: &str = "scrm.clinic.addCustomer";
@@ -71,6 +72,9 @@ pub fn AddCustomerForm() -> impl IntoView {
                     aria-invalid=move || if msg().is_some() { "true" } else { "false" }
                     aria-describedby=err_id.clone()/>
                 <p class="field-error" id=err_id>{msg}</p>
+                {(field == "telnum").then(|| view! {
+                    <KnownPhone phone=Signal::derive(move || draft.with(get)) id="ac-known"/>
+                })}
             </div>
         }
     };

@@ -1,7 +1,7 @@
 //! Which customer `/clinic` shows, as kept in its URL so a reload or a shared
 //! link shows the same profile. Host-compiled and tested natively.
 
-use scrm_api::clinic::{CusIdRequest, CustomerInfoRequest, TelnumRequest};
+use scrm_api::clinic::{CustomerInfoRequest, TelnumRequest};
 use scrm_api::query_string;
 
 /// One of the three ways `/clinic` finds a customer, as kept in its URL
@@ -43,7 +43,7 @@ impl Lookup {
             Lookup::Phone(t) => query_string(&TelnumRequest {
                 telnum: Some(t.clone()),
             }),
-            Lookup::CusId(id) => query_string(&CusIdRequest { cus_id: Some(*id) }),
+            Lookup::CusId(id) => return crate::core::hrefs::clinic_customer(*id),
             Lookup::OpenId { open_id, wxapp_id } => query_string(&CustomerInfoRequest {
                 open_id: Some(open_id.clone()),
                 wxapp_id: Some(wxapp_id.clone()),

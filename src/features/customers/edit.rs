@@ -12,12 +12,15 @@ use leptos_router::NavigateOptions;
 use scrm_api::customer::{Customer, FindContactByTagAll, FindContactByTagAllRequest};
 
 use crate::core::hrefs;
+use crate::core::recent::Recent;
+use crate::core::text::first_filled;
 use crate::features::customers::edit_form::CustomerEditForm;
 use crate::features::customers::form::CustomerForm;
 use crate::features::customers::record::find_record;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::load;
+use crate::platform::recent;
 use crate::platform::tr::tr;
 use crate::ui::loaded::Loaded;
 
@@ -106,6 +109,10 @@ pub fn CustomerEdit() -> impl IntoView {
                     }.into_any(),
                     Some((c, original)) => {
                         let chat = hrefs::customer_chat(&c);
+                        if let (Some(id), Some(href)) = (c.customer_id, hrefs::customer_edit(&c)) {
+                            let name = first_filled([c.remark_name.as_deref(), c.customer_name.as_deref(), c.nick_name.as_deref()]);
+                            recent::remember(Recent::new(format!("c{id}"), name.unwrap_or_default(), c.customer_phone.as_deref(), href));
+                        }
                         view! {
                             {chat.map(|href| view! {
                                 <p><A href=crate::core::nav::href(&href) attr:id="edit-chat">{tr(i18n, |i| t_string!(i, nav_chat))}</A></p>

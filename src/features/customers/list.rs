@@ -12,6 +12,7 @@ use crate::core::hrefs;
 use crate::features::customers::export::Export;
 use crate::features::customers::filters::CustomerFilters;
 use crate::features::customers::query::CustomerFilter;
+use crate::features::customers::recent_strip::RecentStrip;
 use crate::features::customers::tag_picker::tag_label;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
@@ -134,6 +135,7 @@ pub fn CustomerList() -> impl IntoView {
     view! {
         <section class="page customer-list" data-route="/customers">
             <h1>{tr(i18n, |i| t_string!(i, nav_customers))}</h1>
+            <RecentStrip/>
             <CustomerFilters filter=filter tags=tags errors=field_errors on_change=go/>
             <Export filter=filter/>
             <div class="list-status" aria-live="polite">

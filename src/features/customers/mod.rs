@@ -20,6 +20,8 @@ pub mod filters;
 #[cfg(target_arch = "wasm32")]
 pub mod list;
 #[cfg(target_arch = "wasm32")]
+pub mod recent_strip;
+#[cfg(target_arch = "wasm32")]
 pub mod record;
 #[cfg(target_arch = "wasm32")]
 pub mod tag_picker;

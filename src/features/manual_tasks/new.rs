@@ -19,6 +19,7 @@ use crate::platform::session::use_session;
 use crate::platform::storage;
 use crate::platform::tr::tr;
 use crate::ui::error_view::describe;
+use crate::ui::known_phone::KnownPhone;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 #[component]
@@ -134,6 +135,12 @@ pub fn ManualTaskNew() -> impl IntoView {
                 <p class="field-error" id=err_id>
                     {move || field_messages(&errors.get(), name, lang())}
                 </p>
+                {(name == "customerPhone").then(|| view! {
+                    <KnownPhone
+                        phone=Signal::derive(move || draft.with(|d| value(&d.entry, name)))
+                        id="mt-new-known"
+                    />
+                })}
             </div>
         }
     };
