@@ -124,7 +124,7 @@ pub fn CustomerPicker() -> impl IntoView {
                 on:input=move |ev| { typed.set(event_target_value(&ev)); schedule(); }
                 on:keydown=on_key/>
             <p id="chat-find-hint" class="muted">{tr(i18n, |i| t_string!(i, chat_pick_hint))}</p>
-            <div class="chat-pick-answer" aria-live="polite" aria-busy=move || pending.get().to_string()>
+            <div class="chat-pick-answer" aria-busy=move || pending.get().to_string()>
                 <Loaded data=data pending=pending loading=move || view! {
                     <p class="chat-pick-status" role="status">{tr(i18n, |i| t_string!(i, chat_pick_searching))}</p>
                 } let:found>
@@ -156,7 +156,11 @@ fn Results(found: Found) -> impl IntoView {
             </p>
         }
     });
+    let total = found.count.max(shown).to_string();
     view! {
+        <p class="visually-hidden" role="status">
+            {move || fill(t_string!(i18n, chat_pick_found), &[("count", total.as_str())])}
+        </p>
         <ul id=RESULTS class="chat-pick-list" aria-label=tr(i18n, |i| t_string!(i, chat_pick_results))
             on:keydown=on_list_key>
             {found.customers.into_iter().map(|c| view! { <Choice c=c/> }).collect_view()}
