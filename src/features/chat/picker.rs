@@ -83,8 +83,9 @@ pub fn CustomerPicker() -> impl IntoView {
         );
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        // Enter searches at once; ↓ goes to the first result.
-        "Enter" => {
+        // Enter searches at once (not the Enter that ends an input method's
+        // composition); ↓ goes to the first result.
+        "Enter" if !ev.is_composing() => {
             ev.prevent_default();
             pause.set_value(pause.get_value() + 1);
             apply.with_value(|go| go(typed.get_untracked()));
