@@ -713,7 +713,7 @@ async fn the_picker_shows_only_the_newest_answer_and_says_when_nothing_matches()
         "if (!url.includes('customerPage')) return real(input, init);
          window.__picks.push(url);
          if (window.__picks.length > 1) return real(input, init);
-         const signal = init && init.signal;
+         const signal = (init && init.signal) || input.signal;
          if (signal) signal.addEventListener('abort', () => window.__aborted++);
          return new Promise(r => setTimeout(r, 1500)).then(() => real(input, init));",
     )
