@@ -117,6 +117,15 @@ async fn no_page_has_a_colour_contrast_violation_in_light_or_dark() {
     let chat = first_href(&env, "#customer-table a.row-chat").await;
     check_page(&env, &axe, &edit, "main form input", &mut found).await;
     check_page(&env, &axe, &chat, ".msg .bubble", &mut found).await;
+    // The customer picker with results (陈, a common surname in the demo).
+    check_page(
+        &env,
+        &axe,
+        "/chat?find=%E9%99%88",
+        ".chat-pick-name",
+        &mut found,
+    )
+    .await;
     check_page(
         &env,
         &axe,

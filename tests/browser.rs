@@ -45,6 +45,124 @@ async fn embed_mode_hides_the_sidebar_and_is_remembered() {
     env.close().await;
 }
 
+/// Whether keyboard focus is on the element matching `css`.
+async fn focused(env: &Env, css: &str) -> bool {
+    env.browser
+        .execute(
+            "const a = document.activeElement; return !!a && a.matches(arguments[0]);",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap()
+        == serde_json::json!(true)
+}
+
+async fn wait_focused(env: &Env, css: &str) {
+    let started = std::time::Instant::now();
+    while !focused(env, css).await {
+        assert!(started.elapsed() < support::WAIT, "focus never on {css}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embed_mode_has_a_page_menu_usable_by_keyboard_at_360_px() {
+    let env = Env::demo().await;
+    // The sidebar's entries, to compare with the menu's.
+    env.goto("/customers").await;
+    env.text("nav.sidebar").await;
+    let pages = env.texts("nav.sidebar a").await;
+    assert!(pages.len() >= 7, "{pages:?}");
+
+    env.browser.set_window_size(360, 740).await.unwrap();
+    env.goto("/customers?embed=1").await;
+    env.text("section[data-route='/customers']").await;
+    let button = env.wait_for("#embed-menu-button", "menu button").await;
+    // Named in words; the icon is hidden from screen readers.
+    assert!(button.text().await.unwrap().contains("菜单"));
+    assert!(
+        env.exists("#embed-menu-button span[aria-hidden='true']")
+            .await
+    );
+    assert_eq!(
+        button.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    assert!(!env
+        .wait_for("#embed-menu-list", "menu")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
+
+    // Opening lists the pages, the current one marked, focus on the first.
+    button.click().await.unwrap();
+    wait_focused(&env, "#embed-menu-list a").await;
+    assert_eq!(
+        button.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
+    assert_eq!(env.texts("#embed-menu-list a").await, pages);
+    assert_eq!(
+        env.text("#embed-menu-list a[aria-current='page']").await,
+        "客户查询"
+    );
+    // It fits: nothing scrolls sideways, the list ends inside the window.
+    let fits = env
+        .browser
+        .execute(
+            "const r = document.querySelector('.embed-menu-panel').getBoundingClientRect();
+             return r.right <= window.innerWidth && r.left >= 0
+                 && document.documentElement.scrollWidth <= window.innerWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(fits, serde_json::json!(true), "the menu fits at 360 px");
+
+    // Esc closes it and focus returns to the button.
+    let active = env.browser.active_element().await.unwrap();
+    active.send_keys("\u{E00C}").await.unwrap();
+    wait_focused(&env, "#embed-menu-button").await;
+    assert!(!env
+        .wait_for("#embed-menu-list", "menu")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
+
+    // By keyboard: Enter opens, Tab to the second page, Enter goes there.
+    let active = env.browser.active_element().await.unwrap();
+    active.send_keys("\u{E007}").await.unwrap();
+    wait_focused(&env, "#embed-menu-list a").await;
+    let active = env.browser.active_element().await.unwrap();
+    active.send_keys("\u{E004}").await.unwrap();
+    wait_focused(&env, "#embed-menu-list li:nth-child(2) a").await;
+    let active = env.browser.active_element().await.unwrap();
+    active.send_keys("\u{E007}").await.unwrap();
+    env.text("section[data-route='/tags']").await;
+    assert!(!env
+        .wait_for("#embed-menu-list", "menu")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
+    assert!(!env.exists("nav.sidebar").await, "still embedded");
+
+    // A click chooses a page too.
+    env.click("#embed-menu-button").await;
+    env.click("#embed-menu-list a[href='/settings']").await;
+    env.text("section[data-route='/settings']").await;
+    assert!(!env
+        .wait_for("#embed-menu-list", "menu")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn switching_locale_changes_text_and_survives_reload() {
     let env = Env::demo().await;
@@ -232,6 +350,11 @@ async fn the_clinic_module_is_absent_from_navigation_when_disabled() {
         !env.exists("nav.sidebar a[href='/clinic/appointments']")
             .await
     );
+    // Nor from embed mode's menu.
+    env.goto("/customers?embed=1").await;
+    env.click("#embed-menu-button").await;
+    env.wait_text("#embed-menu-list", "Customers").await;
+    assert!(!env.exists("#embed-menu-list a[href^='/clinic']").await);
     env.close().await;
 }
 

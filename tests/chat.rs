@@ -576,3 +576,198 @@ async fn customer_name_from_the_link_names_the_customer_side() {
     env.assert_no_console_errors().await;
     env.close().await;
 }
+
+/// A customer with a WeChat contact and no remark name (so the name shown
+/// is the customer's name), renamed and renumbered as a colleague would:
+/// the picker tests search for values no other demo customer has.
+async fn picker_customer(env: &Env, name: &str, phone: &str) {
+    let v = fetch_json(env, "/wechat_api/customer/customerPage?pageNo=1&limit=50").await;
+    let rows = v["data"].as_array().cloned().unwrap_or_default();
+    let row = rows
+        .iter()
+        .skip(1)
+        .find(|r| {
+            !r["wechatContactId"].is_null()
+                && r["remarkName"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .trim()
+                    .is_empty()
+        })
+        .expect("a demo customer with a contact and no remark name");
+    let status = env
+        .post_json(
+            "/wechat_api/customer/updateCustomer",
+            json!({ "customerId": row["customerId"], "customerName": name, "customerPhone": phone }),
+        )
+        .await;
+    assert_eq!(status, json!(200));
+}
+
+const PICKED: &str = "柳拾遗";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_picker_finds_a_customer_by_name_or_phone_and_opens_their_chat() {
+    let env = Env::demo().await;
+    picker_customer(&env, PICKED, "13527244977").await;
+    // The customer list's chat link for the same customer.
+    env.goto(&format!("/customers?name={PICKED}")).await;
+    let row_chat = env
+        .wait_for("#customer-table a.row-chat", "chat link")
+        .await;
+    let list_link = row_chat.attr("href").await.unwrap().expect("href");
+
+    // /chat alone: a labelled search box, no parameter names, no dead end.
+    env.goto("/chat").await;
+    env.wait_for("#chat-find", "search box").await;
+    assert!(env.exists("label[for='chat-find']").await);
+    let body = env.body_text().await;
+    assert!(!body.contains("wechatUserIds"), "{body}");
+    assert!(!body.contains("wechatContactIds"), "{body}");
+
+    // By part of the name.
+    env.fill("#chat-find", "拾遗").await;
+    env.wait_text("#chat-pick-results .chat-pick-name", PICKED)
+        .await;
+    assert_eq!(
+        env.texts("#chat-pick-results .chat-pick-phone").await,
+        vec!["13527244977"]
+    );
+    // The search is in the URL, so Back from the conversation returns here.
+    wait_js(
+        &env,
+        "return location.search.startsWith('?find=');",
+        "the search in the URL",
+    )
+    .await;
+
+    // By the phone as people write it.
+    env.fill("#chat-find", "+86 135 2724 4977").await;
+    wait_js(
+        &env,
+        "return new URLSearchParams(location.search).get('find') === '+86 135 2724 4977'
+             && document.querySelectorAll('#chat-pick-results .chat-pick-name').length === 1;",
+        "the phone search's one result",
+    )
+    .await;
+    assert_eq!(
+        env.texts("#chat-pick-results .chat-pick-name").await,
+        vec![PICKED]
+    );
+    let result = env.wait_for("a.chat-pick-result", "result link").await;
+    assert_eq!(result.attr("href").await.unwrap(), Some(list_link.clone()));
+
+    // Keyboard: ↓ from the box to the result, Enter opens it.
+    let bx = env.wait_for("#chat-find", "search box").await;
+    bx.send_keys("\u{E015}").await.expect("ArrowDown");
+    wait_js(
+        &env,
+        "return document.activeElement.matches('a.chat-pick-result');",
+        "focus on the result",
+    )
+    .await;
+    let active = env.browser.active_element().await.expect("focus");
+    active.send_keys("\u{E007}").await.expect("Enter");
+    wait_js(
+        &env,
+        "return location.search.includes('wechatContactIds=');",
+        "the conversation opened",
+    )
+    .await;
+    assert_eq!(env.path().await, list_link);
+    // Whose chat it is: in the heading and the tab's title.
+    env.wait_text("#chat-heading", PICKED).await;
+    let title = js(&env, "return document.title;").await;
+    assert!(
+        title.as_str().unwrap_or_default().contains(PICKED),
+        "{title}"
+    );
+    env.wait_for(".chat-list .msg, .chat-empty", "the conversation")
+        .await;
+    assert!(!env.body_text().await.contains("wechatUserIds"));
+
+    // Back: the search and its result again; the tab title is the app's.
+    env.browser.back().await.expect("back");
+    env.wait_text("#chat-pick-results .chat-pick-name", PICKED)
+        .await;
+    assert_eq!(env.value("#chat-find").await, "+86 135 2724 4977");
+    let title = js(&env, "return document.title;").await;
+    assert!(
+        !title.as_str().unwrap_or_default().contains(PICKED),
+        "{title}"
+    );
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_picker_shows_only_the_newest_answer_and_says_when_nothing_matches() {
+    let env = Env::demo().await;
+    picker_customer(&env, PICKED, "13527244977").await;
+    env.goto("/chat").await;
+    env.wait_for("#chat-find", "search box").await;
+    // The first search's answer is held back until after the second's: it
+    // must be aborted, never shown.
+    env.wrap_fetch(
+        "window.__picks = []; window.__aborted = 0;",
+        "if (!url.includes('customerPage')) return real(input, init);
+         window.__picks.push(url);
+         if (window.__picks.length > 1) return real(input, init);
+         const signal = (init && init.signal) || input.signal;
+         if (signal) signal.addEventListener('abort', () => window.__aborted++);
+         return new Promise(r => setTimeout(r, 1500)).then(() => real(input, init));",
+    )
+    .await;
+    env.fill("#chat-find", "陈").await;
+    wait_js(
+        &env,
+        "return window.__picks.length === 1;",
+        "first search sent",
+    )
+    .await;
+    env.fill("#chat-find", "拾遗").await;
+    env.wait_text("#chat-pick-results .chat-pick-name", PICKED)
+        .await;
+    wait_js(
+        &env,
+        "return window.__aborted === 1;",
+        "the older search aborted",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(1800)).await;
+    assert_eq!(
+        env.texts("#chat-pick-results .chat-pick-name").await,
+        vec![PICKED],
+        "the older answer never replaced the newer"
+    );
+
+    // Nothing found, in words.
+    env.fill("#chat-find", "查无此人zz").await;
+    env.wait_text(".chat-pick-none", "查无此人zz").await;
+
+    // A failure in words with a retry that works.
+    env.wrap_fetch(
+        "window.__fail = true;",
+        "if (url.includes('customerPage') && window.__fail) {
+           window.__fail = false; return Promise.reject(new TypeError('offline'));
+         }
+         return window.__realFetch(input, init);",
+    )
+    .await;
+    env.fill("#chat-find", "柳拾").await;
+    env.wait_for(".chat-picker .error-view button", "retry")
+        .await;
+    env.click(".chat-picker .error-view button").await;
+    env.wait_text("#chat-pick-results .chat-pick-name", PICKED)
+        .await;
+
+    // Usable at 360 px: nothing scrolls sideways.
+    env.browser.set_window_size(360, 740).await.unwrap();
+    let wide = js(
+        &env,
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+    )
+    .await;
+    assert_eq!(wide, json!(0), "no sideways scrolling at 360 px");
+    env.close().await;
+}

@@ -4,7 +4,9 @@
 pub mod auth_guard;
 pub mod boot;
 pub mod config_error;
+pub mod embed_menu;
 pub mod login;
+pub mod nav_links;
 pub mod not_found;
 pub mod settings;
 pub mod shell;

@@ -1,10 +1,11 @@
-//! Top bar: title (in embed mode, where there is no sidebar), the dial box,
-//! the language switch and the signed-in user.
+//! Top bar: in embed mode, where there is no sidebar, the page menu and the
+//! title; the dial box, the language switch and the signed-in user.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use scrm_api::auth::{Empty, Logout};
 
+use crate::app::embed_menu::EmbedMenu;
 use crate::features::call::dial_box::DialBox;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
@@ -39,6 +40,7 @@ pub fn TopBar() -> impl IntoView {
     view! {
         <header class="topbar">
             <Show when=move || embed.get()>
+                <EmbedMenu/>
                 <span class="brand compact">{tr(i18n, |i| t_string!(i, app_title))}</span>
             </Show>
             <DialBox/>

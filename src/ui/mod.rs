@@ -3,6 +3,7 @@
 pub mod avatar;
 pub mod confirm_dialog;
 pub mod delete_confirm;
+pub mod document_title;
 pub mod error_view;
 pub mod known_phone;
 pub mod leave_guard;

@@ -1,8 +1,10 @@
-//! The chat history viewer (getRedisMessageRecord). `query`, `history`,
+//! The chat history viewer (getRedisMessageRecord) and, on `/chat` without
+//! a conversation, the customer picker. `query`, `pick`, `history`,
 //! `content` and `transcript` need no browser and are tested natively.
 
 pub mod content;
 pub mod history;
+pub mod pick;
 pub mod query;
 pub mod transcript;
 
@@ -12,6 +14,8 @@ pub mod conversation;
 pub mod message;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
+#[cfg(target_arch = "wasm32")]
+pub mod picker;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]

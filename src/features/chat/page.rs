@@ -1,14 +1,19 @@
 //! `/chat?wechatUserIds=…&wechatContactIds=…[&from=…&to=…][&name=…]`: the
 //! chat history with a customer. The URL alone restores the view; `name` is
-//! the customer's display name, which the chat record does not carry.
+//! the customer's display name, which the chat record does not carry, and
+//! titles the page and the browser tab. Without a conversation, `/chat`
+//! (or `/chat?find=…`) is the customer picker.
 
 use crate::features::chat::query::ChatQuery;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::core::template::fill;
 use crate::features::chat::conversation::ChatView;
+use crate::features::chat::picker::CustomerPicker;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::document_title::DocumentTitle;
 
 #[component]
 pub fn Chat() -> impl IntoView {
@@ -25,12 +30,33 @@ pub fn Chat() -> impl IntoView {
             .map(|q| q.with_name(p.get("name").as_deref()))
         })
     });
+    // A link that names a conversation but not readably (hand-edited or cut
+    // short) says so above the picker.
+    let broken_link = Memo::new(move |_| {
+        params.with(|p| p.get("wechatUserIds").is_some() || p.get("wechatContactIds").is_some())
+    });
+    let name = Memo::new(move |_| query.with(|q| q.as_ref().and_then(|q| q.name.clone())));
+    let heading = move || match name.get() {
+        Some(n) => fill(t_string!(i18n, chat_title_with), &[("name", n.as_str())]),
+        None => t_string!(i18n, chat_title).to_owned(),
+    };
+    let tab_title = Signal::derive(move || {
+        name.get()
+            .map(|_| format!("{} · {}", heading(), t_string!(i18n, app_title)))
+    });
     view! {
         <section class="page chat-page" data-route="/chat">
-            <h1>{tr(i18n, |i| t_string!(i, chat_title))}</h1>
+            <DocumentTitle title=tab_title/>
+            <h1 id="chat-heading">{heading}</h1>
             {move || match query.get() {
                 Some(q) => view! { <ChatView query=q/> }.into_any(),
-                None => view! { <p class="notice" role="alert">{tr(i18n, |i| t_string!(i, chat_missing_ids))}</p> }.into_any(),
+                None => view! {
+                    {broken_link.get().then(|| view! {
+                        <p class="notice" role="alert">{tr(i18n, |i| t_string!(i, chat_missing_ids))}</p>
+                    })}
+                    <CustomerPicker/>
+                }
+                .into_any(),
             }}
         </section>
     }
