@@ -604,13 +604,27 @@ async fn the_customers_opened_last_are_one_tap_away_until_sign_out() {
     env.text("#customer-edit-form").await;
     env.goto("/customers").await;
     env.text("#recent-customers a").await;
-    let want = serde_json::json!([edits[0], edits[2], edits[1]]);
-    assert_eq!(recent_hrefs(&env).await, want);
+    assert_eq!(
+        recent_hrefs(&env).await,
+        serde_json::json!([edits[0], edits[2], edits[1]])
+    );
+    // A conversation opened counts too.
+    env.click("#customer-table tbody tr .row-chat").await;
+    env.text(".chat-list .msg-row").await;
+    env.goto("/customers").await;
+    env.text("#recent-customers a").await;
+    let hrefs = recent_hrefs(&env).await;
+    assert!(
+        hrefs[0].as_str().is_some_and(|h| h.starts_with("/chat?")),
+        "{hrefs}"
+    );
+    let want = serde_json::json!([hrefs[0], edits[0], edits[2], edits[1]]);
+    assert_eq!(hrefs, want);
     // Kept across a reload, and a chip opens the customer.
     env.browser.refresh().await.unwrap();
     env.text("#recent-customers a").await;
     assert_eq!(recent_hrefs(&env).await, want);
-    env.click("#recent-customers li:nth-child(2) a").await;
+    env.click("#recent-customers li:nth-child(3) a").await;
     env.text("#customer-edit-form").await;
     assert_eq!(env.path().await, edits[2]);
     // Signing out forgets them: the next person at this PC sees nobody.

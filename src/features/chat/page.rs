@@ -8,10 +8,13 @@ use crate::features::chat::query::ChatQuery;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::core::hrefs;
+use crate::core::recent::Recent;
 use crate::core::template::fill;
 use crate::features::chat::conversation::ChatView;
 use crate::features::chat::picker::CustomerPicker;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::recent;
 use crate::platform::tr::tr;
 use crate::ui::document_title::DocumentTitle;
 
@@ -40,6 +43,22 @@ pub fn Chat() -> impl IntoView {
         Some(n) => fill(t_string!(i18n, chat_title_with), &[("name", n.as_str())]),
         None => t_string!(i18n, chat_title).to_owned(),
     };
+    // A named conversation is a customer opened: one tap back from the list.
+    Effect::new(move |_| {
+        query.with(|q| {
+            if let Some(q) = q.as_ref().filter(|q| q.name.is_some()) {
+                let (users, contacts) = (&q.wechat_user_ids, &q.wechat_contact_ids);
+                let href = hrefs::chat(users, contacts, None, None, q.name.as_deref());
+                let name = q.name.as_deref().unwrap_or_default();
+                recent::remember(Recent::new(
+                    format!("chat:{users}:{contacts}"),
+                    name,
+                    None,
+                    href,
+                ));
+            }
+        })
+    });
     let tab_title = Signal::derive(move || {
         name.get()
             .map(|_| format!("{} · {}", heading(), t_string!(i18n, app_title)))
