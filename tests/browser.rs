@@ -460,6 +460,15 @@ async fn shown(env: &Env, css: &[&str]) -> Vec<bool> {
     serde_json::from_value(v).unwrap()
 }
 
+/// Lays the page out for `media` ("print"; "" for the screen again).
+async fn emulate_media(env: &Env, media: &str) {
+    env.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": media }),
+    )
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_customer_record_and_a_conversation_print_without_the_panel_around_them() {
     const PAPER: (&str, &str) = ("dark", "rgb(245, 246, 248)");
@@ -470,11 +479,7 @@ async fn a_customer_record_and_a_conversation_print_without_the_panel_around_the
     env.goto("/customers?phone=13800000001").await;
     env.click("#customer-table tbody tr .row-edit").await;
     env.text("#customer-edit-form").await;
-    env.cdp(
-        "Emulation.setEmulatedMedia",
-        serde_json::json!({ "media": "print" }),
-    )
-    .await;
+    emulate_media(&env, "print").await;
     wait_theme(&env, PAPER).await;
     assert_eq!(
         shown(
@@ -492,19 +497,11 @@ async fn a_customer_record_and_a_conversation_print_without_the_panel_around_the
         "the record without navigation and buttons"
     );
     // The conversation is printed whole, not cut to its scroll box.
-    env.cdp(
-        "Emulation.setEmulatedMedia",
-        serde_json::json!({ "media": "" }),
-    )
-    .await;
+    emulate_media(&env, "").await;
     env.goto("/customers").await;
     env.click("#customer-table tbody tr .row-chat").await;
     env.text(".chat-list .msg-row").await;
-    env.cdp(
-        "Emulation.setEmulatedMedia",
-        serde_json::json!({ "media": "print" }),
-    )
-    .await;
+    emulate_media(&env, "print").await;
     assert_eq!(
         shown(
             &env,
