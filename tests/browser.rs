@@ -434,6 +434,16 @@ async fn the_colour_theme_is_chosen_in_settings_kept_and_applied_at_once() {
     // Headless Chromium prefers light, and the default follows the system.
     assert_eq!(env.value("#theme-select").await, "system");
     wait_theme(&env, LIGHT).await;
+    // Following the system: the page changes as soon as the system does.
+    let scheme = |dark: bool| {
+        serde_json::json!({ "features": [
+            { "name": "prefers-color-scheme", "value": if dark { "dark" } else { "light" } }
+        ] })
+    };
+    env.cdp("Emulation.setEmulatedMedia", scheme(true)).await;
+    wait_theme(&env, DARK).await;
+    env.cdp("Emulation.setEmulatedMedia", scheme(false)).await;
+    wait_theme(&env, LIGHT).await;
     env.select("#theme-select", "dark").await;
     wait_theme(&env, DARK).await;
     // Kept in this browser: dark from the first paint of the next visit.
