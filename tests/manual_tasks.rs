@@ -1234,3 +1234,54 @@ async fn a_known_phone_is_named_as_soon_as_it_is_complete_and_saving_still_works
     env.wait_text("#mt-new-saved", "重复号码客户").await;
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rows_repeating_a_phone_are_skipped_unless_the_user_keeps_them() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    let before = demo_entry_count(&env).await;
+    // A template to start from: every column, headed as the import reads it.
+    env.goto("/manual-tasks/import").await;
+    env.keep_downloads().await;
+    env.click("#mt-import-template").await;
+    let template = first_download(&env).await;
+    let header = template
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(header.starts_with("客户姓名,"), "{header}");
+    assert!(header.split(',').count() > 10, "{header}");
+    let dir = tempfile::tempdir().unwrap();
+    // Row 3 has row 0's number as people write it; row 7 has row 5's.
+    let path = csv_file(&dir, 10, |i| {
+        let phone = match i {
+            3 => "+86 150-0000-0000".to_owned(),
+            7 => "15000000005".to_owned(),
+            _ => return None,
+        };
+        Some([format!("重复{i}"), phone, "厦门".into(), String::new()])
+    });
+    choose_file(&env, &path).await;
+    env.wait_text("#mt-import-repeats", "2 行").await;
+    env.wait_text("#mt-import-start", "8 行").await;
+    env.wait_text("#mt-import-preview", "手机号与第 2 行相同")
+        .await;
+    env.click("#mt-import-start").await;
+    wait_long(&env, "#mt-import-summary", "成功 8 行").await;
+    let lines = texts(&env, "#mt-import-failures tbody tr td:first-child").await;
+    assert_eq!(lines, ["5", "9"], "the repeats, by file line");
+    assert_eq!(demo_entry_count(&env).await, before + 8);
+
+    // Kept on purpose: every row goes in.
+    choose_file(&env, &path).await;
+    env.wait_text("#mt-import-repeats", "2 行").await;
+    env.click("#mt-import-skip-repeats").await;
+    env.wait_text("#mt-import-start", "10 行").await;
+    assert!(!env.text("#mt-import-preview").await.contains("相同"));
+    env.click("#mt-import-start").await;
+    wait_long(&env, "#mt-import-summary", "成功 10 行").await;
+    assert_eq!(demo_entry_count(&env).await, before + 18);
+    env.close().await;
+}

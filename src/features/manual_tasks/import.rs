@@ -29,8 +29,8 @@ use crate::core::template::fill;
 use crate::core::xlsx_read::{cell_name, FlagKind, Unsupported, XlsxError, MAX_PART};
 use crate::features::manual_tasks::draft::{label, FIELDS};
 use crate::features::manual_tasks::import_rows::{
-    check_size, failures_csv, guess_mapping, mapped_flags, row_problem, row_refused, row_request,
-    unmapped_required, Failure, ImportError, Table, MAX_ROWS,
+    check_size, failures_csv, guess_mapping, mapped_flags, row_problem, row_request,
+    unmapped_required, Failure, ImportError, Repeats, Table, MAX_ROWS,
 };
 use crate::features::manual_tasks::import_wire::{error_from_code, TableReader};
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
@@ -156,6 +156,7 @@ fn row_verdict(
     i: usize,
     mapping: &[Option<&'static str>],
     lang: Lang,
+    repeat_of: Option<u64>,
 ) -> Option<String> {
     let row = table.rows.get(i)?;
     let line = table.lines.get(i).copied().unwrap_or_default();
@@ -169,6 +170,12 @@ fn row_verdict(
         })
         .collect();
     reasons.extend(row_problem(&row_request(row, mapping), lang));
+    if let Some(first) = repeat_of {
+        reasons.push(fill(
+            t_string!(i18n, mt_import_repeat),
+            &[("line", &first.to_string())],
+        ));
+    }
     let sep = if lang == Lang::En { "; " } else { "；" };
     (!reasons.is_empty()).then(|| reasons.join(sep))
 }
@@ -213,18 +220,20 @@ async fn load(file: web_sys::File) -> Result<Table, LoadError> {
     reader.finish().map_err(|_| LoadError::ReaderDied)
 }
 
-/// How many rows of `table` [`row_refused`] refuses under `mapping`, a
-/// slice at a time; `None` once `wanted` says the count is no longer
-/// needed (another file or mapping was chosen, or the page was left).
-async fn count_refused(
+/// How many rows of `table` [`row_refused`] refuses under `mapping`, and
+/// which repeat an earlier row's phone, a slice at a time; `None` once
+/// `wanted` says the count is no longer needed (another file or mapping was
+/// chosen, or the page was left).
+async fn check_rows(
     table: &Table,
     mapping: &[Option<&'static str>],
     wanted: impl Fn() -> bool,
-) -> Option<usize> {
+) -> Option<(usize, Repeats)> {
     let mut slicer = Slicer::new();
     let mut refused = 0;
+    let mut repeats = Repeats::default();
     for i in 0..table.rows.len() {
-        refused += usize::from(row_refused(table, i, mapping));
+        refused += usize::from(repeats.check(table, i, mapping));
         if i % ROWS_PER_LOOK == ROWS_PER_LOOK - 1 {
             slicer.pause().await;
             if !wanted() {
@@ -232,7 +241,7 @@ async fn count_refused(
             }
         }
     }
-    Some(refused)
+    Some((refused, repeats))
 }
 
 /// Requests in flight at once: enough to hide the round trip, few enough
@@ -244,6 +253,8 @@ struct Run {
     table: Arc<Table>,
     mapping: Vec<Option<&'static str>>,
     lang: Lang,
+    /// Per row, the earlier line with its phone: set when repeats are skipped.
+    repeats: Option<Arc<Vec<Option<u64>>>>,
     /// Index of the next row to take.
     next: Cell<usize>,
     /// Cancelled, signed out or the page left.
@@ -281,7 +292,11 @@ async fn worker(run: Rc<Run>, api: ApiClient, i18n: I18nContext<Locale>, p: Prog
         run.next.set(i + 1);
         let line = run.table.lines.get(i).copied().unwrap_or_default();
         let req = row_request(row, &run.mapping);
-        let failure = match row_verdict(i18n, &run.table, i, &run.mapping, run.lang) {
+        let repeat_of = run
+            .repeats
+            .as_ref()
+            .and_then(|r| r.get(i).copied().flatten());
+        let failure = match row_verdict(i18n, &run.table, i, &run.mapping, run.lang, repeat_of) {
             Some(reason) => Some(reason),
             None => {
                 let answer = api.call::<AddManualTask>(&req).await;
@@ -357,6 +372,10 @@ pub fn ManualTaskImport() -> impl IntoView {
     let mapping = RwSignal::new(Vec::<Option<&'static str>>::new());
     // Rows refused under the current mapping; `None` while counting.
     let bad = RwSignal::new(None::<usize>);
+    // Per row, the earlier line with the same phone; skipped unless unticked.
+    let repeats = RwSignal::new(Arc::new(Vec::<Option<u64>>::new()));
+    let repeat_count = RwSignal::new(0_usize);
+    let skip_repeats = RwSignal::new(true);
     let done = RwSignal::new(0_usize);
     let added = RwSignal::new(0_usize);
     let failures = RwSignal::new(Vec::<Failure>::new());
@@ -372,18 +391,52 @@ pub fn ManualTaskImport() -> impl IntoView {
         }
     };
 
+    // An empty file with every column the import knows, headed in the
+    // user's language: filled in and chosen again, it maps itself.
+    let save_template = move |_| {
+        let lang = lang.get_untracked();
+        let header: Vec<String> = FIELDS.iter().map(|(f, _)| label(f, lang)).collect();
+        let text = scrm_api::csv::start(&header);
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&text));
+        if !dom::download(
+            "manual-entries-template.csv",
+            "text/csv;charset=utf-8",
+            &parts,
+        ) {
+            toasts.push(ToastKind::Error, t_string!(i18n, export_save_failed));
+        }
+    };
+
     // The verdicts of the rows the preview shows, in the user's language.
     let verdicts = Memo::new(move |_| {
         let lang = lang.get();
         mapping.with(|m| {
             table.with(|t| {
-                (0..t.rows.len().min(PREVIEW_ROWS))
-                    .map(|i| row_verdict(i18n, t, i, m, lang))
-                    .collect::<Vec<_>>()
+                let skip = skip_repeats.get();
+                repeats.with(|r| {
+                    (0..t.rows.len().min(PREVIEW_ROWS))
+                        .map(|i| {
+                            let repeat_of = r.get(i).copied().flatten().filter(|_| skip);
+                            row_verdict(i18n, t, i, m, lang, repeat_of)
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
-    let bad_count = move || bad.get().unwrap_or_default();
+    let bad_count = move || {
+        bad.get().unwrap_or_default()
+            + if skip_repeats.get() {
+                repeat_count.get()
+            } else {
+                0
+            }
+    };
+    let counted = move |(refused, found): (usize, Repeats)| {
+        let _ = repeat_count.try_set(found.count);
+        let _ = repeats.try_set(Arc::new(found.of));
+        let _ = bad.try_set(Some(refused));
+    };
     // Counts again after the mapping changed.
     let recount = move || {
         choice.update(|n| *n = n.wrapping_add(1));
@@ -393,8 +446,8 @@ pub fn ManualTaskImport() -> impl IntoView {
         let m = mapping.get_untracked();
         leptos::task::spawn_local(async move {
             let wanted = move || choice.try_get_untracked() == Some(this);
-            if let Some(n) = count_refused(&t, &m, wanted).await {
-                let _ = bad.try_set(Some(n));
+            if let Some(checked) = check_rows(&t, &m, wanted).await {
+                counted(checked);
             }
         });
     };
@@ -429,10 +482,10 @@ pub fn ManualTaskImport() -> impl IntoView {
             let parsed = match load(file).await {
                 Ok(t) => {
                     let m = guess_mapping(&t.headers);
-                    let Some(n) = count_refused(&t, &m, wanted).await else {
+                    let Some(checked) = check_rows(&t, &m, wanted).await else {
                         return;
                     };
-                    Ok((t, m, n))
+                    Ok((t, m, checked))
                 }
                 Err(e) => Err(describe_load(i18n, &e)),
             };
@@ -441,9 +494,9 @@ pub fn ManualTaskImport() -> impl IntoView {
             }
             let _ = reading.try_set(false);
             match parsed {
-                Ok((t, m, n)) => {
+                Ok((t, m, checked)) => {
                     let _ = mapping.try_set(m);
-                    let _ = bad.try_set(Some(n));
+                    counted(checked);
                     let _ = table.try_set(Arc::new(t));
                     let _ = phase.try_set(Phase::Preview);
                 }
@@ -468,6 +521,9 @@ pub fn ManualTaskImport() -> impl IntoView {
             table: table.get_untracked(),
             mapping: mapping.get_untracked(),
             lang: lang.get_untracked(),
+            repeats: skip_repeats
+                .get_untracked()
+                .then(|| repeats.get_untracked()),
             next: Cell::new(0),
             stop: Cell::new(false),
             running: Cell::new(WORKERS),
@@ -645,7 +701,12 @@ pub fn ManualTaskImport() -> impl IntoView {
                 <h1>{tr(i18n, |i| t_string!(i, mt_import_title))}</h1>
                 <a href=crate::core::nav::href("/manual-tasks")>{tr(i18n, |i| t_string!(i, mt_back_to_list))}</a>
             </header>
-            <p class="muted">{tr(i18n, |i| t_string!(i, mt_import_hint))}</p>
+            <p class="muted">
+                {tr(i18n, |i| t_string!(i, mt_import_hint))} " "
+                <button type="button" class="link-button" id="mt-import-template" on:click=save_template>
+                    {tr(i18n, |i| t_string!(i, mt_import_template))}
+                </button>
+            </p>
             <div class="field">
                 <label for="mt-import-file">{tr(i18n, |i| t_string!(i, mt_import_choose))}</label>
                 <input id="mt-import-file" type="file"
@@ -670,6 +731,15 @@ pub fn ManualTaskImport() -> impl IntoView {
                         ]),
                     }}
                 </p>
+                <Show when=move || repeat_count.get() != 0>
+                    <label class="tag-option" id="mt-import-repeats">
+                        <input type="checkbox" id="mt-import-skip-repeats"
+                            prop:checked=move || skip_repeats.get()
+                            disabled=move || phase.get() == Phase::Running
+                            on:change=move |ev| skip_repeats.set(event_target_checked(&ev))/>
+                        {move || fill(t_string!(i18n, mt_import_skip_repeats), &[("n", &repeat_count.get().to_string())])}
+                    </label>
+                </Show>
                 <fieldset class="import-mapping">
                     <legend>{tr(i18n, |i| t_string!(i, mt_import_mapping))}</legend>
                     <div class="field-grid">{mapping_view}</div>
@@ -682,7 +752,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                 </fieldset>
                 <div class="form-actions">
                     <button type="button" id="mt-import-start" class="primary"
-                        disabled=move || phase.get() == Phase::Running || !missing().is_empty() || bad.get().is_none_or(|n| n == total())
+                        disabled=move || phase.get() == Phase::Running || !missing().is_empty() || bad.get().is_none() || (bad_count() >= total())
                         on:click=start.clone()>
                         {move || fill(t_string!(i18n, mt_import_start), &[("n", &total().saturating_sub(bad_count()).to_string())])}
                     </button>

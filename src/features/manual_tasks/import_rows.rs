@@ -5,8 +5,11 @@
 //! the shared rules, and writing the failed rows back out with their
 //! reasons. No browser here, so all of it is tested natively.
 
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
 use scrm_api::manual_task::AddManualTaskRequest;
-use scrm_api::validate::{join_messages, Lang};
+use scrm_api::validate::{join_messages, normalize_phone, Lang};
 
 use crate::core::csv_read::{read_csv, CsvError};
 use crate::core::file_kind::MAX_FILE_BYTES;
@@ -347,6 +350,44 @@ pub fn row_refused(table: &Table, i: usize, mapping: &[Option<&'static str>]) ->
         || row_request(row, mapping).validate().is_err()
 }
 
+/// The same person twice in one file: fed every row in order, it says for
+/// each the line of the first importable row with the same phone (as the
+/// digits every look-up compares), so the page can skip the repeats. Rows
+/// the rules refuse neither claim a phone nor count as repeats, so refused
+/// and repeated rows never overlap in the counts.
+#[derive(Debug, Default)]
+pub struct Repeats {
+    first: HashMap<String, u64>,
+    /// Per row seen: the line of the earlier row with its phone.
+    pub of: Vec<Option<u64>>,
+    pub count: usize,
+}
+
+impl Repeats {
+    /// Checks the row at `i` (the next one); answers whether the rules
+    /// refuse it, as [`row_refused`] does.
+    pub fn check(&mut self, table: &Table, i: usize, mapping: &[Option<&'static str>]) -> bool {
+        let refused = row_refused(table, i, mapping);
+        let phone = table
+            .rows
+            .get(i)
+            .filter(|_| !refused)
+            .and_then(|row| row_request(row, mapping).customer_phone)
+            .and_then(|p| normalize_phone(&p).ok());
+        let line = table.lines.get(i).copied().unwrap_or_default();
+        let earlier = phone.and_then(|p| match self.first.entry(p) {
+            Entry::Occupied(e) => Some(*e.get()),
+            Entry::Vacant(e) => {
+                e.insert(line);
+                None
+            }
+        });
+        self.count += usize::from(earlier.is_some());
+        self.of.push(earlier);
+        refused
+    }
+}
+
 /// Required fields no column is mapped to: every row would fail, so the
 /// preview says so before anything is sent.
 pub fn unmapped_required(mapping: &[Option<&'static str>]) -> Vec<&'static str> {
@@ -663,6 +704,43 @@ mod tests {
         let msg = row_problem(&bad, Lang::ZhCn).unwrap_or_default();
         assert!(msg.contains("客户姓名不能为空"), "{msg}");
         assert!(msg.contains("11位"), "{msg}");
+    }
+
+    #[test]
+    fn the_template_header_maps_itself_in_every_language() {
+        let want: Vec<Option<&str>> = FIELDS.iter().map(|(f, _)| Some(*f)).collect();
+        for lang in [Lang::ZhCn, Lang::ZhTw, Lang::En] {
+            let header: Vec<String> = FIELDS
+                .iter()
+                .map(|(f, _)| crate::features::manual_tasks::draft::label(f, lang))
+                .collect();
+            assert_eq!(guess_mapping(&header), want, "{lang:?}: {header:?}");
+        }
+    }
+
+    #[test]
+    fn a_phone_seen_in_an_earlier_importable_row_is_a_repeat_of_that_line() {
+        let table = Table {
+            headers: strings(&["姓名", "电话", "地区"]),
+            rows: vec![
+                strings(&["王五", "13900000001", "厦门"]),
+                strings(&["王五", "+86 139-0000-0001", "厦门"]),
+                strings(&["", "13900000002", "厦门"]),
+                strings(&["李四", "13900000002", "福州"]),
+                strings(&["李四", "13900000002", "福州"]),
+            ],
+            lines: vec![2, 3, 4, 5, 6],
+            flags: Vec::new(),
+        };
+        let mapping = guess_mapping(&table.headers);
+        let mut repeats = Repeats::default();
+        let refused: Vec<bool> = (0..table.rows.len())
+            .map(|i| repeats.check(&table, i, &mapping))
+            .collect();
+        assert_eq!(refused, [false, false, true, false, false]);
+        // The refused row 4 claims nothing: row 5 is the first 13900000002.
+        assert_eq!(repeats.of, [None, Some(2), None, None, Some(5)]);
+        assert_eq!(repeats.count, 2);
     }
 
     #[test]
