@@ -224,7 +224,7 @@ pub fn SavedViewsControl(
             <label for="f-view">{tr(i18n, |i| t_string!(i, views_label))}</label>
             <div class="saved-views-row">
                 <select id="f-view" on:change=pick>
-                    <option value="" disabled selected=move || current.get().is_none()>
+                    <option value="" disabled prop:selected=move || current.get().is_none()>
                         {move || if views.with(|v| v.0.is_empty()) {
                             t_string!(i18n, views_none).to_string()
                         } else {
@@ -233,7 +233,7 @@ pub fn SavedViewsControl(
                     </option>
                     {move || views.get().0.into_iter().enumerate().map(|(i, v)| {
                         let mark = if v.default { format!(" · {}", t_string!(i18n, views_default)) } else { String::new() };
-                        view! { <option value=i.to_string() selected=move || current.get() == Some(i)>{v.name}{mark}</option> }
+                        view! { <option value=i.to_string() prop:selected=move || current.get() == Some(i)>{v.name}{mark}</option> }
                     }).collect_view()}
                 </select>
                 <button type="button" id=MANAGE class="secondary" aria-haspopup="dialog" on:click=show>
