@@ -812,6 +812,7 @@ async fn the_default_view_opens_a_bare_customer_list_but_an_explicit_url_wins() 
     env.login("sales1", "sales123").await;
     env.goto("/customers").await;
     env.text("#current-user").await;
+    wait_rows(&env, "sales1's customers", |r| !r.is_empty()).await;
     env.wait_text("#f-view", "尚无已保存的视图").await;
     assert_eq!(env.path().await, "/customers");
     env.click("#logout").await;
