@@ -637,3 +637,203 @@ async fn the_customers_opened_last_are_one_tap_away_until_sign_out() {
     env.assert_no_console_errors().await;
     env.close().await;
 }
+
+/// Whether the saved-views dialog is open.
+async fn views_dialog_open(env: &Env) -> bool {
+    script_bool(env, "return document.getElementById('views-dialog').open;").await
+}
+
+async fn active_id(env: &Env) -> String {
+    env.js("return document.activeElement ? document.activeElement.id : '';")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The saved views' names as the menu lists them.
+async fn view_options(env: &Env) -> Vec<String> {
+    env.texts("#f-view option:not([value=''])").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_saved_view_brings_its_filter_back_after_a_reload_and_can_be_renamed_and_deleted() {
+    let env = Env::demo().await;
+    let view_path = format!("/customers?phone={KNOWN_PHONE}&size=20");
+    env.goto(&view_path).await;
+    wait_rows(&env, "just the known customer", |r| r.len() == 1).await;
+    env.wait_text("#f-view", "尚无已保存的视图").await;
+
+    // Save the current filter under a name.
+    env.click("#f-views-manage").await;
+    assert!(views_dialog_open(&env).await);
+    assert_eq!(active_id(&env).await, "view-name");
+    env.fill("#view-name", "  VIP 老客  ").await;
+    env.click("#view-save").await;
+    env.wait_text("#views-list .saved-view-name", "VIP 老客")
+        .await;
+    assert_eq!(view_options(&env).await, ["VIP 老客"]);
+
+    // A name is required and unique whatever its case; the message is next
+    // to the field, and nothing is saved.
+    env.fill("#view-name", "vip 老客").await;
+    env.click("#view-save").await;
+    env.wait_text("#view-name-error", "已有同名视图").await;
+    env.fill("#view-name", "   ").await;
+    env.browser
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .unwrap();
+    env.wait_text("#view-name-error", "请填写名称").await;
+    assert!(
+        script_bool(
+            &env,
+            "const input = document.getElementById('view-name');
+             const error = document.getElementById('view-name-error');
+             return input.parentElement === error.parentElement
+               && input.getAttribute('aria-invalid') === 'true'
+               && input.getAttribute('aria-describedby') === 'view-name-error';"
+        )
+        .await,
+        "the message belongs to the name field"
+    );
+    assert_eq!(view_options(&env).await, ["VIP 老客"]);
+
+    // Esc closes the dialog and focus returns to the button that opened it.
+    env.browser
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .unwrap();
+    assert!(!views_dialog_open(&env).await);
+    assert_eq!(active_id(&env).await, "f-views-manage");
+
+    // Other filters, then the view: the list shows the saved filter again.
+    env.click("#f-clear").await;
+    env.wait_path("/customers?size=20").await;
+    wait_rows(&env, "twenty customers", |r| r.len() == 20).await;
+    env.select("#f-view", "0").await;
+    env.wait_path(&view_path).await;
+    wait_rows(&env, "the view's customer", |r| r.len() == 1).await;
+    assert_eq!(env.value("#f-phone").await, KNOWN_PHONE);
+    assert_eq!(
+        env.value("#f-view").await,
+        "0",
+        "the menu names the view shown"
+    );
+
+    // It survives a reload.
+    env.goto("/customers?name=nobody-at-all").await;
+    wait_rows(&env, "nobody", |r| r.is_empty()).await;
+    env.browser.refresh().await.unwrap();
+    env.wait_text("#f-view", "VIP 老客").await;
+    env.select("#f-view", "0").await;
+    env.wait_path(&view_path).await;
+    wait_rows(&env, "the view's customer", |r| r.len() == 1).await;
+
+    // Rename (Esc in the name field leaves the rename, not the dialog).
+    env.click("#f-views-manage").await;
+    env.click("#view-0-rename").await;
+    env.wait_for("#view-rename", "rename field").await;
+    assert_eq!(active_id(&env).await, "view-rename");
+    env.browser
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .unwrap();
+    env.wait_gone("#view-rename").await;
+    assert!(views_dialog_open(&env).await);
+    env.click("#view-0-rename").await;
+    env.fill("#view-rename", " ").await;
+    env.click("#view-rename-ok").await;
+    env.wait_text("#view-rename-error", "请填写名称").await;
+    env.fill("#view-rename", "本周回访").await;
+    env.click("#view-rename-ok").await;
+    env.wait_text("#views-list .saved-view-name", "本周回访")
+        .await;
+    assert_eq!(view_options(&env).await, ["本周回访"]);
+
+    // Delete.
+    env.click("#views-list .view-delete").await;
+    env.wait_gone("#views-list .saved-view").await;
+    env.text("#views-empty").await;
+    env.click("#views-close").await;
+    assert!(!views_dialog_open(&env).await);
+    assert_eq!(active_id(&env).await, "f-views-manage");
+    env.wait_text("#f-view", "尚无已保存的视图").await;
+    assert!(view_options(&env).await.is_empty());
+    env.browser.refresh().await.unwrap();
+    env.wait_text("#f-view", "尚无已保存的视图").await;
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+/// At 360 px, as in the side panel: the default view opens a bare
+/// `/customers`, never an explicit URL; views are the user's own and stay
+/// across sign-out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_default_view_opens_a_bare_customer_list_but_an_explicit_url_wins() {
+    let env = Env::demo().await;
+    env.browser.set_window_size(360, 740).await.unwrap();
+    let view_path = format!("/customers?phone={KNOWN_PHONE}");
+    env.goto(&view_path).await;
+    wait_rows(&env, "the known customer", |r| r.len() == 1).await;
+    env.click("#f-views-manage").await;
+    env.fill("#view-name", "来电客户").await;
+    env.click("#view-save").await;
+    env.click("#view-0-default").await;
+    env.wait_text("#views-list .badge", "默认").await;
+    assert!(
+        script_bool(
+            &env,
+            "return document.documentElement.scrollWidth <= window.innerWidth
+               && document.getElementById('views-dialog').getBoundingClientRect().right <= window.innerWidth;"
+        )
+        .await,
+        "the dialog fits 360 px"
+    );
+    env.click("#views-close").await;
+
+    // Opened bare: the default view.
+    env.goto("/customers").await;
+    env.wait_path(&view_path).await;
+    wait_rows(&env, "the default view's customer", |r| r.len() == 1).await;
+    // Clearing the filters on the page is not opening it: it stays clear.
+    env.click("#f-clear").await;
+    env.wait_path("/customers").await;
+    wait_rows(&env, "everyone", |r| r.len() == 10).await;
+
+    // An explicit URL wins.
+    env.goto("/customers?name=x").await;
+    wait_rows(&env, "the name filter's answer", |_| true).await;
+    env.text("#current-user").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(env.path().await, "/customers?name=x");
+    assert_eq!(env.value("#f-name").await, "x");
+
+    // Another salesperson at this browser has none of them; after signing
+    // out and in again, the views are still there.
+    env.browser.set_window_size(1280, 900).await.unwrap();
+    env.click("#logout").await;
+    env.wait_path("/login").await;
+    env.login("sales1", "sales123").await;
+    env.goto("/customers").await;
+    env.text("#current-user").await;
+    wait_rows(&env, "sales1's customers", |r| !r.is_empty()).await;
+    env.wait_text("#f-view", "尚无已保存的视图").await;
+    assert_eq!(env.path().await, "/customers");
+    env.click("#logout").await;
+    env.wait_path("/login").await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers").await;
+    env.wait_path(&view_path).await;
+    env.assert_no_console_errors().await;
+    env.close().await;
+}

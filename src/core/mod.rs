@@ -10,6 +10,7 @@ pub mod known_phone;
 pub mod links;
 pub mod nav;
 pub mod paging;
+pub mod per_user;
 pub mod recent;
 pub mod template;
 pub mod text;

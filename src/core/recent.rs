@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::hrefs::display_name;
+use crate::core::per_user::PerUser;
 
 /// How many are kept.
 pub const KEEP: usize = 20;
@@ -40,11 +41,27 @@ impl Recent {
     }
 }
 
-/// The storage key of one user's list: tenant and user in it, so two people
-/// sharing a browser never see each other's customers.
-pub fn storage_key(tenant: Option<i64>, user: Option<&str>) -> String {
-    let tenant = tenant.map(|t| t.to_string()).unwrap_or_default();
-    format!("scrm.recent.{tenant}.{}", user.unwrap_or_default())
+impl PerUser for Vec<Recent> {
+    const KIND: &'static str = "recent";
+
+    fn read(stored: Option<&str>) -> Self {
+        read(stored)
+    }
+
+    fn store(&self) -> String {
+        store(self)
+    }
+
+    fn is_empty(&self) -> bool {
+        <[Recent]>::is_empty(self)
+    }
+
+    /// What was opened before the user was known is the newest.
+    fn take_in(&mut self, early: Self) {
+        for r in early.into_iter().rev() {
+            remember(self, r);
+        }
+    }
 }
 
 /// The stored list; anything unreadable or foreign is dropped, not trusted.
@@ -98,6 +115,13 @@ mod tests {
     }
 
     #[test]
+    fn what_was_opened_before_the_user_was_known_comes_first() {
+        let mut list = vec![opened(1), opened(2)];
+        list.take_in(vec![opened(3), opened(2)]);
+        assert_eq!(list, vec![opened(3), opened(2), opened(1)]);
+    }
+
+    #[test]
     fn what_is_stored_reads_back_and_garbage_reads_as_nothing() {
         let list = vec![opened(1), opened(2)];
         assert_eq!(read(Some(&store(&list))), list);
@@ -120,14 +144,5 @@ mod tests {
         let r = Recent::new("k".into(), " ", Some("13800000001"), "/chat?x=1".into());
         assert_eq!(r.map(|r| r.name), Some("13800000001".into()));
         assert_eq!(Recent::new("k".into(), "", None, "/chat".into()), None);
-    }
-
-    #[test]
-    fn each_user_of_each_tenant_has_a_list() {
-        assert_eq!(storage_key(Some(1), Some("demo")), "scrm.recent.1.demo");
-        assert_ne!(
-            storage_key(Some(2), Some("demo")),
-            storage_key(Some(1), Some("demo"))
-        );
     }
 }

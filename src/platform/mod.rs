@@ -5,6 +5,7 @@ pub mod api_client;
 pub mod dom;
 pub mod load;
 pub mod locale;
+pub mod per_user;
 pub mod recent;
 pub mod session;
 pub mod slices;

@@ -63,12 +63,14 @@ impl Session {
         }
     }
 
-    /// Sign-out: the token, every draft and the recent customers leave web
-    /// storage. (A 401 keeps them: the user signs in again and finds the
-    /// typed text.)
+    /// Sign-out: the token, every draft, the recent customers and whatever
+    /// was kept before the user was known leave web storage; the user's
+    /// saved views stay under the user's key. (A 401 keeps everything: the
+    /// user signs in again and finds the typed text.)
     pub fn sign_out(&self) {
         storage::session_forget_user_data();
         crate::platform::recent::forget(self);
+        crate::platform::per_user::forget_nobodys();
         self.user.set(None);
     }
 }

@@ -25,6 +25,18 @@ pub fn local_remove(key: &str) {
     }
 }
 
+/// Removes every local key `doomed` picks.
+pub fn local_remove_where(doomed: impl Fn(&str) -> bool) {
+    let Some(s) = local() else { return };
+    let keys: Vec<String> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| doomed(k))
+        .collect();
+    for k in keys {
+        let _ = s.remove_item(&k);
+    }
+}
+
 pub fn session_get(key: &str) -> Option<String> {
     session()?.get_item(key).ok()?
 }

@@ -10,6 +10,7 @@ use scrm_api::customer::Tag;
 use scrm_api::validate::{field_messages, FieldError};
 
 use crate::features::customers::query::CustomerFilter;
+use crate::features::customers::saved_views::SavedViewsControl;
 use crate::features::customers::tag_picker::TagPicker;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::locale::lang;
@@ -127,6 +128,7 @@ pub fn CustomerFilters(
                 <label for="f-remarks">{tr(i18n, |i| t_string!(i, cust_remarks))}</label>
                 {text_input("f-remarks", remarks, "search")}
             </div>
+            <SavedViewsControl filter=filter on_pick=on_change/>
             <div class="field field-actions">
                 <button type="button" id="f-clear" on:click=move |_| {
                     let f = CustomerFilter { size: filter.get_untracked().size, ..Default::default() };

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use scrm_api::customer::{Customer, CustomerPage, DeleteCustomer, DeleteCustomerRequest, Tag};
 
 use crate::core::hrefs;
+use crate::core::nav::{base, strip_base};
 use crate::features::customers::export::Export;
 use crate::features::customers::filters::CustomerFilters;
 use crate::features::customers::query::CustomerFilter;
@@ -48,7 +49,17 @@ pub fn CustomerList() -> impl IntoView {
     let api = use_api();
     let location = use_location();
     let navigate = use_navigate();
-    let filter = Memo::new(move |_| CustomerFilter::from_query(&location.search.get()));
+    // Only the list's own URL is a filter: leaving the page (signing out,
+    // opening another page) empties the query before the page goes, and
+    // that is no reason to ask for the whole list once more.
+    let filter = Memo::new(move |prev: Option<&CustomerFilter>| {
+        let search = location.search.get();
+        let path = location.pathname.get();
+        match prev {
+            Some(prev) if strip_base(base(), &path) != "/customers" => prev.clone(),
+            _ => CustomerFilter::from_query(&search),
+        }
+    });
     let go = Callback::new(move |f: CustomerFilter| navigate(&f.href(), Default::default()));
     let tags = use_tags().list();
 

@@ -1,9 +1,11 @@
-//! Customer query and export, edit, delete, contacts by tag. `query`,
-//! `form` and `tag_suggest` need no browser and are tested natively.
+//! Customer query and export, saved views, edit, delete, contacts by tag.
+//! `query`, `views`, `form` and `tag_suggest` need no browser and are
+//! tested natively.
 
 pub mod form;
 pub mod query;
 pub mod tag_suggest;
+pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod by_contact;
@@ -23,5 +25,7 @@ pub mod list;
 pub mod recent_strip;
 #[cfg(target_arch = "wasm32")]
 pub mod record;
+#[cfg(target_arch = "wasm32")]
+pub mod saved_views;
 #[cfg(target_arch = "wasm32")]
 pub mod tag_picker;
