@@ -240,3 +240,23 @@ async fn embedded_at_360_px_the_top_bar_button_opens_it() {
     env.assert_no_console_errors().await;
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn its_code_comes_on_first_use_and_a_failed_fetch_is_said_and_retried() {
+    let env = Env::new().await;
+    // The dialog's own module unreachable from the start (the prefetch too).
+    env.block_urls(&["*/split_quick_find*"]).await;
+    env.login("demo", "demo123").await;
+    env.text("section[data-route='/customers']").await;
+    env.click("#quick-find-button").await;
+    // Not in the main wasm: it cannot open, and says so.
+    env.wait_text(".toast", "快速查找无法加载").await;
+    assert!(!is_open(&env).await);
+    wait_focused(&env, "#quick-find-button").await;
+    // Once the file can be fetched, the next press opens it.
+    env.block_urls(&[]).await;
+    keys(&env, CTRL_K).await;
+    wait_focused(&env, "#quick-find-input").await;
+    assert!(is_open(&env).await);
+    env.close().await;
+}
