@@ -260,3 +260,29 @@ async fn its_code_comes_on_first_use_and_a_failed_fetch_is_said_and_retried() {
     assert!(is_open(&env).await);
     env.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_finds_the_users_own_manual_entries_too() {
+    let env = Env::new().await;
+    // The demo's known manual entry is sales1's.
+    env.login("sales1", "sales123").await;
+    env.text("section[data-route='/customers']").await;
+    keys(&env, CTRL_K).await;
+    wait_focused(&env, "#quick-find-input").await;
+    type_in_box(&env, "手动录入演示").await;
+    let started = std::time::Instant::now();
+    while labels(&env, "entry").await != json!(["手动录入演示"]) {
+        assert!(started.elapsed() < support::WAIT, "no manual entry found");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // No customer has the name: Enter takes the entry, the user's list
+    // filtered to it.
+    env.wait_for("#quick-find-none", "no customer").await;
+    keys(&env, ENTER).await;
+    env.text("section[data-route='/manual-tasks/:adminUserId']")
+        .await;
+    let path = env.path().await;
+    assert!(path.starts_with("/manual-tasks/"), "{path}");
+    assert!(path.contains("contact="), "{path}");
+    env.close().await;
+}

@@ -13,12 +13,14 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use scrm_api::customer::{Customer, CustomerPage};
+use scrm_api::manual_task::{GetManualTaskDetail, ManualEntry, ManualTaskDetailRequest};
 use wasm_bindgen::JsCast;
 
 use crate::app::nav_links::pages;
 use crate::app::quick_find::{use_quick_find, DIALOG};
 use crate::core::find::{clean, customer_request, page_matches, FIND_MAX};
 use crate::core::hrefs;
+use crate::features::manual_tasks::query::DetailQuery;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::load;
@@ -88,16 +90,47 @@ pub fn QuickFindDialog() -> impl IntoView {
         );
     };
 
+    let me = session.user;
     let data = load(
         move || asked.get(),
         move |text| {
             let api = api.clone();
+            // The signed-in user's account, when the server says who that is.
+            let mine = me
+                .try_with_untracked(|m| m.as_ref().and_then(|m| m.admin_user_id))
+                .flatten();
             async move {
                 let Some(request) = customer_request(&text, LIMIT) else {
                     return Ok(None);
                 };
-                let page = api.call::<CustomerPage>(&request).await?.page;
-                Ok(Some((page.items, page.count)))
+                // The contract filters manual entries by name only.
+                let entries = request.customer_name.clone().zip(mine).map(|(name, id)| {
+                    ManualTaskDetailRequest {
+                        admin_user_id: Some(id),
+                        customer_name: Some(name),
+                        limit: Some(LIMIT),
+                        page_no: Some(1),
+                        ..Default::default()
+                    }
+                });
+                let customers = api.call::<CustomerPage>(&request);
+                let entries = async {
+                    match entries {
+                        Some(r) => api
+                            .call::<GetManualTaskDetail>(&r)
+                            .await
+                            .map(|p| p.page.items),
+                        None => Ok(Vec::new()),
+                    }
+                };
+                let (customers, entries) = futures::future::join(customers, entries).await;
+                let page = customers?.page;
+                Ok(Some(Found {
+                    customers: page.items,
+                    count: page.count,
+                    entries: entries?,
+                    mine: mine.unwrap_or_default(),
+                }))
             }
         },
     );
@@ -203,13 +236,58 @@ pub fn QuickFindDialog() -> impl IntoView {
                         <Loaded data=data loading=move || view! {
                             <div role="presentation" class="muted quick-find-status">{tr(i18n, |i| t_string!(i, qf_searching))}</div>
                         } let:found>
-                            {found.map(|(customers, count)| view! { <Customers customers count choose active/> })}
+                            {found.map(|f| view! {
+                                <Customers customers=f.customers count=f.count choose active/>
+                                <Entries entries=f.entries mine=f.mine choose active/>
+                            })}
                         </Loaded>
                     </Show>
                 </div>
             </div>
         </dialog>
     }
+}
+
+/// One answer: the customers found and, for a name, the signed-in user's
+/// manual entries of that name.
+#[derive(Clone)]
+struct Found {
+    customers: Vec<Customer>,
+    count: i64,
+    entries: Vec<ManualEntry>,
+    /// The signed-in user's account id.
+    mine: i64,
+}
+
+/// The user's manual entries of one answer, each opening their list
+/// filtered to that name.
+#[component]
+fn Entries(
+    entries: Vec<ManualEntry>,
+    mine: i64,
+    choose: impl Fn(String) + Copy + Send + Sync + 'static,
+    active: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    (!entries.is_empty()).then(|| {
+        let options = entries
+            .into_iter()
+            .enumerate()
+            .map(|(n, e)| {
+                let name = e.customer_name.clone().unwrap_or_default();
+                let phone = e.customer_phone.clone().unwrap_or_default();
+                let filter = DetailQuery::parse(|k| (k == "contact").then(|| name.clone())).to_search();
+                let href = format!("{}{filter}", hrefs::manual_entries(mine));
+                let label = if name.trim().is_empty() { phone.clone() } else { name };
+                view! { <Choice id=format!("qf-entry-{n}") kind="entry" active
+                    label detail=phone on_choose=move || choose(href.clone())/> }
+            })
+            .collect_view();
+        view! {
+            <div role="presentation" class="quick-find-group">{tr(i18n, |i| t_string!(i, qf_entries))}</div>
+            {options}
+        }
+    })
 }
 
 /// The customers of one answer, each opening its edit page.
