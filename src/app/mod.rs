@@ -8,6 +8,7 @@ pub mod embed_menu;
 pub mod login;
 pub mod nav_links;
 pub mod not_found;
+pub mod quick_find;
 pub mod settings;
 pub mod shell;
 pub mod sidebar;

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
 use crate::app::auth_guard::AuthGuard;
+use crate::app::quick_find::{provide_quick_find, QuickFindHost};
 use crate::app::sidebar::Sidebar;
 use crate::app::topbar::TopBar;
 use crate::core::nav::embed_param;
@@ -22,6 +23,7 @@ pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     provide_tags();
+    provide_quick_find();
     let query = use_query_map();
     {
         let session = session.clone();
@@ -52,6 +54,8 @@ pub fn Shell() -> impl IntoView {
         </div>
         // Call screen-pop: one pop-up over every page.
         <CallPopup/>
+        // Quick find (Ctrl+K): its dialog's code comes on first use.
+        <QuickFindHost/>
         <EmbedBridge/>
     }
 }

@@ -1,11 +1,12 @@
 //! Top bar: in embed mode, where there is no sidebar, the page menu and the
-//! title; the dial box, the language switch and the signed-in user.
+//! title; quick find's button, the dial box, the language switch and the signed-in user.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use scrm_api::auth::{Empty, Logout};
 
 use crate::app::embed_menu::EmbedMenu;
+use crate::app::quick_find::QuickFindButton;
 use crate::features::call::dial_box::DialBox;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
@@ -43,6 +44,7 @@ pub fn TopBar() -> impl IntoView {
                 <EmbedMenu/>
                 <span class="brand compact">{tr(i18n, |i| t_string!(i, app_title))}</span>
             </Show>
+            <QuickFindButton/>
             <DialBox/>
             <div class="topbar-right">
                 <LocaleSwitch/>

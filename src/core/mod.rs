@@ -5,6 +5,7 @@ pub mod config;
 pub mod csv_read;
 pub mod embed;
 pub mod file_kind;
+pub mod find;
 pub mod hrefs;
 pub mod known_phone;
 pub mod links;

@@ -22,6 +22,7 @@ use leptos_router::LazyRoute;
 use send_wrapper::SendWrapper;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
+use scrm_panel::app::quick_find::dialog::QuickFindDialog;
 use scrm_panel::app::settings;
 use scrm_panel::features::{call, chat, clinic, customers, manual_tasks};
 use scrm_panel::platform::i18n::{t_string, use_i18n, Locale};
@@ -116,10 +117,32 @@ lazy_page!(
 );
 lazy_page!(SettingsPage, settings_page, settings::Settings);
 
-/// Every lazy page's prefetch, in the order the idle prefetch takes them:
+/// Quick find's dialog: not a page but the same kind of split point, so
+/// its code is fetched when Ctrl+K is first pressed (or by the prefetch).
+mod quick_find {
+    use super::*;
+
+    #[wasm_split(quick_find, fallible, preload(fetch))]
+    fn dialog() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <QuickFindDialog/> }.into_any())
+    }
+
+    /// The dialog, `None` when its chunk could not be fetched.
+    pub fn load() -> Pin<Box<dyn Future<Output = Option<AnyView>>>> {
+        Box::pin(async { dialog().await.ok() })
+    }
+
+    pub fn prefetch() -> Pin<Box<dyn Future<Output = bool>>> {
+        Box::pin(async { fetch().await.is_ok() })
+    }
+}
+
+pub use quick_find::load as quick_find_dialog;
+
+/// Every lazy chunk's prefetch, in the order the idle prefetch takes them:
 /// the call page first (an incoming call opens it), then the customer
-/// pages a list row leads to, then the rest.
-pub const PREFETCH: [Prefetch; 12] = [
+/// pages a list row leads to, then the rest, quick find last.
+pub const PREFETCH: [Prefetch; 13] = [
     call_page::prefetch,
     customer_edit::prefetch,
     customer_by_contact::prefetch,
@@ -132,6 +155,7 @@ pub const PREFETCH: [Prefetch; 12] = [
     clinic_page::prefetch,
     clinic_appointments::prefetch,
     settings_page::prefetch,
+    quick_find::prefetch,
 ];
 
 /// The page, or the retry view when its chunk could not be fetched.

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::{path, Lazy};
 
+use scrm_panel::app::quick_find::QuickFindChunk;
 use scrm_panel::app::shell::Shell;
 use scrm_panel::app::{login, not_found};
 use scrm_panel::core::config::Config;
@@ -41,6 +42,8 @@ fn App(config: Config) -> impl IntoView {
         session.config.clinic.enabled,
     ));
     provide_context(session);
+    // Quick find's dialog: a split point here, handed to the shell.
+    provide_context(QuickFindChunk(quick_find_dialog));
     prefetch::after_first_screen();
 
     view! {

@@ -4,47 +4,18 @@
 //! `cargo test` checks the rules natively.
 
 use scrm_api::customer::CustomerPageRequest;
-use scrm_api::validate::{limits, normalize_phone};
 
+use crate::core::find::customer_request;
+pub use crate::core::find::{clean, FIND_MAX};
 use crate::core::nav::encode_component;
 
 /// Customers listed at most; a longer list asks the user to type more.
 pub const PICK_LIMIT: i64 = 20;
 
-/// Longest search text kept (the server's filter limit).
-pub const FIND_MAX: usize = limits::FILTER;
-
-/// The search as kept in the URL: trimmed, control characters dropped, at
-/// most [`FIND_MAX`] characters.
-pub fn clean(text: &str) -> String {
-    let kept: String = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(FIND_MAX)
-        .collect();
-    kept.trim().to_owned()
-}
-
-/// The customerPage request for a search: a number (however it is written,
-/// `+86 135 2724 4977` included) searches phones by its digits, as every
-/// other phone look-up does; anything else searches names. `None` for an
-/// empty search, which asks nothing.
+/// The customerPage request for a search (the shared rule in
+/// `core::find`): `None` for an empty search, which asks nothing.
 pub fn request(text: &str) -> Option<CustomerPageRequest> {
-    let text = clean(text);
-    if text.is_empty() {
-        return None;
-    }
-    let (name, phone) = match normalize_phone(&text) {
-        Ok(digits) => (None, Some(digits)),
-        Err(_) => (Some(text), None),
-    };
-    Some(CustomerPageRequest {
-        customer_name: name,
-        customer_phone: phone,
-        limit: Some(PICK_LIMIT),
-        page_no: Some(1),
-        ..Default::default()
-    })
+    customer_request(text, PICK_LIMIT)
 }
 
 /// The picker's address for a search (`/chat` for none).

@@ -1,0 +1,288 @@
+//! Quick find (Ctrl+K / ⌘K, and the top bar's button) in real headless
+//! Chromium against the reference server: customers by phone in any format
+//! and by name, pages by name, the keyboard, recent customers, Esc, embed
+//! mode at 360 px.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use serde_json::{json, Value};
+use support::Env;
+
+const CUSTOMER: &str = "陈聊天多";
+const CTRL_K: &str = "\u{E009}k\u{E000}";
+const ESC: &str = "\u{E00C}";
+const ENTER: &str = "\u{E007}";
+const DOWN: &str = "\u{E015}";
+
+async fn js(env: &Env, script: &str) -> Value {
+    env.browser.execute(script, vec![]).await.unwrap()
+}
+
+async fn wait_true(env: &Env, script: &str, what: &str) {
+    let started = std::time::Instant::now();
+    while js(env, script).await != json!(true) {
+        assert!(started.elapsed() < support::WAIT, "never true: {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+async fn wait_focused(env: &Env, css: &str) {
+    wait_true(
+        env,
+        &format!("const a = document.activeElement; return !!a && a.matches({css:?});"),
+        &format!("focus on {css}"),
+    )
+    .await;
+}
+
+/// Keys to whatever has focus.
+async fn keys(env: &Env, keys: &str) {
+    let active = env.browser.active_element().await.unwrap();
+    active.send_keys(keys).await.unwrap();
+}
+
+/// Replaces the box's text by typing, as a person does.
+async fn type_in_box(env: &Env, text: &str) {
+    let bx = env.wait_for("#quick-find-input", "quick find box").await;
+    bx.send_keys("\u{E009}a\u{E000}\u{E003}").await.unwrap();
+    bx.send_keys(text).await.unwrap();
+}
+
+/// The labels of the options of one kind (`customer`, `page`, `recent`).
+async fn labels(env: &Env, kind: &str) -> Value {
+    js(
+        env,
+        &format!(
+            "return [...document.querySelectorAll('#quick-find-list .quick-find-{kind} .quick-find-label')]
+                 .map(e => e.textContent);"
+        ),
+    )
+    .await
+}
+
+async fn wait_customers(env: &Env, want: &[&str], what: &str) {
+    let want = json!(want);
+    let started = std::time::Instant::now();
+    loop {
+        if labels(env, "customer").await == want {
+            return;
+        }
+        assert!(
+            started.elapsed() < support::WAIT,
+            "customers for {what}: {:?}",
+            labels(env, "customer").await
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+async fn is_open(env: &Env) -> bool {
+    js(
+        env,
+        "const d = document.getElementById('quick-find'); return !!d && d.open;",
+    )
+    .await
+        == json!(true)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_k_finds_customers_by_phone_and_name_and_pages_by_name() {
+    let env = Env::demo().await;
+    env.goto("/customers").await;
+    env.text("section[data-route='/customers']").await;
+    // Focus somewhere on the page, then Ctrl+K.
+    js(
+        &env,
+        "document.querySelector('.dial-box input').focus(); return true;",
+    )
+    .await;
+    keys(&env, CTRL_K).await;
+    wait_focused(&env, "#quick-find-input").await;
+    assert!(is_open(&env).await);
+    let bx = env.wait_for("#quick-find-input", "box").await;
+    assert_eq!(bx.attr("role").await.unwrap().as_deref(), Some("combobox"));
+    assert_eq!(
+        bx.attr("aria-controls").await.unwrap().as_deref(),
+        Some("quick-find-list")
+    );
+    assert_eq!(
+        env.wait_for("#quick-find-list", "list")
+            .await
+            .attr("role")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("listbox")
+    );
+    // Nobody opened yet: nothing recent.
+    assert_eq!(labels(&env, "recent").await, json!([]));
+
+    // A phone in three formats, with a search that finds nobody between
+    // them, so each answer is a fresh one.
+    for phone in ["13800000001", "+86 138-0000-0001", "138 0000 0001"] {
+        type_in_box(&env, "设置").await;
+        env.wait_for("#quick-find-none", "no customer").await;
+        assert_eq!(
+            labels(&env, "page").await,
+            json!(["设置"]),
+            "the page matches"
+        );
+        type_in_box(&env, phone).await;
+        wait_customers(&env, &[CUSTOMER], phone).await;
+    }
+    // By name; ↓ makes the customer active, Enter opens the edit page.
+    type_in_box(&env, "设置").await;
+    env.wait_for("#quick-find-none", "no customer").await;
+    type_in_box(&env, CUSTOMER).await;
+    wait_customers(&env, &[CUSTOMER], "the name").await;
+    keys(&env, DOWN).await;
+    let active = bx
+        .attr("aria-activedescendant")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        active.starts_with("qf-customer-"),
+        "active option {active:?}"
+    );
+    assert_eq!(
+        js(
+            &env,
+            &format!("return document.getElementById({active:?}).getAttribute('aria-selected');")
+        )
+        .await,
+        json!("true")
+    );
+    keys(&env, ENTER).await;
+    env.text("section[data-route='/customers/:id']").await;
+    assert!(
+        env.path().await.contains("phone=13800000001"),
+        "{}",
+        env.path().await
+    );
+    assert!(!is_open(&env).await, "closed after choosing");
+
+    // The customer opened is recent: shown before typing.
+    wait_true(
+        &env,
+        &format!(
+            "return Object.keys(localStorage).some(k => k.startsWith('scrm.recent')
+                 && localStorage.getItem(k).includes({CUSTOMER:?}));"
+        ),
+        "the customer remembered",
+    )
+    .await;
+    keys(&env, CTRL_K).await;
+    wait_focused(&env, "#quick-find-input").await;
+    assert_eq!(labels(&env, "recent").await, json!([CUSTOMER]));
+
+    // A page by name: Enter takes the first option.
+    type_in_box(&env, "设置").await;
+    keys(&env, ENTER).await;
+    env.text("section[data-route='/settings']").await;
+    env.wait_path("/settings").await;
+
+    // Esc closes it and focus returns to what had it.
+    js(
+        &env,
+        "document.querySelector('.dial-box input').focus(); return true;",
+    )
+    .await;
+    keys(&env, CTRL_K).await;
+    wait_focused(&env, "#quick-find-input").await;
+    keys(&env, ESC).await;
+    wait_focused(&env, ".dial-box input").await;
+    assert!(!is_open(&env).await);
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embedded_at_360_px_the_top_bar_button_opens_it() {
+    let env = Env::demo().await;
+    env.browser.set_window_size(360, 740).await.unwrap();
+    env.goto("/customers?embed=1").await;
+    env.text("section[data-route='/customers']").await;
+    assert!(!env.exists("nav.sidebar").await);
+    env.click("#quick-find-button").await;
+    wait_focused(&env, "#quick-find-input").await;
+    // It fits: nothing scrolls sideways.
+    assert_eq!(
+        js(
+            &env,
+            "const r = document.getElementById('quick-find').getBoundingClientRect();
+             return r.left >= 0 && r.right <= window.innerWidth
+                 && document.documentElement.scrollWidth <= window.innerWidth;"
+        )
+        .await,
+        json!(true),
+        "the dialog fits at 360 px"
+    );
+    // Esc: focus back on the button.
+    keys(&env, ESC).await;
+    wait_focused(&env, "#quick-find-button").await;
+    assert!(!is_open(&env).await);
+
+    // A customer by phone, then an action by its name.
+    env.click("#quick-find-button").await;
+    wait_focused(&env, "#quick-find-input").await;
+    type_in_box(&env, "+86 138-0000-0001").await;
+    wait_customers(&env, &[CUSTOMER], "the phone").await;
+    keys(&env, ENTER).await;
+    env.text("section[data-route='/customers/:id']").await;
+    assert!(!env.exists("nav.sidebar").await, "still embedded");
+    env.click("#quick-find-button").await;
+    type_in_box(&env, "新建手动录入").await;
+    keys(&env, ENTER).await;
+    env.text("section[data-route='/manual-tasks/new']").await;
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn its_code_comes_on_first_use_and_a_failed_fetch_is_said_and_retried() {
+    let env = Env::new().await;
+    // The dialog's own module unreachable from the start (the prefetch too).
+    env.block_urls(&["*/split_quick_find*"]).await;
+    env.login("demo", "demo123").await;
+    env.text("section[data-route='/customers']").await;
+    env.click("#quick-find-button").await;
+    // Not in the main wasm: it cannot open, and says so.
+    env.wait_text(".toast", "快速查找无法加载").await;
+    assert!(!is_open(&env).await);
+    wait_focused(&env, "#quick-find-button").await;
+    // Once the file can be fetched, the next press opens it.
+    env.block_urls(&[]).await;
+    keys(&env, CTRL_K).await;
+    wait_focused(&env, "#quick-find-input").await;
+    assert!(is_open(&env).await);
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_name_finds_the_users_own_manual_entries_too() {
+    let env = Env::new().await;
+    // The demo's known manual entry is sales1's.
+    env.login("sales1", "sales123").await;
+    env.text("section[data-route='/customers']").await;
+    keys(&env, CTRL_K).await;
+    wait_focused(&env, "#quick-find-input").await;
+    type_in_box(&env, "手动录入演示").await;
+    let started = std::time::Instant::now();
+    while labels(&env, "entry").await != json!(["手动录入演示"]) {
+        assert!(started.elapsed() < support::WAIT, "no manual entry found");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // No customer has the name: Enter takes the entry, the user's list
+    // filtered to it.
+    env.wait_for("#quick-find-none", "no customer").await;
+    keys(&env, ENTER).await;
+    env.text("section[data-route='/manual-tasks/:adminUserId']")
+        .await;
+    let path = env.path().await;
+    assert!(path.starts_with("/manual-tasks/"), "{path}");
+    assert!(path.contains("contact="), "{path}");
+    env.close().await;
+}
