@@ -113,8 +113,7 @@ async fn dial(env: &Env, number: &str) {
 }
 
 async fn press_escape(env: &Env) {
-    let active = env.browser.active_element().await.unwrap();
-    active.send_keys("\u{E00C}").await.unwrap();
+    env.press("\u{E00C}").await;
 }
 
 /// Serves, on `listener` (a port of 127.0.0.1 of its own, i.e. a second

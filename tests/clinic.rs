@@ -301,13 +301,7 @@ async fn appointments_of_each_type_are_created_changed_and_cancelled() {
     env.click(&format!("#feed-table tr[data-id='{id}'] button.manage"))
         .await;
     env.text("#appt-manage").await;
-    env.browser
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{E00C}")
-        .await
-        .unwrap();
+    env.press("\u{E00C}").await;
     env.wait_gone("#appt-manage").await;
     let focused = env
         .browser

@@ -680,13 +680,7 @@ async fn a_saved_view_brings_its_filter_back_after_a_reload_and_can_be_renamed_a
     env.click("#view-save").await;
     env.wait_text("#view-name-error", "已有同名视图").await;
     env.fill("#view-name", "   ").await;
-    env.browser
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&Key::Enter.to_string())
-        .await
-        .unwrap();
+    env.press(&Key::Enter.to_string()).await;
     env.wait_text("#view-name-error", "请填写名称").await;
     assert!(
         script_bool(
@@ -703,13 +697,7 @@ async fn a_saved_view_brings_its_filter_back_after_a_reload_and_can_be_renamed_a
     assert_eq!(view_options(&env).await, ["VIP 老客"]);
 
     // Esc closes the dialog and focus returns to the button that opened it.
-    env.browser
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&Key::Escape.to_string())
-        .await
-        .unwrap();
+    env.press(&Key::Escape.to_string()).await;
     assert!(!views_dialog_open(&env).await);
     assert_eq!(active_id(&env).await, "f-views-manage");
 
@@ -741,13 +729,7 @@ async fn a_saved_view_brings_its_filter_back_after_a_reload_and_can_be_renamed_a
     env.click("#view-0-rename").await;
     env.wait_for("#view-rename", "rename field").await;
     assert_eq!(active_id(&env).await, "view-rename");
-    env.browser
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&Key::Escape.to_string())
-        .await
-        .unwrap();
+    env.press(&Key::Escape.to_string()).await;
     env.wait_gone("#view-rename").await;
     assert!(views_dialog_open(&env).await);
     env.click("#view-0-rename").await;

@@ -200,8 +200,7 @@ async fn call_pop_up_keeps_and_returns_focus(engine: Engine) {
 }
 
 async fn escape(env: &Env) {
-    let active = env.browser.active_element().await.unwrap();
-    active.send_keys("\u{E00C}").await.unwrap();
+    env.press("\u{E00C}").await;
 }
 
 async fn chat_scrolls_up_to_an_older_page(engine: Engine) {

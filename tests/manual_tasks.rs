@@ -116,13 +116,7 @@ async fn list_filters_and_deleting_a_persons_tasks() {
     env.click(&button).await;
     env.wait_text("#confirm-message", "黄文榕").await;
     assert!(env.text("#confirm-message").await.contains('8'));
-    env.browser
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&Key::Escape.to_string())
-        .await
-        .unwrap();
+    env.press(&Key::Escape.to_string()).await;
     env.wait_gone("dialog[open]").await;
     let focused_class = env
         .browser

@@ -20,27 +20,23 @@ async fn js(env: &Env, script: &str) -> Value {
     env.browser.execute(script, vec![]).await.unwrap()
 }
 
-async fn wait_true(env: &Env, script: &str, what: &str) {
-    let started = std::time::Instant::now();
-    while js(env, script).await != json!(true) {
-        assert!(started.elapsed() < support::WAIT, "never true: {what}");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
 async fn wait_focused(env: &Env, css: &str) {
-    wait_true(
-        env,
+    env.wait_js(
         &format!("const a = document.activeElement; return !!a && a.matches({css:?});"),
         &format!("focus on {css}"),
     )
     .await;
 }
 
-/// Keys to whatever has focus.
-async fn keys(env: &Env, keys: &str) {
-    let active = env.browser.active_element().await.unwrap();
-    active.send_keys(keys).await.unwrap();
+/// Focus in the dial box, then Ctrl+K: the dialog opens with focus in it.
+async fn open_from_dial_box(env: &Env) {
+    js(
+        env,
+        "document.querySelector('.dial-box input').focus(); return true;",
+    )
+    .await;
+    env.press(CTRL_K).await;
+    wait_focused(env, "#quick-find-input").await;
 }
 
 /// Replaces the box's text by typing, as a person does.
@@ -93,13 +89,7 @@ async fn ctrl_k_finds_customers_by_phone_and_name_and_pages_by_name() {
     env.goto("/customers").await;
     env.text("section[data-route='/customers']").await;
     // Focus somewhere on the page, then Ctrl+K.
-    js(
-        &env,
-        "document.querySelector('.dial-box input').focus(); return true;",
-    )
-    .await;
-    keys(&env, CTRL_K).await;
-    wait_focused(&env, "#quick-find-input").await;
+    open_from_dial_box(&env).await;
     assert!(is_open(&env).await);
     let bx = env.wait_for("#quick-find-input", "box").await;
     assert_eq!(bx.attr("role").await.unwrap().as_deref(), Some("combobox"));
@@ -137,7 +127,7 @@ async fn ctrl_k_finds_customers_by_phone_and_name_and_pages_by_name() {
     env.wait_for("#quick-find-none", "no customer").await;
     type_in_box(&env, CUSTOMER).await;
     wait_customers(&env, &[CUSTOMER], "the name").await;
-    keys(&env, DOWN).await;
+    env.press(DOWN).await;
     let active = bx
         .attr("aria-activedescendant")
         .await
@@ -155,7 +145,7 @@ async fn ctrl_k_finds_customers_by_phone_and_name_and_pages_by_name() {
         .await,
         json!("true")
     );
-    keys(&env, ENTER).await;
+    env.press(ENTER).await;
     env.text("section[data-route='/customers/:id']").await;
     assert!(
         env.path().await.contains("phone=13800000001"),
@@ -165,8 +155,7 @@ async fn ctrl_k_finds_customers_by_phone_and_name_and_pages_by_name() {
     assert!(!is_open(&env).await, "closed after choosing");
 
     // The customer opened is recent: shown before typing.
-    wait_true(
-        &env,
+    env.wait_js(
         &format!(
             "return Object.keys(localStorage).some(k => k.startsWith('scrm.recent')
                  && localStorage.getItem(k).includes({CUSTOMER:?}));"
@@ -174,25 +163,19 @@ async fn ctrl_k_finds_customers_by_phone_and_name_and_pages_by_name() {
         "the customer remembered",
     )
     .await;
-    keys(&env, CTRL_K).await;
+    env.press(CTRL_K).await;
     wait_focused(&env, "#quick-find-input").await;
     assert_eq!(labels(&env, "recent").await, json!([CUSTOMER]));
 
     // A page by name: Enter takes the first option.
     type_in_box(&env, "设置").await;
-    keys(&env, ENTER).await;
+    env.press(ENTER).await;
     env.text("section[data-route='/settings']").await;
     env.wait_path("/settings").await;
 
     // Esc closes it and focus returns to what had it.
-    js(
-        &env,
-        "document.querySelector('.dial-box input').focus(); return true;",
-    )
-    .await;
-    keys(&env, CTRL_K).await;
-    wait_focused(&env, "#quick-find-input").await;
-    keys(&env, ESC).await;
+    open_from_dial_box(&env).await;
+    env.press(ESC).await;
     wait_focused(&env, ".dial-box input").await;
     assert!(!is_open(&env).await);
     env.assert_no_console_errors().await;
@@ -221,7 +204,7 @@ async fn embedded_at_360_px_the_top_bar_button_opens_it() {
         "the dialog fits at 360 px"
     );
     // Esc: focus back on the button.
-    keys(&env, ESC).await;
+    env.press(ESC).await;
     wait_focused(&env, "#quick-find-button").await;
     assert!(!is_open(&env).await);
 
@@ -230,12 +213,12 @@ async fn embedded_at_360_px_the_top_bar_button_opens_it() {
     wait_focused(&env, "#quick-find-input").await;
     type_in_box(&env, "+86 138-0000-0001").await;
     wait_customers(&env, &[CUSTOMER], "the phone").await;
-    keys(&env, ENTER).await;
+    env.press(ENTER).await;
     env.text("section[data-route='/customers/:id']").await;
     assert!(!env.exists("nav.sidebar").await, "still embedded");
     env.click("#quick-find-button").await;
     type_in_box(&env, "新建手动录入").await;
-    keys(&env, ENTER).await;
+    env.press(ENTER).await;
     env.text("section[data-route='/manual-tasks/new']").await;
     env.assert_no_console_errors().await;
     env.close().await;
@@ -255,7 +238,7 @@ async fn its_code_comes_on_first_use_and_a_failed_fetch_is_said_and_retried() {
     wait_focused(&env, "#quick-find-button").await;
     // Once the file can be fetched, the next press opens it.
     env.block_urls(&[]).await;
-    keys(&env, CTRL_K).await;
+    env.press(CTRL_K).await;
     wait_focused(&env, "#quick-find-input").await;
     assert!(is_open(&env).await);
     env.close().await;
@@ -267,7 +250,7 @@ async fn a_name_finds_the_users_own_manual_entries_too() {
     // The demo's known manual entry is sales1's.
     env.login("sales1", "sales123").await;
     env.text("section[data-route='/customers']").await;
-    keys(&env, CTRL_K).await;
+    env.press(CTRL_K).await;
     wait_focused(&env, "#quick-find-input").await;
     type_in_box(&env, "手动录入演示").await;
     let started = std::time::Instant::now();
@@ -278,7 +261,7 @@ async fn a_name_finds_the_users_own_manual_entries_too() {
     // No customer has the name: Enter takes the entry, the user's list
     // filtered to it.
     env.wait_for("#quick-find-none", "no customer").await;
-    keys(&env, ENTER).await;
+    env.press(ENTER).await;
     env.text("section[data-route='/manual-tasks/:adminUserId']")
         .await;
     let path = env.path().await;

@@ -471,6 +471,19 @@ impl Env {
         }
     }
 
+    /// Sends `keys` (WebDriver key codes allowed) to the focused element.
+    pub async fn press(&self, keys: &str) {
+        let active = self
+            .browser
+            .active_element()
+            .await
+            .expect("a focused element");
+        active
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("keys not sent: {e}"));
+    }
+
     /// Replaces the page's `fetch` to fake a server's behaviour. `setup` runs
     /// first (flags the handler reads); `handler` is the body of
     /// `(input, init) => ...` with `url` (the request's URL) and `real` (the
