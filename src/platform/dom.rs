@@ -61,3 +61,41 @@ pub fn download(name: &str, mime: &str, parts: &js_sys::Array) -> bool {
     );
     true
 }
+
+/// Work that waits for a pause in typing: each [`Debounce::after`] replaces
+/// the one waiting, [`Debounce::cancel`] drops it (an Enter that acts at
+/// once), and nothing runs once the view that made it is gone.
+#[derive(Clone, Copy)]
+pub struct Debounce(leptos::prelude::StoredValue<u64>);
+
+impl Debounce {
+    pub fn new() -> Self {
+        Debounce(leptos::prelude::StoredValue::new(0))
+    }
+
+    /// Runs `then` after `wait` unless a newer call or a cancel came first.
+    pub fn after(self, wait: Duration, then: impl FnOnce() + 'static) {
+        use leptos::prelude::{GetValue, SetValue};
+        let n = self.0.get_value().wrapping_add(1);
+        self.0.set_value(n);
+        set_timeout(
+            move || {
+                if self.0.try_get_value() == Some(n) {
+                    then();
+                }
+            },
+            wait,
+        );
+    }
+
+    pub fn cancel(self) {
+        use leptos::prelude::UpdateValue;
+        self.0.update_value(|n| *n = n.wrapping_add(1));
+    }
+}
+
+impl Default for Debounce {
+    fn default() -> Self {
+        Debounce::new()
+    }
+}

@@ -22,6 +22,7 @@ use crate::core::find::{clean, customer_request, page_matches, FIND_MAX};
 use crate::core::hrefs;
 use crate::features::manual_tasks::query::DetailQuery;
 use crate::platform::api_client::use_api;
+use crate::platform::dom::Debounce;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::load;
 use crate::platform::recent;
@@ -73,21 +74,13 @@ pub fn QuickFindDialog() -> impl IntoView {
         }
     });
 
-    let pause = StoredValue::new(0u64);
+    let pause = Debounce::new();
     let schedule = move || {
-        let n = pause.get_value() + 1;
-        pause.set_value(n);
-        set_timeout(
-            move || {
-                // A newer keystroke, or the dialog already closed.
-                if pause.try_get_value() == Some(n) {
-                    if let Some(text) = typed.try_get_untracked() {
-                        asked.set(clean(&text));
-                    }
-                }
-            },
-            DEBOUNCE,
-        );
+        pause.after(DEBOUNCE, move || {
+            if let Some(text) = typed.try_get_untracked() {
+                asked.set(clean(&text));
+            }
+        });
     };
 
     let me = session.user;

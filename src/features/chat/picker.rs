@@ -19,6 +19,7 @@ use crate::core::nav::href;
 use crate::core::template::fill;
 use crate::features::chat::pick::{self, FIND_MAX};
 use crate::platform::api_client::use_api;
+use crate::platform::dom::Debounce;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::load;
 use crate::platform::tr::tr;
@@ -65,29 +66,20 @@ pub fn CustomerPicker() -> impl IntoView {
         }
     };
     let apply = StoredValue::new_local(apply);
-    let pause = StoredValue::new(0u64);
+    let pause = Debounce::new();
     let schedule = move || {
-        let n = pause.get_value() + 1;
-        pause.set_value(n);
-        set_timeout(
-            move || {
-                // A newer keystroke, or the page already left.
-                if pause.try_get_value() != Some(n) {
-                    return;
-                }
-                if let Some(text) = typed.try_get_untracked() {
-                    apply.try_with_value(|go| go(text));
-                }
-            },
-            DEBOUNCE,
-        );
+        pause.after(DEBOUNCE, move || {
+            if let Some(text) = typed.try_get_untracked() {
+                apply.try_with_value(|go| go(text));
+            }
+        });
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         // Enter searches at once (not the Enter that ends an input method's
         // composition); ↓ goes to the first result.
         "Enter" if !ev.is_composing() => {
             ev.prevent_default();
-            pause.set_value(pause.get_value() + 1);
+            pause.cancel();
             apply.with_value(|go| go(typed.get_untracked()));
         }
         "ArrowDown" => {

@@ -12,6 +12,7 @@ use scrm_api::validate::{field_messages, FieldError};
 use crate::features::customers::query::CustomerFilter;
 use crate::features::customers::saved_views::SavedViewsControl;
 use crate::features::customers::tag_picker::TagPicker;
+use crate::platform::dom::Debounce;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::locale::lang;
 use crate::platform::tr::tr;
@@ -39,35 +40,27 @@ pub fn CustomerFilters(
         remarks.set(f.remarks);
     });
 
-    let typed = StoredValue::new(0u64);
+    let typed = Debounce::new();
     let schedule = move || {
-        let n = typed.get_value() + 1;
-        typed.set_value(n);
-        set_timeout(
-            move || {
-                if typed.try_get_value() != Some(n) {
-                    return;
-                }
-                let (Some(nm), Some(ph), Some(rm), Some(mut f)) = (
-                    name.try_get_untracked(),
-                    phone.try_get_untracked(),
-                    remarks.try_get_untracked(),
-                    filter.try_get_untracked(),
-                ) else {
-                    return;
-                };
-                if (nm.trim(), ph.trim(), rm.trim())
-                    == (f.name.as_str(), f.phone.as_str(), f.remarks.as_str())
-                {
-                    return;
-                }
-                f.name = nm.trim().to_owned();
-                f.phone = ph.trim().to_owned();
-                f.remarks = rm.trim().to_owned();
-                on_change.run(f.first_page());
-            },
-            DEBOUNCE,
-        );
+        typed.after(DEBOUNCE, move || {
+            let (Some(nm), Some(ph), Some(rm), Some(mut f)) = (
+                name.try_get_untracked(),
+                phone.try_get_untracked(),
+                remarks.try_get_untracked(),
+                filter.try_get_untracked(),
+            ) else {
+                return;
+            };
+            if (nm.trim(), ph.trim(), rm.trim())
+                == (f.name.as_str(), f.phone.as_str(), f.remarks.as_str())
+            {
+                return;
+            }
+            f.name = nm.trim().to_owned();
+            f.phone = ph.trim().to_owned();
+            f.remarks = rm.trim().to_owned();
+            on_change.run(f.first_page());
+        });
     };
     let text_input = move |id: &'static str, value: RwSignal<String>, kind: &'static str| {
         view! {
