@@ -88,12 +88,7 @@ async fn embed_mode_has_a_page_menu_usable_by_keyboard_at_360_px() {
         button.attr("aria-expanded").await.unwrap().as_deref(),
         Some("false")
     );
-    assert!(!env
-        .wait_for("#embed-menu-list", "menu")
-        .await
-        .is_displayed()
-        .await
-        .unwrap());
+    assert!(!menu_shown(&env).await, "the menu is closed");
 
     // Opening lists the pages, the current one marked, focus on the first.
     button.click().await.unwrap();
@@ -121,46 +116,36 @@ async fn embed_mode_has_a_page_menu_usable_by_keyboard_at_360_px() {
     assert_eq!(fits, serde_json::json!(true), "the menu fits at 360 px");
 
     // Esc closes it and focus returns to the button.
-    let active = env.browser.active_element().await.unwrap();
-    active.send_keys("\u{E00C}").await.unwrap();
+    env.press("\u{E00C}").await;
     wait_focused(&env, "#embed-menu-button").await;
-    assert!(!env
-        .wait_for("#embed-menu-list", "menu")
-        .await
-        .is_displayed()
-        .await
-        .unwrap());
+    assert!(!menu_shown(&env).await, "the menu is closed");
 
     // By keyboard: Enter opens, Tab to the second page, Enter goes there.
-    let active = env.browser.active_element().await.unwrap();
-    active.send_keys("\u{E007}").await.unwrap();
+    env.press("\u{E007}").await;
     wait_focused(&env, "#embed-menu-list a").await;
-    let active = env.browser.active_element().await.unwrap();
-    active.send_keys("\u{E004}").await.unwrap();
+    env.press("\u{E004}").await;
     wait_focused(&env, "#embed-menu-list li:nth-child(2) a").await;
-    let active = env.browser.active_element().await.unwrap();
-    active.send_keys("\u{E007}").await.unwrap();
+    env.press("\u{E007}").await;
     env.text("section[data-route='/tags']").await;
-    assert!(!env
-        .wait_for("#embed-menu-list", "menu")
-        .await
-        .is_displayed()
-        .await
-        .unwrap());
+    assert!(!menu_shown(&env).await, "the menu is closed");
     assert!(!env.exists("nav.sidebar").await, "still embedded");
 
     // A click chooses a page too.
     env.click("#embed-menu-button").await;
     env.click("#embed-menu-list a[href='/settings']").await;
     env.text("section[data-route='/settings']").await;
-    assert!(!env
-        .wait_for("#embed-menu-list", "menu")
+    assert!(!menu_shown(&env).await, "the menu is closed");
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+/// Whether the embed menu's list of pages is showing.
+async fn menu_shown(env: &Env) -> bool {
+    env.wait_for("#embed-menu-list", "menu")
         .await
         .is_displayed()
         .await
-        .unwrap());
-    env.assert_no_console_errors().await;
-    env.close().await;
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
