@@ -106,7 +106,7 @@ async fn embed_mode_has_a_page_menu_usable_by_keyboard_at_360_px() {
     let fits = env
         .browser
         .execute(
-            "const r = document.querySelector('.embed-menu-panel').getBoundingClientRect();
+            "const r = document.querySelector('#embed-menu-list').getBoundingClientRect();
              return r.right <= window.innerWidth && r.left >= 0
                  && document.documentElement.scrollWidth <= window.innerWidth;",
             vec![],
@@ -123,6 +123,11 @@ async fn embed_mode_has_a_page_menu_usable_by_keyboard_at_360_px() {
     // By keyboard: Enter opens, Tab to the second page, Enter goes there.
     env.press("\u{E007}").await;
     wait_focused(&env, "#embed-menu-list a").await;
+    // Arrow keys move between pages, wrapping at the ends.
+    env.press("\u{E013}").await;
+    wait_focused(&env, "#embed-menu-list li:last-child a").await;
+    env.press("\u{E015}").await;
+    wait_focused(&env, "#embed-menu-list li:first-child a").await;
     env.press("\u{E004}").await;
     wait_focused(&env, "#embed-menu-list li:nth-child(2) a").await;
     env.press("\u{E007}").await;

@@ -1,12 +1,15 @@
 //! Widgets every feature shares.
 
 pub mod avatar;
+pub mod button;
 pub mod confirm_dialog;
 pub mod delete_confirm;
 pub mod document_title;
 pub mod error_view;
+pub mod icon;
 pub mod known_phone;
 pub mod leave_guard;
 pub mod loaded;
+pub mod menu;
 pub mod pager;
 pub mod toast;
