@@ -1,6 +1,8 @@
-//! Icons: Lucide's drawings (MIT) through `leptos_icons`, inline SVG so they take the text
-//! colour and scale with the font, never an icon font. Only the glyphs re-exported in
-//! [`glyph`] are linked into the wasm, so adding one here is the whole cost of using it.
+//! Icons: Lucide's drawings (MIT, from `icondata_lu`), inline SVG so they take the text colour
+//! and scale with the font, never an icon font. Only the glyphs re-exported in [`glyph`] are
+//! linked into the wasm, so adding one here is the whole cost of using it. The drawing is
+//! written once as markup rather than through `leptos_icons`' reactive component: an icon never
+//! changes, and the component's per-attribute builders cost more wasm than the drawings.
 //!
 //! An icon is always decoration: the control beside it carries the words (a visible label or
 //! an `aria-label`), so the drawing is hidden from screen readers.
@@ -39,9 +41,29 @@ pub mod glyph {
 
 #[component]
 pub fn Icon(glyph: Glyph) -> impl IntoView {
-    view! {
-        <span class="icon" aria-hidden="true">
-            <leptos_icons::Icon icon=glyph/>
-        </span>
+    view! { <span class="icon" aria-hidden="true" inner_html=markup(glyph)></span> }
+}
+
+/// The `<svg>` for a glyph: the panel's own constant data, never text from elsewhere.
+fn markup(glyph: Glyph) -> String {
+    let attrs = [
+        ("viewBox", glyph.view_box),
+        ("stroke-linecap", glyph.stroke_linecap),
+        ("stroke-linejoin", glyph.stroke_linejoin),
+        ("stroke-width", glyph.stroke_width),
+        ("stroke", glyph.stroke),
+        ("fill", glyph.fill.or(Some("currentColor"))),
+        ("style", glyph.style),
+    ];
+    let mut svg = String::with_capacity(glyph.data.len() + 200);
+    svg.push_str(r#"<svg xmlns="http://www.w3.org/2000/svg" focusable="false""#);
+    for (name, value) in attrs {
+        if let Some(value) = value {
+            svg.push_str(&format!(r#" {name}="{value}""#));
+        }
     }
+    svg.push('>');
+    svg.push_str(glyph.data);
+    svg.push_str("</svg>");
+    svg
 }
