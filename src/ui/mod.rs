@@ -8,5 +8,6 @@ pub mod error_view;
 pub mod known_phone;
 pub mod leave_guard;
 pub mod loaded;
+pub mod on_first_use;
 pub mod pager;
 pub mod toast;
