@@ -680,9 +680,14 @@ async fn a_saved_view_brings_its_filter_back_after_a_reload_and_can_be_renamed_a
     env.wait_text("#f-views-manage", NO_VIEW).await;
 
     // Save the current filter under a name.
+    // Its code comes on this first press: the dialog opens once it is in.
     env.click("#f-views-manage").await;
-    assert!(views_dialog_open(&env).await);
-    assert_eq!(active_id(&env).await, "view-name");
+    env.wait_js(
+        "const d = document.getElementById('views-dialog');
+         return !!d && d.open && document.activeElement.id === 'view-name';",
+        "the dialog open, focus in the name",
+    )
+    .await;
     env.fill("#view-name", "  VIP 老客  ").await;
     env.click("#view-save").await;
     env.wait_text("#views-list .saved-view-name", "VIP 老客")

@@ -83,6 +83,19 @@ async fn is_open(env: &Env) -> bool {
         == json!(true)
 }
 
+/// No console errors but the browser's note of the clinic's 404: its SDK
+/// answers a number the clinic does not know with one, and quick find asks
+/// the clinic for every complete mobile number while the module is on.
+async fn assert_no_errors_but_the_clinics_404(env: &Env) {
+    let errors: Vec<String> = env
+        .console_errors()
+        .await
+        .into_iter()
+        .filter(|e| !(e.contains("/clinic_api/getCusInfoByCusTelnum") && e.contains("404")))
+        .collect();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ctrl_k_finds_customers_by_phone_and_name_and_pages_by_name() {
     let env = Env::demo().await;
@@ -178,7 +191,7 @@ async fn ctrl_k_finds_customers_by_phone_and_name_and_pages_by_name() {
     env.press(ESC).await;
     wait_focused(&env, ".dial-box input").await;
     assert!(!is_open(&env).await);
-    env.assert_no_console_errors().await;
+    assert_no_errors_but_the_clinics_404(&env).await;
     env.close().await;
 }
 
@@ -220,7 +233,7 @@ async fn embedded_at_360_px_the_top_bar_button_opens_it() {
     type_in_box(&env, "新建手动录入").await;
     env.press(ENTER).await;
     env.text("section[data-route='/manual-tasks/new']").await;
-    env.assert_no_console_errors().await;
+    assert_no_errors_but_the_clinics_404(&env).await;
     env.close().await;
 }
 
