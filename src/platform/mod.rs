@@ -2,6 +2,7 @@
 //! storage, the XLSX workers and i18n.
 
 pub mod api_client;
+pub mod clinic;
 pub mod dom;
 pub mod load;
 pub mod locale;

@@ -11,5 +11,6 @@ pub mod known_phone;
 pub mod leave_guard;
 pub mod loaded;
 pub mod menu;
+pub mod on_first_use;
 pub mod pager;
 pub mod toast;

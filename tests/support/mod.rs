@@ -120,6 +120,14 @@ pub fn options(dir: &tempfile::TempDir) -> Options {
     }
 }
 
+/// The `p` quantile (0.5 for the median) of a benchmark's timings, sorting
+/// them in place.
+pub fn percentile(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let i = ((v.len() as f64 - 1.0) * p).round() as usize;
+    v.get(i).copied().unwrap_or(0.0)
+}
+
 /// A program the tests run, from `var` or its Debian path.
 fn program(var: &str, default: &str) -> String {
     std::env::var(var).unwrap_or_else(|_| default.to_owned())

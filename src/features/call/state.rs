@@ -10,16 +10,13 @@ use scrm_api::call::{
     CallInfo, CallSource, CustomerInfoByCallRequest, GetCustomerInfoByCall, GetIsOpenAfterCall,
     UpdateIsOpenAfterCall, UpdateIsOpenRequest,
 };
-use scrm_api::clinic::{
-    Appointment, AppointmentListRequest, ClinicCustomer, GetAppointmentList, GetCusInfoByCusTelnum,
-    TelnumRequest,
-};
+use scrm_api::clinic::{Appointment, AppointmentListRequest, ClinicCustomer, GetAppointmentList};
 use scrm_api::customer::{Customer, CustomerPage, CustomerPageRequest};
 use scrm_api::time::Timestamp;
 use scrm_api::validate::{normalize_phone, PhoneError};
-use scrm_api::ReplyError;
 
 use crate::platform::api_client::{ApiClient, ApiError};
+use crate::platform::clinic;
 use crate::platform::load::{stoppable, AbortGuard};
 
 /// The customer-module lookup of one call.
@@ -300,20 +297,9 @@ async fn records_with_phone(api: &ApiClient, phone: &str) -> PoolRecords {
 
 /// The clinic profile for a number and its appointments from today on.
 async fn clinic_part(api: &ApiClient, phone: String) -> ClinicPart {
-    let reply = api
-        .call::<GetCusInfoByCusTelnum>(&TelnumRequest {
-            telnum: Some(phone),
-        })
-        .await;
-    let customer = match reply {
-        Ok(r) => match r.customer_info {
-            Some(c) => c,
-            None => return ClinicPart::NoProfile,
-        },
-        // The SDK answers "no such customer" as an error.
-        Err(ApiError::Reply(ReplyError::ErrNum { err_num: 404, .. })) => {
-            return ClinicPart::NoProfile
-        }
+    let customer = match clinic::by_phone(api, phone).await {
+        Ok(Some(c)) => c,
+        Ok(None) => return ClinicPart::NoProfile,
         Err(e) => return ClinicPart::Failed(e),
     };
     let appointments = match customer.id {
