@@ -246,11 +246,14 @@ pub fn QuickFindDialog() -> impl IntoView {
                         <Loaded data=data loading=move || view! {
                             <div role="presentation" class="muted quick-find-status">{tr(i18n, |i| t_string!(i, qf_searching))}</div>
                         } let:found>
-                            {found.map(|f| view! {
-                                <Customers customers=f.customers count=f.count choose active/>
+                            {found.map(|f| {
+                                // "No customer" only when nothing else was found either.
+                                let say_none = f.entries.is_empty() && f.clinic.is_none();
+                                view! {
+                                <Customers customers=f.customers count=f.count say_none choose active/>
                                 <Entries entries=f.entries mine=f.mine choose active/>
                                 <Clinic found=f.clinic choose active/>
-                            })}
+                            }})}
                         </Loaded>
                     </Show>
                 </div>
@@ -334,11 +337,15 @@ fn Entries(
 fn Customers(
     customers: Vec<Customer>,
     count: i64,
+    say_none: bool,
     choose: impl Fn(String) + Copy + Send + Sync + 'static,
     active: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if customers.is_empty() {
+        if !say_none {
+            return ().into_any();
+        }
         return view! {
             <div role="presentation" class="muted quick-find-status" id="quick-find-none">
                 {tr(i18n, |i| t_string!(i, qf_none))}
