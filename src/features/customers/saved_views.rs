@@ -15,7 +15,7 @@ use leptos_router::NavigateOptions;
 
 use crate::features::customers::query::CustomerFilter;
 use crate::features::customers::views::{names_a_filter, NameError, SavedViews};
-use crate::platform::dom::focus;
+use crate::platform::dom::{focus, wrap_tab};
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::per_user;
 use crate::platform::session::use_session;
@@ -241,6 +241,7 @@ pub fn SavedViewsControl(
                 </button>
             </div>
             <dialog node_ref=dialog id="views-dialog" class="confirm-dialog views-dialog" aria-labelledby="views-title"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| { if let Some(d) = dialog.get_untracked() { wrap_tab(&d, &ev) } }
                 on:close=move |_| { renaming.set(None); focus(MANAGE); }>
                 <h2 id="views-title">{tr(i18n, |i| t_string!(i, views_title))}</h2>
                 <div class="saved-view-new">
