@@ -497,15 +497,39 @@ async fn first_download(env: &Env) -> String {
     text.as_str().unwrap_or_default().to_owned()
 }
 
-/// Starts the import once the page allows it (the rows are counted and the
-/// numbers already known looked up).
+/// Waits until the import may start: the rows are counted and the numbers
+/// already known looked up.
+async fn wait_startable(env: &Env) {
+    let started = Instant::now();
+    while env
+        .js("const b = document.getElementById('mt-import-start'); return !b || b.disabled;")
+        .await
+        != serde_json::json!(false)
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(600),
+            "the import never became possible; page: {}",
+            env.body_text().await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Starts the import once the page allows it.
 async fn start_import(env: &Env) {
-    env.wait_js(
-        "const b = document.getElementById('mt-import-start'); return !!b && !b.disabled;",
-        "the import can start",
-    )
-    .await;
+    wait_startable(env).await;
     env.click("#mt-import-start").await;
+}
+
+/// The browser's errors, but for the clinic look-up's "no such customer":
+/// the reference server answers it with HTTP 404, which the browser logs as
+/// a failed resource, and the import asks it for every new number.
+async fn page_errors(env: &Env) -> Vec<String> {
+    env.console_errors()
+        .await
+        .into_iter()
+        .filter(|e| !(e.contains("/clinic_api/getCusInfoByCusTelnum?") && e.contains("404")))
+        .collect()
 }
 
 async fn choose_file(env: &Env, path: &str) {
@@ -747,7 +771,7 @@ async fn importing_an_xlsx_file_adds_its_rows_and_reports_the_bad_one() {
     env.fill("#mt-filter-contact", "表格客户甲").await;
     env.click("#mt-filter-apply").await;
     wait_texts(&env, "#mt-entries .mt-phone", |t| t == ["13800138001"]).await;
-    let errors = env.console_errors().await;
+    let errors = page_errors(&env).await;
     assert!(errors.is_empty(), "{errors:?}");
     env.close().await;
 }
@@ -766,6 +790,7 @@ async fn bench_import_5000_rows() {
     let path = csv_file(&dir, 5000, |_| None);
     choose_file(&env, &path).await;
     env.wait_text("#mt-import-file-info", "5000").await;
+    wait_startable(&env).await;
     watch_long_tasks(&env).await;
     let started = Instant::now();
     start_import(&env).await;
@@ -816,6 +841,7 @@ async fn bench_import_20000_refused_rows() {
     let path = csv_without_regions(&dir, 20_000);
     choose_file(&env, &path).await;
     wait_long(&env, "#mt-import-file-info", "其中 19999 行有问题").await;
+    wait_startable(&env).await;
     watch_long_tasks(&env).await;
     let started = Instant::now();
     start_import(&env).await;
@@ -926,7 +952,8 @@ async fn a_20000_row_csv_is_read_while_the_page_keeps_running() {
     let shown = texts(&env, "#mt-import-preview tbody tr").await;
     assert_eq!(shown.len(), 50);
     assert!(shown[0].contains("导入客户0"), "{shown:?}");
-    env.assert_no_console_errors().await;
+    let errors = page_errors(&env).await;
+    assert!(errors.is_empty(), "{errors:?}");
     env.close().await;
 }
 
@@ -1210,7 +1237,7 @@ async fn hostile_files_are_refused_in_words_and_error_cells_name_the_cell() {
     env.wait_text("#mt-import-preview", "单元格 B3 的公式没有保存计算结果")
         .await;
     assert_eq!(env.text("#mt-import-load-error").await, "");
-    let errors = env.console_errors().await;
+    let errors = page_errors(&env).await;
     assert!(errors.is_empty(), "{errors:?}");
     env.close().await;
 }
@@ -1403,10 +1430,12 @@ async fn slow_lookups(env: &Env) {
          const lk = window.__lk;
          lk.asked++; lk.now++; lk.most = Math.max(lk.most, lk.now);
          const signal = (init && init.signal) || input.signal;
+         let settled = false;
          return new Promise((resolve, reject) => {
-           const t = setTimeout(() => { lk.now--; resolve(real(input, init)); }, 300);
+           const t = setTimeout(() => { settled = true; lk.now--; resolve(real(input, init)); }, 300);
            if (signal) signal.addEventListener('abort', () => {
-             clearTimeout(t); lk.now--; lk.aborted++;
+             if (settled) return;
+             settled = true; clearTimeout(t); lk.now--; lk.aborted++;
              reject(new DOMException('aborted', 'AbortError'));
            });
          });",
@@ -1441,6 +1470,7 @@ async fn look_ups_go_a_few_at_a_time_can_be_stopped_and_end_with_the_page() {
     let lk = env.js("return window.__lk;").await;
     assert!(lk["most"].as_u64().unwrap() <= 4, "{lk}");
     assert_eq!(lk["now"], 0, "stopping aborts the look-ups in flight: {lk}");
+    assert!(lk["aborted"].as_u64().unwrap() >= 1, "{lk}");
     let asked = lk["asked"].as_u64().unwrap();
     assert!(asked < 60, "{lk}");
     // The rest are imported unchecked if the user wants; or looked up again.
@@ -1461,6 +1491,7 @@ async fn look_ups_go_a_few_at_a_time_can_be_stopped_and_end_with_the_page() {
     tokio::time::sleep(Duration::from_millis(200)).await;
     let left = env.js("return window.__lk;").await;
     assert_eq!(left["now"], 0, "{left}");
+    assert!(left["aborted"].as_u64() > lk["aborted"].as_u64(), "{left}");
     tokio::time::sleep(Duration::from_millis(800)).await;
     let later = env.js("return window.__lk;").await;
     assert_eq!(later["asked"], left["asked"], "nothing asked after leaving");

@@ -27,32 +27,34 @@ fn main_heading() -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
-/// Whether focus may be moved to a new page's heading: not when the page
-/// put it somewhere itself, nor out of an open dialog.
-fn focus_is_free() -> bool {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let Some(active) = doc.active_element() else {
+fn active_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+/// Whether focus may be moved to a new page's heading: it is nowhere (the
+/// link that had it went with the old page), on the main area, or still
+/// where it was when the navigation began; not when the page or the user
+/// put it somewhere since, nor out of an open dialog.
+fn focus_is_free(was: Option<&web_sys::Element>) -> bool {
+    let Some(active) = active_element() else {
         return true;
     };
     if active.closest("dialog[open]").ok().flatten().is_some() {
         return false;
     }
-    let in_main = active.closest("#main").ok().flatten();
-    in_main.is_none() || active.id() == "main"
+    active.tag_name().eq_ignore_ascii_case("body") || active.id() == "main" || Some(&active) == was
 }
 
 /// After a navigation: moves focus to the new page's heading once it is on
 /// screen (a lazy page's code may still be on its way), making it
 /// focusable from script only. Waits at most a few seconds.
 pub fn focus_new_heading() {
-    fn poll(old: Option<web_sys::HtmlElement>, tries: u32) {
+    fn poll(old: Option<web_sys::HtmlElement>, was: Option<web_sys::Element>, tries: u32) {
         // The same heading element stays when only the route's parameter
         // changed: taken as new after a moment.
         let new = main_heading().filter(|h| old.as_ref() != Some(h) || tries >= 10);
         match new {
-            Some(h) if focus_is_free() => {
+            Some(h) if focus_is_free(was.as_ref()) => {
                 if !h.has_attribute("tabindex") {
                     let _ = h.set_attribute("tabindex", "-1");
                 }
@@ -60,12 +62,12 @@ pub fn focus_new_heading() {
             }
             Some(_) => {}
             None if tries < 80 => {
-                set_timeout(move || poll(old, tries + 1), Duration::from_millis(50));
+                set_timeout(move || poll(old, was, tries + 1), Duration::from_millis(50));
             }
             None => {}
         }
     }
-    poll(main_heading(), 0);
+    poll(main_heading(), active_element(), 0);
 }
 
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
