@@ -295,6 +295,18 @@ async fn tab_stays_in_dialog(env: &Env, what: &str) {
     }
 }
 
+/// Waits until keyboard focus is on the heading of the page of `route`.
+async fn wait_heading_focused(env: &Env, route: &str) {
+    env.wait_js(
+        &format!(
+            "const a = document.activeElement;
+             return !!a && a.matches('#main h1') && !!a.closest(\"section[data-route='{route}']\");"
+        ),
+        &format!("focus on the heading of {route}"),
+    )
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn focus_goes_to_the_new_pages_heading_and_stays_in_every_dialog() {
     let env = Env::demo().await;
@@ -302,23 +314,13 @@ async fn focus_goes_to_the_new_pages_heading_and_stays_in_every_dialog() {
     env.wait_for("#customer-table tbody tr", "customers").await;
     // A link in the sidebar: focus moves to the page it opened.
     env.click(".sidebar a[href='/tags']").await;
-    env.wait_js(
-        "const a = document.activeElement;
-         return !!a && a.matches('#main h1') && !!a.closest(\"section[data-route='/tags']\");",
-        "focus on the tags page's heading",
-    )
-    .await;
+    wait_heading_focused(&env, "/tags").await;
     env.goto("/customers").await;
     env.wait_for("#customer-table tbody tr", "customers").await;
     // The page heading of a page opened from inside the page (a row's
     // edit link) takes focus too.
     env.click("#customer-table a.row-edit").await;
-    env.wait_js(
-        "const a = document.activeElement;
-         return !!a && a.matches('#main h1') && !!a.closest(\"section[data-route='/customers/:id']\");",
-        "focus on the edit page's heading",
-    )
-    .await;
+    wait_heading_focused(&env, "/customers/:id").await;
 
     // The dial box is a named search landmark, named as its label says.
     let dial = env

@@ -172,32 +172,27 @@ mod tests {
         assert_eq!(known_rows(&rows, &found), 2);
 
         // Repeats kept: the repeat is still a known person, skipped as such.
-        let known_only = SkipChoice {
-            repeats: false,
-            known: true,
-        };
-        assert_eq!(
-            skipped_rows(&repeat_of, &rows, &found, known_only),
-            [false, true, true, false, false]
-        );
-        assert_eq!(
-            note(2, &repeat_of, &rows, &found, known_only),
-            Some(Skip::Known(&known))
-        );
         // Known people kept: only the repeat is skipped, and the known row
         // still says who it is.
-        let repeats_only = SkipChoice {
-            repeats: true,
-            known: false,
-        };
-        assert_eq!(
-            skipped_rows(&repeat_of, &rows, &found, repeats_only),
-            [false, false, true, false, false]
-        );
-        assert_eq!(
-            note(1, &repeat_of, &rows, &found, repeats_only),
-            Some(Skip::Known(&known))
-        );
+        for (repeats, skipped, (row, said)) in [
+            (
+                false,
+                [false, true, true, false, false],
+                (2, Skip::Known(&known)),
+            ),
+            (
+                true,
+                [false, false, true, false, false],
+                (1, Skip::Known(&known)),
+            ),
+        ] {
+            let skip = SkipChoice {
+                repeats,
+                known: !repeats,
+            };
+            assert_eq!(skipped_rows(&repeat_of, &rows, &found, skip), skipped);
+            assert_eq!(note(row, &repeat_of, &rows, &found, skip), Some(said));
+        }
         let neither = SkipChoice {
             repeats: false,
             known: false,
