@@ -19,8 +19,9 @@ use crate::platform::session::use_session;
 use crate::platform::tr::tr;
 use crate::ui::loaded::Loaded;
 
-/// Everyone who already has `phone` (a complete mobile number).
-async fn look_up(api: ApiClient, phone: String, clinic: bool) -> Result<Vec<Known>, ApiError> {
+/// Everyone who already has `phone` (a complete mobile number). The
+/// manual-entry import asks the same for each number of its file.
+pub async fn look_up(api: ApiClient, phone: String, clinic: bool) -> Result<Vec<Known>, ApiError> {
     let request = CustomerInfoByCallRequest {
         phone: Some(phone.clone()),
     };

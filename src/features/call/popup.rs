@@ -6,11 +6,12 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::features::call::auto_open_switch::AutoOpenSwitch;
 use crate::features::call::result::CallResult;
 use crate::features::call::state::use_call_pop;
+use crate::platform::dom;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
 
@@ -20,41 +21,6 @@ fn active_element() -> Option<web_sys::HtmlElement> {
         .active_element()?
         .dyn_into::<web_sys::HtmlElement>()
         .ok()
-}
-
-const FOCUSABLE: &str =
-    "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea";
-
-/// Keeps Tab inside the dialog: from the last control to the first and back.
-/// (A modal dialog already makes the page inert, but the browser would
-/// otherwise step out to its own toolbar.)
-fn wrap_tab(dialog: &web_sys::HtmlDialogElement, ev: &web_sys::KeyboardEvent) {
-    if ev.key() != "Tab" {
-        return;
-    }
-    let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
-        return;
-    };
-    let (Some(first), Some(last)) = (
-        list.get(0),
-        list.length().checked_sub(1).and_then(|i| list.get(i)),
-    ) else {
-        return;
-    };
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .map(JsValue::from);
-    let at = |node: &web_sys::Node| active.as_ref() == Some(node.as_ref());
-    let target = match (ev.shift_key(), at(&first), at(&last)) {
-        (true, true, _) => last,
-        (false, _, true) => first,
-        _ => return,
-    };
-    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
-        ev.prevent_default();
-        let _ = el.focus();
-    }
 }
 
 #[component]
@@ -116,7 +82,7 @@ pub fn CallPopup() -> impl IntoView {
             }
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 if let Some(el) = dialog.get_untracked() {
-                    wrap_tab(&el, &ev);
+                    dom::wrap_tab(&el, &ev);
                 }
             }
             on:close=move |_| {

@@ -242,7 +242,10 @@ fn CustomerRow(
             <td class="c-phone" data-label=tr(i18n, |i| t_string!(i, cust_phone))>{text(&c.customer_phone)}</td>
             <td class="c-tags" data-label=tr(i18n, |i| t_string!(i, cust_tags))>{tag_cell}</td>
             <td class="c-star" data-label=tr(i18n, |i| t_string!(i, cust_star))>
-                {starred.then(|| view! { <span aria-label=tr(i18n, |i| t_string!(i, cust_starred))>"★"</span> })}
+                {starred.then(|| view! {
+                    <span aria-hidden="true">"★"</span>
+                    <span class="visually-hidden">{tr(i18n, |i| t_string!(i, cust_starred))}</span>
+                })}
             </td>
             <td class="c-updated" data-label=tr(i18n, |i| t_string!(i, cust_last_update))>{c.last_update_time.as_ref().map(|t| t.display().to_owned())}</td>
             <td class="c-actions">

@@ -11,7 +11,7 @@ use leptos_i18n::I18nContext;
 
 use crate::features::customers::saved_views::ViewsState;
 use crate::features::customers::views::{NameError, SavedViews};
-use crate::platform::dom::focus;
+use crate::platform::dom::{focus, wrap_tab};
 use crate::platform::i18n::{t_string, use_i18n, Locale};
 use crate::platform::per_user;
 use crate::platform::session::use_session;
@@ -183,6 +183,7 @@ pub fn SavedViewsDialog() -> impl IntoView {
 
     view! {
         <dialog node_ref=dialog id="views-dialog" class="confirm-dialog views-dialog" aria-labelledby="views-title"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| { if let Some(d) = dialog.get_untracked() { wrap_tab(&d, &ev) } }
             on:close=move |_| state.close()>
             <h2 id="views-title">{tr(i18n, |i| t_string!(i, views_title))}</h2>
             <div class="saved-view-new">
