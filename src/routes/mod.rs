@@ -41,6 +41,7 @@ fn App(config: Config) -> impl IntoView {
     // the platform's opener, never by importing the call feature.
     let pop = CallPop::new(
         ApiClient::new(session.clone()),
+        session.user,
         session.config.clinic.enabled,
     );
     provide_context(pop);

@@ -16,6 +16,7 @@ use crate::platform::clipboard;
 use crate::platform::dial::{ask_host, CallOpener};
 use crate::platform::i18n::{t_string, use_i18n, Locale};
 use crate::platform::session::use_session;
+use crate::platform::tr::tr;
 use crate::ui::icon::{glyph, Icon};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -31,6 +32,10 @@ pub fn PhoneActions(
     /// Inside the pop-up that already shows this number: calling dials, and opens nothing.
     #[prop(optional)]
     in_pop_up: bool,
+    /// As a card's action buttons: the words beside the icons ("copy number", "call back")
+    /// and no number in front (the card shows it).
+    #[prop(optional)]
+    labelled: bool,
 ) -> impl IntoView {
     let shown = phone.trim().to_owned();
     let Some(digits) = normalize_phone(&shown).ok() else {
@@ -83,6 +88,20 @@ pub fn PhoneActions(
     };
     let copy_label = label(|i| t_string!(i, phone_copy));
     let call_label = label(|i| t_string!(i, phone_call));
+    if labelled {
+        return view! {
+            <span class="phone-actions labelled">
+                <button type="button" class="btn phone-copy" on:click=copy>
+                    <Icon glyph=glyph::COPY/>{tr(i18n, |i| t_string!(i, phone_copy_number))}
+                </button>
+                <a class="btn phone-call" href=format!("tel:{digits}") on:click=call>
+                    <Icon glyph=glyph::CALL/>{tr(i18n, |i| t_string!(i, phone_call_back))}
+                </a>
+                <span class="phone-said" role="status">{move || said.get()}</span>
+            </span>
+        }
+        .into_any();
+    }
     view! {
         <span class="phone-actions">
             <span class="phone-number">{shown}</span>
