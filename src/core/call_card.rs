@@ -14,10 +14,12 @@ pub fn with_note(remarks: Option<&str>, note: &str, stamp: &str) -> Option<Strin
         return None;
     }
     let line = format!("{stamp} {note}");
-    Some(match remarks.map(str::trim_end).filter(|r| !r.trim().is_empty()) {
-        Some(before) => format!("{before}\n{line}"),
-        None => line,
-    })
+    Some(
+        match remarks.map(str::trim_end).filter(|r| !r.trim().is_empty()) {
+            Some(before) => format!("{before}\n{line}"),
+            None => line,
+        },
+    )
 }
 
 /// The entries whose number is `phone` (digits), however they were typed.
@@ -96,7 +98,11 @@ mod tests {
             content: Some(s.into()),
             ..Default::default()
         };
-        let list = vec![at("2026-12-09 10:00:00"), Appointment::default(), at("2026-12-03 09:30:00")];
+        let list = vec![
+            at("2026-12-09 10:00:00"),
+            Appointment::default(),
+            at("2026-12-03 09:30:00"),
+        ];
         assert_eq!(
             next_appointment(&list).and_then(|a| a.content.as_deref()),
             Some("2026-12-03 09:30:00")

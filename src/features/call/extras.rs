@@ -25,7 +25,10 @@ use crate::ui::error_view::{describe, ErrorView};
 fn retry_picked() -> Callback<()> {
     let pop = use_call_pop();
     Callback::new(move |_| {
-        if let Some(i) = pop.current.with_untracked(|c| c.as_ref().and_then(|c| c.picked)) {
+        if let Some(i) = pop
+            .current
+            .with_untracked(|c| c.as_ref().and_then(|c| c.picked))
+        {
             pop.pick(i);
         }
     })
@@ -128,7 +131,11 @@ pub fn manual_section(i18n: I18n) -> impl IntoView {
                 if open.is_empty() {
                     EitherOf4::C(t_string!(i18n, call_manual_none))
                 } else {
-                    EitherOf4::D(open.into_iter().map(|e| entry_status(i18n, e)).collect_view())
+                    EitherOf4::D(
+                        open.into_iter()
+                            .map(|e| entry_status(i18n, e))
+                            .collect_view(),
+                    )
                 }
             }
         };
@@ -167,7 +174,8 @@ fn entry_status(i18n: I18n, e: ManualEntry) -> impl IntoView {
 pub fn note_form(i18n: I18n) -> impl IntoView {
     let pop = use_call_pop();
     let saving = Signal::derive(move || pop.note_state.get() == NoteState::Saving);
-    let said = move || match pop.note_state.get() {
+    let said = move || {
+        match pop.note_state.get() {
         NoteState::Idle | NoteState::Saving => None,
         NoteState::Saved => Some(view! {
             <span class="form-ok">{t_string!(i18n, call_note_saved)}</span>
@@ -178,6 +186,7 @@ pub fn note_form(i18n: I18n) -> impl IntoView {
         NoteState::Failed(e) => Some(view! {
             <span class="form-error">{format!("{} {}", t_string!(i18n, call_note_failed), describe(i18n, &e))}</span>
         }.into_any()),
+    }
     };
     view! {
         <div class="call-note" role="group" aria-labelledby="call-note-label">
@@ -216,7 +225,11 @@ pub fn clinic_section(i18n: I18n, part: ClinicPart) -> Option<impl IntoView> {
         ClinicPart::Found {
             customer,
             appointments: Ok(list),
-        } => EitherOf4::C(clinic_profile(i18n, *customer, next_appointment(&list).cloned())),
+        } => EitherOf4::C(clinic_profile(
+            i18n,
+            *customer,
+            next_appointment(&list).cloned(),
+        )),
         ClinicPart::Found {
             customer,
             appointments: Err(error),

@@ -3,13 +3,15 @@
 //! it in as they arrive. Each runs under the pop-up's abort guard and the API client's time
 //! limit, so a slow one never holds up the others or a newer call.
 
+use scrm_api::call::CallCustomer;
 use scrm_api::chat::{ChatMessage, ChatRecordRequest, GetRedisMessageRecord};
 use scrm_api::clinic::{
     AppointmentListRequest, GetAppointmentList, GetCusInfoByCusTelnum, TelnumRequest,
 };
-use scrm_api::customer::{CustomerPage, CustomerPageRequest, UpdateCustomer, UpdateCustomerRequest};
+use scrm_api::customer::{
+    CustomerPage, CustomerPageRequest, UpdateCustomer, UpdateCustomerRequest,
+};
 use scrm_api::manual_task::{GetManualTaskDetail, ManualEntry, ManualTaskDetailRequest};
-use scrm_api::call::CallCustomer;
 use scrm_api::time::Timestamp;
 use scrm_api::validate::normalize_phone;
 use scrm_api::ReplyError;

@@ -138,9 +138,10 @@ pub fn record_card(
             t_string!(i18n, call_no_chat).to_string(),
         )
     });
-    let updated = r.last_update_time.as_ref().map(|t| {
-        t.display().get(..16).unwrap_or(t.display()).to_owned()
-    });
+    let updated = r
+        .last_update_time
+        .as_ref()
+        .map(|t| t.display().get(..16).unwrap_or(t.display()).to_owned());
     let phone = r.customer_phone.clone().unwrap_or_default();
     // Only a customer record can take a note: updateCustomer edits those.
     let editable = source == CallSource::Customers && r.customer_id.is_some();

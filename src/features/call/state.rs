@@ -261,7 +261,11 @@ impl CallPop {
             _ => None,
         };
         // A manual entry's own status is on the record; others are looked up by name.
-        let me = self.me.try_get_untracked().flatten().and_then(|m| m.admin_user_id);
+        let me = self
+            .me
+            .try_get_untracked()
+            .flatten()
+            .and_then(|m| m.admin_user_id);
         let name = record
             .customer_name
             .clone()
@@ -273,8 +277,16 @@ impl CallPop {
         };
         self.apply(seq, |c| {
             c.picked = Some(index);
-            c.messages = if chat.is_some() { Extra::Loading } else { Extra::NotAsked };
-            c.manual = if manual.is_some() { Extra::Loading } else { Extra::NotAsked };
+            c.messages = if chat.is_some() {
+                Extra::Loading
+            } else {
+                Extra::NotAsked
+            };
+            c.manual = if manual.is_some() {
+                Extra::Loading
+            } else {
+                Extra::NotAsked
+            };
         });
         let api = self.api.get_value();
         if let Some((user, contact)) = chat {
@@ -323,7 +335,9 @@ impl CallPop {
             return;
         };
         let now = Timestamp::from_epoch_ms(js_sys::Date::now() as i64);
-        let stamp = now.as_ref().map(|t| t.display().get(..16).unwrap_or(t.display()));
+        let stamp = now
+            .as_ref()
+            .map(|t| t.display().get(..16).unwrap_or(t.display()));
         let Some(remarks) = with_note(
             record.remarks.as_deref(),
             &self.note.get_untracked(),
