@@ -80,33 +80,6 @@ async fn wait_enabled(env: &Env, css: &str) -> fantoccini::elements::Element {
     }
 }
 
-/// Records, instead of following, every click on a `tel:` link in the
-/// current document (the dial box launches calls that way); headless
-/// Chromium would otherwise raise the OS's "open with" prompt.
-async fn capture_tel(env: &Env) {
-    env.browser
-        .execute(
-            "window.telLaunched = [];
-             document.addEventListener('click', e => {
-               const a = e.target.closest && e.target.closest('a');
-               if (a && (a.getAttribute('href') || '').startsWith('tel:')) {
-                 telLaunched.push(a.getAttribute('href'));
-                 e.preventDefault();
-               }
-             }, true);",
-            vec![],
-        )
-        .await
-        .unwrap();
-}
-
-async fn tel_launched(env: &Env) -> Value {
-    env.browser
-        .execute("return window.telLaunched;", vec![])
-        .await
-        .unwrap()
-}
-
 async fn dial(env: &Env, number: &str) {
     env.fill("#dial-input", number).await;
     env.click("#dial-button").await;
@@ -414,18 +387,18 @@ async fn the_dial_box_explains_what_is_not_a_number_and_pops_up_over_the_page() 
     set_switch(&env, true).await;
     env.goto("/customers").await;
     env.text("section[data-route='/customers']").await;
-    capture_tel(&env).await;
+    env.capture_tel().await;
     // What is not a number is explained, not dialled or looked up.
     dial(&env, "138 abc 0000").await;
     env.wait_text("#dial-error", "数字").await;
     assert!(!env.exists(OPEN).await);
-    assert_eq!(tel_launched(&env).await, json!([]));
+    assert_eq!(env.tel_launched().await, json!([]));
     // Enter dials the normalised number through a tel: link; the pop-up
     // opens over the page, which stays.
     env.fill("#dial-input", "+86 138 0000 0002\u{E007}").await;
     env.text("#call-pop .call-records[data-source='2']").await;
     env.wait_text("#call-pop-phone", POOL).await;
-    assert_eq!(tel_launched(&env).await, json!(["tel:13800000002"]));
+    assert_eq!(env.tel_launched().await, json!(["tel:13800000002"]));
     assert_eq!(env.path().await, "/customers");
     env.text("section[data-route='/customers']").await;
     // The Call button too, and a new call replaces the pop-up's.
@@ -434,7 +407,7 @@ async fn the_dial_box_explains_what_is_not_a_number_and_pops_up_over_the_page() 
     dial(&env, "138-0000-0001").await;
     env.text("#call-pop .call-records[data-source='1']").await;
     assert_eq!(
-        tel_launched(&env).await,
+        env.tel_launched().await,
         json!(["tel:13800000002", "tel:13800000001"])
     );
     assert_eq!(env.path().await, "/customers");
@@ -451,7 +424,7 @@ async fn any_number_that_rang_is_asked_about_as_digits() {
     set_switch(&env, true).await;
     env.goto("/customers").await;
     env.text("section[data-route='/customers']").await;
-    capture_tel(&env).await;
+    env.capture_tel().await;
     env.wrap_fetch(
         "window.__asked = [];",
         "if (url.includes('getCustomerInfoByCall')) {
@@ -505,7 +478,7 @@ async fn any_number_that_rang_is_asked_about_as_digits() {
         json!(["11111122222", "02162345678", "4008208820"])
     );
     assert_eq!(
-        tel_launched(&env).await,
+        env.tel_launched().await,
         json!(["tel:11111122222", "tel:02162345678", "tel:4008208820"])
     );
     env.close().await;
@@ -824,7 +797,7 @@ async fn embedded_panel_talks_to_its_page_and_ignores_foreign_origins() {
 
     // Dialling from the embedded dial box asks the page to dial (and opens
     // no tel: link itself).
-    capture_tel(&env).await;
+    env.capture_tel().await;
     dial(&env, "138-0000-0002").await;
     env.text("#call-pop .call-records[data-source='2']").await;
     env.browser.enter_parent_frame().await.unwrap();
@@ -860,7 +833,7 @@ async fn embedded_panel_talks_to_its_page_and_ignores_foreign_origins() {
     .await;
     env.browser.enter_frame(0).await.unwrap();
     assert!(!env.exists(OPEN).await, "the switch is off");
-    assert_eq!(tel_launched(&env).await, json!([]), "embedded: no tel:");
+    assert_eq!(env.tel_launched().await, json!([]), "embedded: no tel:");
     env.browser.enter_parent_frame().await.unwrap();
 
     // A page on an origin that is not configured is not heard.

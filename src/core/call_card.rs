@@ -22,16 +22,18 @@ pub fn with_note(remarks: Option<&str>, note: &str, stamp: &str) -> Option<Strin
     )
 }
 
-/// The entries whose number is `phone` (digits), however they were typed.
+/// Whether a stored number, however it was typed, is `phone` (digits).
+pub fn same_number(stored: Option<&str>, phone: &str) -> bool {
+    stored
+        .and_then(|p| normalize_phone(p).ok())
+        .is_some_and(|p| p == phone)
+}
+
+/// The entries whose number is `phone` (digits).
 pub fn entries_for(entries: Vec<ManualEntry>, phone: &str) -> Vec<ManualEntry> {
     entries
         .into_iter()
-        .filter(|e| {
-            e.customer_phone
-                .as_deref()
-                .and_then(|p| normalize_phone(p).ok())
-                .is_some_and(|p| p == phone)
-        })
+        .filter(|e| same_number(e.customer_phone.as_deref(), phone))
         .collect()
 }
 

@@ -13,12 +13,23 @@ use scrm_api::customer::{
 };
 use scrm_api::manual_task::{GetManualTaskDetail, ManualEntry, ManualTaskDetailRequest};
 use scrm_api::time::Timestamp;
-use scrm_api::validate::normalize_phone;
 use scrm_api::ReplyError;
 
-use crate::core::call_card::entries_for;
+use crate::core::call_card::{entries_for, same_number};
 use crate::features::call::state::{ClinicPart, PoolRecords};
 use crate::platform::api_client::{ApiClient, ApiError};
+
+/// Resolves in a later task of the browser, after the answer that started it has been
+/// drawn: the card (and the benchmark's "filled" mark) never waits for the extra
+/// requests to be built and sent.
+pub async fn after_drawing() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
 
 /// How many of the latest messages the card shows.
 pub const LAST_MESSAGES: i64 = 3;
@@ -38,12 +49,7 @@ pub async fn records_with_phone(api: &ApiClient, phone: &str) -> PoolRecords {
                 .page
                 .items
                 .into_iter()
-                .filter(|c| {
-                    c.customer_phone
-                        .as_deref()
-                        .and_then(|p| normalize_phone(p).ok())
-                        .is_some_and(|p| p == phone)
-                })
+                .filter(|c| same_number(c.customer_phone.as_deref(), phone))
                 .collect(),
         ),
         Err(e) => PoolRecords::Failed(e),

@@ -19,7 +19,7 @@ use scrm_api::validate::{normalize_phone, PhoneError};
 
 use crate::core::call_card::with_note;
 use crate::features::call::lookups::{
-    clinic_part, last_messages, manual_entries, records_with_phone, save_remarks,
+    after_drawing, clinic_part, last_messages, manual_entries, records_with_phone, save_remarks,
 };
 use crate::platform::api_client::{ApiClient, ApiError};
 use crate::platform::load::{stoppable, AbortGuard};
@@ -223,6 +223,7 @@ impl CallPop {
                     self.pick(0);
                 }
                 if pool {
+                    after_drawing().await;
                     let found = records_with_phone(&api, &phone).await;
                     self.apply(seq, |c| c.pool_records = found);
                 }
@@ -292,12 +293,14 @@ impl CallPop {
         if let Some((user, contact)) = chat {
             let api = api.clone();
             self.spawn_picked(async move {
+                after_drawing().await;
                 let got = last_messages(&api, user, contact).await;
                 self.apply(seq, |c| c.messages = extra(got));
             });
         }
         if let Some((me, name)) = manual {
             self.spawn_picked(async move {
+                after_drawing().await;
                 let got = manual_entries(&api, me, name, &phone).await;
                 self.apply(seq, |c| c.manual = extra(got));
             });
@@ -390,26 +393,12 @@ impl CallPop {
 
     /// Runs a look-up for the shown call, stoppable by the next call.
     fn spawn(self, work: impl std::future::Future<Output = ()> + 'static) {
-        let (guard, run) = stoppable(async move {
-            work.await;
-            Ok(())
-        });
-        self.running.update_value(|r| r.push(guard));
-        leptos::task::spawn_local(async move {
-            let _ = run.await;
-        });
+        run_into(self.running, work);
     }
 
     /// Runs a look-up of the picked record, stoppable by picking another or the next call.
     fn spawn_picked(self, work: impl std::future::Future<Output = ()> + 'static) {
-        let (guard, run) = stoppable(async move {
-            work.await;
-            Ok(())
-        });
-        self.picked_running.update_value(|r| r.push(guard));
-        leptos::task::spawn_local(async move {
-            let _ = run.await;
-        });
+        run_into(self.picked_running, work);
     }
 
     pub fn close(self) {
@@ -487,6 +476,21 @@ pub fn mark(name: &str) {
 
 pub fn use_call_pop() -> CallPop {
     expect_context::<CallPop>()
+}
+
+/// Starts `work`, its abort guard kept in `guards`: dropping the guards stops it.
+fn run_into(
+    guards: StoredValue<Vec<AbortGuard>, LocalStorage>,
+    work: impl std::future::Future<Output = ()> + 'static,
+) {
+    let (guard, run) = stoppable(async move {
+        work.await;
+        Ok(())
+    });
+    guards.update_value(|r| r.push(guard));
+    leptos::task::spawn_local(async move {
+        let _ = run.await;
+    });
 }
 
 fn extra<T>(got: Result<T, ApiError>) -> Extra<T> {
