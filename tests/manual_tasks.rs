@@ -193,17 +193,17 @@ async fn detail_pages_filters_and_deletes_one_entry() {
     wait_texts(&env, "#mt-entries tbody tr", |t| t.len() == 20).await;
     assert_eq!(value(&env, "#pager-size").await, "20");
 
-    // Phones start the call flow.
+    // Phones are actions: calling one dials it (and opens the pop-up).
     let href = env
         .browser
-        .find(Locator::Css("#mt-entries .phone-link"))
+        .find(Locator::Css("#mt-entries .phone-call"))
         .await
         .unwrap()
         .attr("href")
         .await
         .unwrap()
         .unwrap();
-    assert!(href.starts_with("/call?phone=1"), "{href}");
+    assert!(href.starts_with("tel:1"), "{href}");
 
     // Dial status filter: only called entries, and it survives a reload.
     select(&env, "#mt-filter-dial", "1").await;

@@ -324,9 +324,13 @@ async fn a_phone_finds_the_clinic_customer_too_when_the_module_is_on() {
     // A number only the clinic knows: its customer, and no "no customer" above it.
     add_clinic_customer(&env, "诊所王先生", "13800000009").await;
     type_in_box(&env, "13800000009").await;
-    env.wait_for("#qf-clinic-0", "the clinic-only customer").await;
+    env.wait_for("#qf-clinic-0", "the clinic-only customer")
+        .await;
     assert_eq!(labels(&env, "clinic").await, json!(["诊所王先生"]));
-    assert!(!env.exists("#quick-find-none").await, "no 'no customer' line");
+    assert!(
+        !env.exists("#quick-find-none").await,
+        "no 'no customer' line"
+    );
     // ↓ past the customer to the clinic customer; Enter opens its profile.
     type_in_box(&env, "138 0000 0001").await;
     wait_customers(&env, &[CUSTOMER], "the phone again").await;

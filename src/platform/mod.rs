@@ -3,7 +3,10 @@
 
 pub mod api_client;
 pub mod clinic;
+pub mod clipboard;
+pub mod dial;
 pub mod dom;
+pub mod host_page;
 pub mod load;
 pub mod locale;
 pub mod per_user;

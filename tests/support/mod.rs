@@ -675,6 +675,35 @@ impl Env {
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
+    /// Records, instead of following, every click on a `tel:` link in the
+    /// current document (how the panel dials outside embed mode); headless
+    /// Chromium would otherwise raise the OS's "open with" prompt. Read them
+    /// with [`Env::tel_launched`].
+    pub async fn capture_tel(&self) {
+        self.browser
+            .execute(
+                "window.telLaunched = [];
+                 document.addEventListener('click', e => {
+                   const a = e.target.closest && e.target.closest('a');
+                   if (a && (a.getAttribute('href') || '').startsWith('tel:')) {
+                     telLaunched.push(a.getAttribute('href'));
+                     e.preventDefault();
+                   }
+                 }, true);",
+                vec![],
+            )
+            .await
+            .expect("tel: links captured");
+    }
+
+    /// The `tel:` links clicked since [`Env::capture_tel`].
+    pub async fn tel_launched(&self) -> Value {
+        self.browser
+            .execute("return window.telLaunched;", vec![])
+            .await
+            .expect("tel: launches read")
+    }
+
     /// Makes every request whose URL matches one of `patterns` (`*`
     /// wildcards) fail as a network error; an empty list lifts the block.
     pub async fn block_urls(&self, patterns: &[&str]) {

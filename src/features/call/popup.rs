@@ -14,6 +14,8 @@ use crate::features::call::state::use_call_pop;
 use crate::platform::dom;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
+use crate::ui::icon::glyph;
 
 fn active_element() -> Option<web_sys::HtmlElement> {
     web_sys::window()?
@@ -41,7 +43,7 @@ pub fn CallPopup() -> impl IntoView {
             return_to.set_value(active_element());
             let _ = el.show_modal();
             if let Some(close) = el
-                .query_selector(".call-pop-close")
+                .query_selector("#call-pop-close")
                 .ok()
                 .flatten()
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -96,17 +98,12 @@ pub fn CallPopup() -> impl IntoView {
                     {tr(i18n, |i| t_string!(i, call_pop_title))} " "
                     <span id="call-pop-phone" class="call-pop-phone">{phone_text}</span>
                 </h2>
-                <button type="button" class="call-pop-close" on:click=move |_| pop.close()>
+                <Button variant=Variant::Text icon=glyph::CLOSE attr:id="call-pop-close" on:click=move |_| pop.close()>
                     {tr(i18n, |i| t_string!(i, close))}
-                </button>
+                </Button>
             </header>
             <div class="call-pop-body">
-                // The body's texts are plain strings: re-rendered on a new
-                // language as on a new answer.
-                {move || {
-                    let _ = i18n.get_locale();
-                    pop.current.get().map(|call| view! { <CallResult call=call/> })
-                }}
+                <CallResult/>
             </div>
             <footer class="call-pop-foot">
                 <AutoOpenSwitch id="call-pop-auto-open"/>

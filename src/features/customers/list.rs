@@ -24,6 +24,7 @@ use crate::ui::avatar::Avatar;
 use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
 use crate::ui::loaded::Loaded;
 use crate::ui::pager::Pager;
+use crate::ui::phone_actions::PhoneActions;
 
 /// Tag names for a row: the tag list's names, else the names the reference
 /// server sends along, else the raw id.
@@ -239,7 +240,7 @@ fn CustomerRow(
             <td class="c-name" data-label=tr(i18n, |i| t_string!(i, cust_name))>{text(&c.customer_name)}</td>
             <td class="c-nick" data-label=tr(i18n, |i| t_string!(i, cust_nickname))>{text(&c.nick_name)}</td>
             <td class="c-remark" data-label=tr(i18n, |i| t_string!(i, cust_remark_name))>{text(&c.remark_name)}</td>
-            <td class="c-phone" data-label=tr(i18n, |i| t_string!(i, cust_phone))>{text(&c.customer_phone)}</td>
+            <td class="c-phone" data-label=tr(i18n, |i| t_string!(i, cust_phone))>{c.customer_phone.clone().map(|p| view! { <PhoneActions phone=p/> })}</td>
             <td class="c-tags" data-label=tr(i18n, |i| t_string!(i, cust_tags))>{tag_cell}</td>
             <td class="c-star" data-label=tr(i18n, |i| t_string!(i, cust_star))>
                 {starred.then(|| view! {
