@@ -3,6 +3,7 @@
 
 pub mod api_client;
 pub mod dom;
+pub mod job;
 pub mod load;
 pub mod locale;
 pub mod per_user;

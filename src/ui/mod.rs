@@ -12,4 +12,5 @@ pub mod leave_guard;
 pub mod loaded;
 pub mod menu;
 pub mod pager;
+pub mod progress;
 pub mod toast;
