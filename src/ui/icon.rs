@@ -13,7 +13,8 @@ pub type Glyph = icondata_core::Icon;
 /// The glyphs the panel uses, named for what they mean here rather than for their shape.
 pub mod glyph {
     pub use icondata_lu::{
-        LuChevronDown as MORE_DOWN, LuCopy as COPY, LuDownload as DOWNLOAD, LuEllipsis as MORE,
+        LuCalendarSearch as GO_TO_DATE, LuChevronDown as MORE_DOWN, LuChevronDown as NEXT,
+        LuChevronUp as PREVIOUS, LuCopy as COPY, LuDownload as DOWNLOAD, LuEllipsis as MORE,
         LuFunnel as FILTER, LuLoaderCircle as LOADING, LuMapPin as LOCATION, LuMenu as MENU,
         LuMessageSquare as CHAT, LuPencil as EDIT, LuPhone as PHONE, LuPhoneCall as CALL,
         LuPlus as ADD, LuSearch as SEARCH, LuStar as STAR, LuTrash2 as DELETE, LuUser as PERSON,

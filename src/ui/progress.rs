@@ -36,7 +36,7 @@ pub fn JobProgress(
                     let (done, total) = job.counts();
                     format!("{done} / {total}")
                 }}</span>
-                <Button small icon=glyph::CLOSE attr:id=format!("{id}-cancel") on:click=cancel>
+                <Button small=true icon=glyph::CLOSE attr:id=format!("{id}-cancel") on:click=cancel>
                     {tr(i18n, |i| t_string!(i, cancel))}
                 </Button>
             </Show>

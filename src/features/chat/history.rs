@@ -29,6 +29,8 @@ pub struct Conversation {
     words: Vec<String>,
     seen: HashSet<String>,
     pages: i64,
+    /// The server's count of the conversation's messages, as of the last page.
+    total: i64,
     complete: bool,
     unnamed: u64,
 }
@@ -63,6 +65,11 @@ impl Conversation {
     /// True once the oldest message has arrived.
     pub fn complete(&self) -> bool {
         self.complete
+    }
+
+    /// How many messages the server says the conversation has.
+    pub fn total(&self) -> i64 {
+        self.total
     }
 
     /// True once [`MAX_LOADED`] messages are held: no older page is asked for.
@@ -103,6 +110,7 @@ impl Conversation {
         }
         let added = older.len();
         self.pages += 1;
+        self.total = total;
         self.complete = last_page(got, PAGE_SIZE, self.pages, total);
         older.append(&mut self.items);
         keys.append(&mut self.keys);

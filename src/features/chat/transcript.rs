@@ -111,7 +111,17 @@ pub fn to_csv(
     header: [&str; 4],
     summary: impl Fn(&ChatMessage) -> String,
 ) -> String {
-    let mut out = csv::start(&header);
+    csv::start(&header) + &csv_rows(messages, labels, summary)
+}
+
+/// The CSV lines of `messages` without the header: an export writes them
+/// page by page.
+pub fn csv_rows(
+    messages: &[ChatMessage],
+    labels: &ExportLabels<'_>,
+    summary: impl Fn(&ChatMessage) -> String,
+) -> String {
+    let mut out = String::new();
     for m in messages {
         let id = m.msg_id.clone().unwrap_or_default();
         let body = summary(m);
