@@ -49,13 +49,18 @@ pub fn stoppable<T>(
     work: impl Future<Output = Result<T, ApiError>>,
 ) -> (AbortGuard, impl Future<Output = Result<T, ApiError>>) {
     let (guard, run) = cancellable(work);
-    (guard, async move { run.await.unwrap_or(Err(ApiError::Aborted)) })
+    (
+        guard,
+        async move { run.await.unwrap_or(Err(ApiError::Aborted)) },
+    )
 }
 
 /// Any `work` (not only one request's answer), stoppable through the
 /// returned guard: `None` when it was stopped. Long jobs (`platform::job`)
 /// run through this.
-pub fn cancellable<T>(work: impl Future<Output = T>) -> (AbortGuard, impl Future<Output = Option<T>>) {
+pub fn cancellable<T>(
+    work: impl Future<Output = T>,
+) -> (AbortGuard, impl Future<Output = Option<T>>) {
     let (tx, rx) = oneshot::channel::<()>();
     let guard = AbortGuard(Rc::new(Cell::new(Some(tx))));
     let run = async move {

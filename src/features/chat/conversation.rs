@@ -3,8 +3,8 @@
 //! and export. One view per URL query: a new filter makes a new view, so an
 //! answer for the old filter lands on disposed signals and is dropped.
 
-use crate::features::chat::content::media_base;
 use crate::core::template::fill;
+use crate::features::chat::content::media_base;
 use crate::features::chat::history::{search, starts_day, MAX_LOADED};
 use crate::features::chat::query::ChatQuery;
 use leptos::prelude::*;

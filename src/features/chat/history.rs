@@ -186,6 +186,14 @@ impl Window {
         }
     }
 
+    /// The same messages after `added` older ones were put in front.
+    pub fn shifted(self, added: usize) -> Window {
+        Window {
+            start: self.start + added,
+            end: self.end + added,
+        }
+    }
+
     /// Moves towards older messages; `None` at the oldest loaded one.
     pub fn up(self, len: usize) -> Option<Window> {
         (self.start > 0).then(|| {
@@ -312,6 +320,8 @@ mod tests {
         assert_eq!(w.start, 0);
         let w = Window::around(5_000, len);
         assert!(w.start <= 5_000 && 5_000 < w.end && w.end - w.start == WINDOW);
+        let kept = Window::latest(300).shifted(200);
+        assert_eq!((kept.start, kept.end), (260, 500));
         let grown = Window::latest(100).after_prepend(200, 300);
         assert!(grown.end == 300 && grown.end - grown.start <= WINDOW && grown.start < 200);
         assert_eq!(Window::latest(10).down(10), None);

@@ -168,7 +168,7 @@ impl ChatState {
         if self.loading.get_untracked() || !self.convo.with_untracked(Conversation::more) {
             return;
         }
-        let (guard, run) = stoppable(self.fetch_older());
+        let (guard, run) = stoppable(self.fetch_older(true));
         self.running.set_value(Some(guard));
         leptos::task::spawn_local(async move {
             if run.await.is_ok() {
@@ -180,8 +180,11 @@ impl ChatState {
     /// Fetches the next older page and puts it in front, keeping the
     /// reader's place; a failure is shown above the messages. What
     /// scrolling up, jumping and searching the whole conversation all use.
+    /// `reveal`: the reader asked for older messages, so the window moves
+    /// up a step to show some; otherwise (a search loading in the
+    /// background) it keeps the same messages and the DOM is not touched.
     /// Dropped unfinished, it aborts its request.
-    async fn fetch_older(self) -> Result<(), ApiError> {
+    async fn fetch_older(self, reveal: bool) -> Result<(), ApiError> {
         let page = self.convo.with_untracked(Conversation::next_page);
         let req = self.query.with_value(|q| q.request(page));
         let api = self.api.get_value();
@@ -202,15 +205,21 @@ impl ChatState {
                 return Err(e);
             }
         };
+        let w = self.window.get_untracked();
+        let reveal = reveal || w.end == 0;
         // Where the reader is now, not when the request left.
-        let anchor = self.anchor();
+        let anchor = if reveal { self.anchor() } else { None };
         let total = reply.page.count;
         let mut added = 0;
         self.convo
             .update(|c| added = c.add_older_page(reply.page.items, total));
         let len = self.convo.with_untracked(Conversation::len);
-        self.window.update(|w| *w = w.after_prepend(added, len));
         self.loaded.set(true);
+        if !reveal {
+            self.window.set(w.shifted(added));
+            return Ok(());
+        }
+        self.window.set(w.after_prepend(added, len));
         if page == 1 {
             self.to_bottom();
             mark_after_frame(MARK_FIRST_SCREEN);
@@ -233,7 +242,7 @@ impl ChatState {
             if !self.convo.with_untracked(Conversation::more) {
                 return Ok(());
             }
-            self.fetch_older().await?;
+            self.fetch_older(false).await?;
             let (len, total) = self.convo.with_untracked(|c| (c.len(), c.total()));
             let total = usize::try_from(total).unwrap_or(0).min(MAX_LOADED);
             progress.set(len as u64, total as u64);

@@ -178,7 +178,10 @@ mod tests {
         let mut g = Gathered::default();
         assert_eq!(g.next_page(), Some(1));
         let newest = g.take(page(501..=1000), 1003);
-        assert_eq!(newest.first().and_then(|m| m.msg_id.as_deref()), Some("501"));
+        assert_eq!(
+            newest.first().and_then(|m| m.msg_id.as_deref()),
+            Some("501")
+        );
         assert_eq!(g.next_page(), Some(2));
         // Three new messages arrived: the next page repeats three.
         let older = g.take(page(4..=503), 1003);
