@@ -333,15 +333,9 @@ async fn export_covers_the_whole_conversation_with_progress_cancel_and_keys() {
     // Only the newest page is loaded.
     assert!(env.exists("#chat-load-older").await);
     // The export's third page waits until the test lets it go.
+    env.keep_downloads().await;
     env.wrap_fetch(
-        "window.__files = []; const make = URL.createObjectURL;
-         URL.createObjectURL = b => { window.__files.push(b); return make(b); };
-         window.__names = []; const click = HTMLAnchorElement.prototype.click;
-         HTMLAnchorElement.prototype.click = function () {
-           if (this.download) window.__names.push(this.download);
-           return click.call(this);
-         };
-         let release; window.__gate = new Promise(r => { release = r; });
+        "let release; window.__gate = new Promise(r => { release = r; });
          window.__release = release; window.__held = 0;",
         "if (url.includes('getRedisMessageRecord') && url.includes('limit=500') && url.includes('pageNo=3')
              && window.__held++ === 0) {

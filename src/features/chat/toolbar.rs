@@ -144,11 +144,13 @@ pub fn Toolbar(
     view! {
         <div class="chat-toolbar">
             <form class="chat-filter" on:submit=apply>
-                <label for="chat-from" class="visually-hidden">{tr(i18n, |i| t_string!(i, chat_from))}</label>
-                <input id="chat-from" type="date" bind:value=from/>
-                <span aria-hidden="true">"–"</span>
-                <label for="chat-to" class="visually-hidden">{tr(i18n, |i| t_string!(i, chat_to))}</label>
-                <input id="chat-to" type="date" bind:value=to/>
+                <span class="chat-range">
+                    <label for="chat-from" class="visually-hidden">{tr(i18n, |i| t_string!(i, chat_from))}</label>
+                    <input id="chat-from" type="date" bind:value=from/>
+                    <span aria-hidden="true">"–"</span>
+                    <label for="chat-to" class="visually-hidden">{tr(i18n, |i| t_string!(i, chat_to))}</label>
+                    <input id="chat-to" type="date" bind:value=to/>
+                </span>
                 <IconButton glyph=glyph::FILTER label=tr(i18n, |i| t_string!(i, chat_filter_apply))
                     attr:id="chat-filter-apply" attr:r#type="submit"/>
                 {ranged.then(|| view! {
