@@ -12,14 +12,28 @@ pub type Glyph = icondata_core::Icon;
 
 /// The glyphs the panel uses, named for what they mean here rather than for their shape.
 pub mod glyph {
-    pub use icondata_lu::{
-        LuCalendarSearch as GO_TO_DATE, LuChevronDown as MORE_DOWN, LuChevronDown as NEXT,
-        LuChevronUp as PREVIOUS, LuCopy as COPY, LuDownload as DOWNLOAD, LuEllipsis as MORE,
-        LuFunnel as FILTER, LuLoaderCircle as LOADING, LuMapPin as LOCATION, LuMenu as MENU,
-        LuMessageSquare as CHAT, LuPencil as EDIT, LuPhone as PHONE, LuPhoneCall as CALL,
-        LuPlus as ADD, LuSearch as SEARCH, LuStar as STAR, LuTrash2 as DELETE, LuUser as PERSON,
-        LuUsers as PEOPLE, LuX as CLOSE,
-    };
+    pub use icondata_lu::LuCalendarSearch as GO_TO_DATE;
+    pub use icondata_lu::LuChevronDown as LATER;
+    pub use icondata_lu::LuChevronDown as MORE_DOWN;
+    pub use icondata_lu::LuChevronUp as EARLIER;
+    pub use icondata_lu::LuCopy as COPY;
+    pub use icondata_lu::LuDownload as DOWNLOAD;
+    pub use icondata_lu::LuEllipsis as MORE;
+    pub use icondata_lu::LuFunnel as FILTER;
+    pub use icondata_lu::LuLoaderCircle as LOADING;
+    pub use icondata_lu::LuMapPin as LOCATION;
+    pub use icondata_lu::LuMenu as MENU;
+    pub use icondata_lu::LuMessageSquare as CHAT;
+    pub use icondata_lu::LuPencil as EDIT;
+    pub use icondata_lu::LuPhone as PHONE;
+    pub use icondata_lu::LuPhoneCall as CALL;
+    pub use icondata_lu::LuPlus as ADD;
+    pub use icondata_lu::LuSearch as SEARCH;
+    pub use icondata_lu::LuStar as STAR;
+    pub use icondata_lu::LuTrash2 as DELETE;
+    pub use icondata_lu::LuUser as PERSON;
+    pub use icondata_lu::LuUsers as PEOPLE;
+    pub use icondata_lu::LuX as CLOSE;
 }
 
 #[component]

@@ -172,9 +172,9 @@ pub fn Toolbar(
                 <input id="chat-search" type="search" placeholder=tr(i18n, |i| t_string!(i, chat_search))
                     prop:value=move || needle.get()
                     on:input=move |ev| { hit.set(None); needle.set(event_target_value(&ev)); }/>
-                <IconButton glyph=glyph::PREVIOUS label=tr(i18n, |i| t_string!(i, chat_search_prev))
+                <IconButton glyph=glyph::EARLIER label=tr(i18n, |i| t_string!(i, chat_search_prev))
                     attr:id="chat-search-prev" on:click=move |_| find(false)/>
-                <IconButton glyph=glyph::NEXT label=tr(i18n, |i| t_string!(i, chat_search_next))
+                <IconButton glyph=glyph::LATER label=tr(i18n, |i| t_string!(i, chat_search_next))
                     attr:id="chat-search-next" attr:r#type="submit"/>
                 <span id="chat-search-count" aria-live="polite">{count}</span>
             </form>
