@@ -471,8 +471,9 @@ async fn cancelled_export(button: &str) {
          let release; window.__gate = new Promise(r => { release = r; });
          window.__release = release;",
         "if (url.includes('downLoad') && url.includes('pageNo=2')) {
+           // Answered or (the cancel aborts it) refused: either way over.
            return window.__gate.then(() => real(input, init))
-             .then(r => { setTimeout(() => { window.__heldDone = true; }, 200); return r; });
+             .finally(() => { setTimeout(() => { window.__heldDone = true; }, 200); });
          }
          return real(input, init);",
     )
@@ -486,7 +487,7 @@ async fn cancelled_export(button: &str) {
         .execute("window.__release()", vec![])
         .await
         .unwrap();
-    // The held page now answers; the cancelled export must not save it.
+    // The held page is let go (the cancel aborted it); nothing is saved.
     env.wait_text("#export-status", "取消").await;
     let started = Instant::now();
     while !script_bool(&env, "return window.__heldDone === true").await {

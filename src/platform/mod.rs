@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod dial;
 pub mod dom;
 pub mod host_page;
+pub mod job;
 pub mod load;
 pub mod locale;
 pub mod per_user;

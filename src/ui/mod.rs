@@ -17,5 +17,6 @@ pub mod menu;
 pub mod on_first_use;
 pub mod pager;
 pub mod phone_actions;
+pub mod progress;
 pub mod tag_chip;
 pub mod toast;

@@ -80,12 +80,17 @@ impl ChatQuery {
 
     /// The request for page `page_no` (1 = newest messages).
     pub fn request(&self, page_no: i64) -> ChatRecordRequest {
+        self.request_of(page_no, PAGE_SIZE)
+    }
+
+    /// The request for page `page_no` of pages of `limit` messages.
+    pub fn request_of(&self, page_no: i64, limit: i64) -> ChatRecordRequest {
         ChatRecordRequest {
             wechat_user_ids: Some(self.wechat_user_ids.clone()),
             wechat_contact_ids: Some(self.wechat_contact_ids.clone()),
             begin_time: self.from.as_deref().and_then(Timestamp::parse),
             end_time: self.to.as_deref().and_then(Timestamp::parse),
-            limit: Some(PAGE_SIZE),
+            limit: Some(limit),
             page_no: Some(page_no),
             ..Default::default()
         }
