@@ -109,7 +109,9 @@ async fn href(env: &Env, css: &str) -> String {
 
 /// Opens a contact's "customer record" link and returns (the contact's chat
 /// link, the edit page's chat link): the same conversation means the edit
-/// page is the customer bound to exactly that contact.
+/// page is the customer bound to exactly that contact. The edit page's link
+/// also carries the record's phone (for the chat header), which a contact
+/// does not have, so that parameter is left out of the comparison.
 async fn open_first_record(env: &Env) -> (String, String) {
     let contact_chat = href(env, "#contact-table tbody tr a.contact-chat").await;
     env.click("#contact-table tbody tr a.contact-record").await;
@@ -128,7 +130,11 @@ async fn open_first_record(env: &Env) -> (String, String) {
     }
     env.text("#customer-edit-form").await;
     let edit_chat = href(env, "#edit-chat").await;
-    (contact_chat, edit_chat)
+    let conversation = edit_chat
+        .split_once("&phone=")
+        .map_or(edit_chat.as_str(), |(before, _)| before)
+        .to_owned();
+    (contact_chat, conversation)
 }
 
 async fn vip_contacts(env: &Env) {
