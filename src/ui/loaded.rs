@@ -1,7 +1,7 @@
 //! A load's answer on the page (see `platform::load`): inside a
 //! `<Transition>`, so a newer answer replaces the shown one only when it
 //! has arrived; until the first answer (and after a stopped load) the
-//! `loading` view; a failure in words with a retry; otherwise the page's
+//! `loading` view (skeleton rows unless the page gives its own); a failure in words with a retry; otherwise the page's
 //! own view of the answer, which says when there is nothing to show.
 
 use std::future::Future;
@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use crate::platform::api_client::ApiError;
 use crate::platform::load::Loaded as Data;
 use crate::ui::error_view::ErrorView;
+use crate::ui::skeleton::SkeletonRows;
 
 /// The view of one answer, once it is there.
 type Answer = Pin<Box<dyn Future<Output = AnyView> + Send>>;
@@ -20,9 +21,9 @@ type Answer = Pin<Box<dyn Future<Output = AnyView> + Send>>;
 #[component]
 pub fn Loaded<T, C, V>(
     data: Data<T>,
-    /// Shown until the first answer arrives.
-    #[prop(into)]
-    loading: ViewFn,
+    /// Shown until the first answer arrives; skeleton rows when not given.
+    #[prop(into, optional)]
+    loading: Option<ViewFn>,
     /// Set while an answer is on its way, the first or a newer one (the
     /// shown one stays until it arrives): for `aria-busy` and a busy line.
     #[prop(optional)]
@@ -36,6 +37,7 @@ where
     V: IntoView + 'static,
 {
     let children = Arc::new(children);
+    let loading = loading.unwrap_or_else(|| ViewFn::from(|| view! { <SkeletonRows/> }));
     let shown_until = loading.clone();
     let answer = move || -> Answer {
         let children = children.clone();
