@@ -47,6 +47,9 @@ pub fn FilterBar(
     /// Buttons after the fields (apply, clear).
     #[prop(into, optional)]
     actions: ViewFn,
+    /// A control that stays in sight on a phone too, beside the filter button (saved views).
+    #[prop(into, optional)]
+    aside: ViewFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let narrow = narrow_screen();
@@ -63,6 +66,7 @@ pub fn FilterBar(
     };
     let has_more = more.is_some();
     let title = label.clone();
+    let aside_view = aside.clone();
     let form = {
         let (id, more_id) = (id.clone(), more_id.clone());
         move |in_drawer: bool| {
@@ -70,7 +74,7 @@ pub fn FilterBar(
             let more_toggle = (has_more && !in_drawer).then(|| {
                 view! {
                     <Button variant=Variant::Text icon=glyph::MORE_DOWN
-                        attr:id=more_id.clone() attr:class="filter-more-toggle"
+                        attr:id=more_id.clone()
                         attr:aria-expanded=move || expanded.get().to_string()
                         on:click=move |_| expanded.update(|e| *e = !*e)>
                         {move || if expanded.get() {
@@ -93,6 +97,7 @@ pub fn FilterBar(
                 <form id=id.clone() class=if in_drawer { "filter-bar in-drawer" } else { "filter-bar" }
                     role="search" aria-label=label.clone() on:submit=submit>
                     {main.run()}
+                    {(!in_drawer).then(|| aside.run())}
                     {move || (in_drawer || expanded.get()).then(|| more.as_ref().map(ViewFn::run))}
                     <div class="field field-actions">{more_toggle}{actions.run()}{done}</div>
                 </form>
@@ -104,12 +109,13 @@ pub fn FilterBar(
             let form = form.clone();
             view! {
                 <div class="filter-fold">
-                    <Button icon=glyph::FILTER attr:id=toggle_id.clone() attr:class="filter-toggle"
+                    <Button icon=glyph::FILTER attr:id=toggle_id.clone()
                         attr:aria-haspopup="dialog"
                         on:click=move |_| drawer_open.set(true)>
                         {tr(i18n, |i| t_string!(i, ui_filter))}
                         {move || (active.get() > 0).then(|| view! { <span class="count">{active.get()}</span> })}
                     </Button>
+                    {aside_view.run()}
                     <Drawer id=format!("{id}-drawer") title=title.clone() open=drawer_open
                         return_focus=toggle_id.clone()>
                         {form(true)}

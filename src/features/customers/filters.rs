@@ -1,8 +1,9 @@
 //! The customer list's filter bar. Text filters wait for a pause in typing
 //! before they change the URL (and so the query); choices apply at once.
 //! The URL stays the one source of truth: when it changes (back/forward),
-//! the inputs follow it. Name, phone, tags and saved views stand in the row;
-//! the creation days and remarks wait behind "more filters" (`ui::filter_bar`).
+//! the inputs follow it. Name, phone and tags stand in the row; the creation
+//! days and remarks wait behind "more filters" (`ui::filter_bar`); saved
+//! views stay in sight on a phone too, beside the filter button.
 
 use std::time::Duration;
 
@@ -110,7 +111,6 @@ pub fn CustomerFilters(
                     tags=tags selected=Signal::derive(move || filter.get().tags)
                     on_change=on_tags/>
             </div>
-            <SavedViewsControl filter=filter on_pick=on_change/>
         }
     };
     let more = move || {
@@ -141,6 +141,7 @@ pub fn CustomerFilters(
         <FilterBar id="customer-filters" label=tr(i18n, |i| t_string!(i, cust_filters))
             active=Signal::derive(move || filter.with(|f| f.active().0))
             more_active=Signal::derive(move || filter.with(|f| f.active().1))
-            main=main more=more actions=actions/>
+            main=main more=more actions=actions
+            aside=move || view! { <SavedViewsControl filter=filter on_pick=on_change/> }/>
     }
 }
