@@ -30,6 +30,15 @@ async fn wait_rows(env: &Env, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec
     }
 }
 
+/// The list filtered to the known customer; the customer's name.
+async fn open_known_customer(env: &Env) -> String {
+    env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
+    wait_rows(env, "the known customer", |r| r.len() == 1).await;
+    let name = env.text("#customer-table tbody tr .c-name").await;
+    assert!(!name.is_empty());
+    name
+}
+
 /// Delete is in the first row's "more" menu.
 async fn open_row_delete(env: &Env) {
     env.click("#customer-table tbody tr .row-more .menu-button")
@@ -239,10 +248,7 @@ async fn only_the_newest_answer_is_shown_when_answers_arrive_out_of_order() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn delete_asks_by_name_keeps_focus_in_the_dialog_and_removes_the_row() {
     let env = Env::demo().await;
-    env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
-    wait_rows(&env, "the known customer", |r| r.len() == 1).await;
-    let name = env.text("#customer-table tbody tr .c-name").await;
-    assert!(!name.is_empty());
+    let name = open_known_customer(&env).await;
 
     open_row_delete(&env).await;
     env.wait_text("#confirm-message", &name).await;
@@ -921,9 +927,7 @@ async fn the_empty_state_clears_the_filters() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_row_more_menu_deletes_by_keyboard() {
     let env = Env::demo().await;
-    env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
-    wait_rows(&env, "the known customer", |r| r.len() == 1).await;
-    let name = env.text("#customer-table tbody tr .c-name").await;
+    let name = open_known_customer(&env).await;
     // Edit and chat are in the row, with their words; the rest is in "more".
     let shown = env.texts("#customer-table tbody tr .row-actions > a").await;
     assert_eq!(shown, ["编辑", "聊天记录"], "{shown:?}");

@@ -7,7 +7,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::platform::dom::focus;
+use crate::platform::dom::{focus, modal_while};
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
 use crate::ui::button::IconButton;
@@ -28,16 +28,7 @@ pub fn Drawer(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let node = NodeRef::<Dialog>::new();
-    Effect::new(move |_| {
-        let want = open.get();
-        if let Some(d) = node.get() {
-            if want && !d.open() {
-                let _ = d.show_modal();
-            } else if !want && d.open() {
-                d.close();
-            }
-        }
-    });
+    modal_while(node, open.into());
     let back = return_focus.clone();
     let on_close = move |_| {
         open.set(false);
