@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use crate::core::config::ConfigError;
 use crate::platform::i18n::{t_string, use_i18n, I18nContextProvider};
 use crate::platform::tr::tr;
+use crate::ui::button::Button;
+use crate::ui::icon::glyph;
 
 #[component]
 pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
@@ -29,7 +31,7 @@ fn ConfigErrorBody(error: ConfigError) -> impl IntoView {
             <h1>{tr(i18n, |i| t_string!(i, config_error_title))}</h1>
             <p>{tr(i18n, |i| t_string!(i, config_error_body))}</p>
             <pre>{error.to_string()}</pre>
-            <button type="button" on:click=reload>{tr(i18n, |i| t_string!(i, retry))}</button>
+            <Button icon=glyph::RETRY on:click=reload>{tr(i18n, |i| t_string!(i, retry))}</Button>
         </main>
     }
 }

@@ -11,6 +11,7 @@ use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::locale::LocaleSwitch;
 use crate::platform::session::use_session;
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
 use crate::ui::error_view::describe;
 use crate::ui::toast::{use_toasts, ToastKind};
 
@@ -81,9 +82,9 @@ pub fn Login() -> impl IntoView {
                 <label for="login-password">{tr(i18n, |i| t_string!(i, login_password))}</label>
                 <input id="login-password" name="password" type="password" autocomplete="current-password" bind:value=password/>
                 <p class="form-error" id="login-error" role="alert" tabindex="-1">{move || message.get()}</p>
-                <button type="submit" id="login-submit" disabled=move || submit.pending().get()>
+                <Button variant=Variant::Primary submit=true attr:id="login-submit" loading=submit.pending()>
                     {move || if submit.pending().get() { t_string!(i18n, login_busy) } else { t_string!(i18n, login_submit) }}
-                </button>
+                </Button>
                 <LocaleSwitch/>
             </form>
         </main>

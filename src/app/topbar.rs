@@ -13,6 +13,8 @@ use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::locale::LocaleSwitch;
 use crate::platform::session::use_session;
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
+use crate::ui::icon::glyph;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 #[component]
@@ -55,9 +57,10 @@ pub fn TopBar() -> impl IntoView {
                             <span class="visually-hidden">{tr(i18n, |i| t_string!(i, signed_in_as))} " "</span>
                             <span id="current-user">{name}</span>
                         </span>
-                        <button type="button" id="logout" on:click=move |_| { logout.dispatch(()); }>
+                        <Button variant=Variant::Text icon=glyph::SIGN_OUT attr:id="logout"
+                            loading=logout.pending() on:click=move |_| { logout.dispatch(()); }>
                             {tr(i18n, |i| t_string!(i, logout))}
-                        </button>
+                        </Button>
                     }
                 })}
             </div>

@@ -33,12 +33,15 @@ impl Variant {
     }
 }
 
-/// A `type="button"` button (forms set `attr:type="submit"`). While `loading` it is busy and
+/// A button (`submit` makes it its form's submit button). While `loading` it is busy and
 /// disabled, so a second click cannot send the request twice.
 #[component]
 pub fn Button(
     #[prop(optional)] variant: Variant,
     #[prop(optional)] small: bool,
+    /// Submits its form (the default is a plain `type="button"`).
+    #[prop(optional)]
+    submit: bool,
     #[prop(optional)] icon: Option<Glyph>,
     #[prop(into, optional)] loading: Signal<bool>,
     #[prop(into, optional)] disabled: Signal<bool>,
@@ -50,7 +53,7 @@ pub fn Button(
         if small { " small" } else { "" }
     );
     view! {
-        <button type="button" class=class
+        <button type=if submit { "submit" } else { "button" } class=class
             disabled=move || disabled.get() || loading.get()
             aria-busy=move || loading.get().then_some("true")>
             {icon.map(|glyph| view! { <Icon glyph/> })}

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::platform::dom::modal_while;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
 
 #[component]
 pub fn ConfirmDialog(
@@ -42,13 +43,12 @@ pub fn ConfirmDialog(
             <p id="confirm-message">{message}</p>
             <p class="form-error" role="alert">{move || error.get()}</p>
             <div class="dialog-actions">
-                <button type="button" id="confirm-cancel" autofocus disabled=move || busy.get() on:click=move |_| on_cancel.run(())>
+                <Button attr:id="confirm-cancel" attr:autofocus=true disabled=busy on:click=move |_| on_cancel.run(())>
                     {tr(i18n, |i| t_string!(i, cancel))}
-                </button>
-                <button type="button" id="confirm-ok" class="danger" disabled=move || busy.get()
-                    on:click=move |_| on_confirm.run(())>
+                </Button>
+                <Button variant=Variant::Danger attr:id="confirm-ok" loading=busy on:click=move |_| on_confirm.run(())>
                     {confirm_label}
-                </button>
+                </Button>
             </div>
         </dialog>
     }

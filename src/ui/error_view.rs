@@ -8,6 +8,8 @@ use leptos_i18n::I18nContext;
 
 use crate::platform::i18n::{t_string, use_i18n, Locale};
 use crate::platform::tr::tr;
+use crate::ui::button::Button;
+use crate::ui::icon::glyph;
 
 /// The sentence a user reads for an error; server messages are shown as the
 /// server words them (as text, never HTML). An aborted request has nothing
@@ -56,7 +58,7 @@ pub fn ErrorView(
         <div class="error-view" role="alert">
             <p>{text}</p>
             {retry.map(|cb| view! {
-                <button type="button" on:click=move |_| cb.run(())>{tr(i18n, |i| t_string!(i, retry))}</button>
+                <Button icon=glyph::RETRY on:click=move |_| cb.run(())>{tr(i18n, |i| t_string!(i, retry))}</Button>
             })}
         </div>
     })

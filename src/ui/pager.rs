@@ -9,6 +9,8 @@ use leptos::prelude::*;
 
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::button::Button;
+use crate::ui::icon::{glyph, Icon};
 
 #[component]
 pub fn Pager(
@@ -23,11 +25,13 @@ pub fn Pager(
     view! {
         <nav class="pager" aria-label=tr(i18n, |i| t_string!(i, pager_label))>
             <span id="pager-total">{tr(i18n, |i| t_string!(i, pager_total))} " " {move || total.get()}</span>
-            <button type="button" id="pager-prev" disabled=move || page.get() <= 1
-                on:click=move |_| on_page.run(page.get_untracked() - 1)>{tr(i18n, |i| t_string!(i, pager_prev))}</button>
+            <Button small=true icon=glyph::PREVIOUS attr:id="pager-prev" disabled=Signal::derive(move || page.get() <= 1)
+                on:click=move |_| on_page.run(page.get_untracked() - 1)>{tr(i18n, |i| t_string!(i, pager_prev))}</Button>
             <span id="pager-page">{move || format!("{} / {}", page.get(), pages.get().max(1))}</span>
-            <button type="button" id="pager-next" disabled=move || { page.get() >= pages.get() }
-                on:click=move |_| on_page.run(page.get_untracked() + 1)>{tr(i18n, |i| t_string!(i, pager_next))}</button>
+            <Button small=true attr:id="pager-next" disabled=Signal::derive(move || page.get() >= pages.get())
+                on:click=move |_| on_page.run(page.get_untracked() + 1)>
+                {tr(i18n, |i| t_string!(i, pager_next))}<Icon glyph=glyph::NEXT/>
+            </Button>
             <label for="pager-size">{tr(i18n, |i| t_string!(i, pager_size))}</label>
             <select id="pager-size" on:change=move |ev| {
                 if let Ok(n) = event_target_value(&ev).parse() { on_size.run(n) }

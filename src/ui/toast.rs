@@ -7,6 +7,8 @@ use leptos::prelude::*;
 
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::button::{IconButton, Variant};
+use crate::ui::icon::glyph;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ToastKind {
@@ -71,9 +73,8 @@ pub fn ToastProvider(children: Children) -> impl IntoView {
             <For each=move || toasts.items.get() key=|t| t.id let:toast>
                 <div class=format!("toast toast-{:?}", toast.kind).to_lowercase() role="status">
                     <span>{toast.text.clone()}</span>
-                    <button type="button" class="toast-close" on:click=move |_| toasts.dismiss(toast.id)>
-                        {tr(i18n, |i| t_string!(i, close))}
-                    </button>
+                    <IconButton glyph=glyph::CLOSE variant=Variant::Text label=tr(i18n, |i| t_string!(i, close))
+                        on:click=move |_| toasts.dismiss(toast.id)/>
                 </div>
             </For>
         </section>
