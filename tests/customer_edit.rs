@@ -500,13 +500,14 @@ async fn save_stays_visible_at_360_px_with_the_page_scrolled() {
     for at in ["0", "document.documentElement.scrollHeight / 3"] {
         let seen = env
             .browser
-            .execute(
-                &format!("window.scrollTo(0, {at}); {visible}"),
-                vec![],
-            )
+            .execute(&format!("window.scrollTo(0, {at}); {visible}"), vec![])
             .await
             .unwrap();
-        assert_eq!(seen, serde_json::json!(true), "Save hidden scrolled to {at}");
+        assert_eq!(
+            seen,
+            serde_json::json!(true),
+            "Save hidden scrolled to {at}"
+        );
     }
     let scrolled = env
         .browser

@@ -972,8 +972,11 @@ async fn skeleton_rows_show_while_the_first_answer_is_on_its_way() {
     env.fill("#login-password", "demo123").await;
     env.click("#login-submit").await;
     env.wait_path("/customers").await;
-    env.wait_for(".customer-list .skeleton[aria-busy='true']", "skeleton rows")
-        .await;
+    env.wait_for(
+        ".customer-list .skeleton[aria-busy='true']",
+        "skeleton rows",
+    )
+    .await;
     assert!(
         !script_bool(&env, "return window.__listDone === true;").await,
         "the answer came before the skeleton was seen"

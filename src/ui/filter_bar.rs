@@ -88,9 +88,9 @@ pub fn FilterBar(
             });
             let done = in_drawer.then(|| {
                 view! {
-                    <button type="submit" class="btn primary filter-done">
+                    <Button variant=Variant::Primary submit=true>
                         {tr(i18n, |i| t_string!(i, ui_show_results))}
-                    </button>
+                    </Button>
                 }
             });
             view! {

@@ -110,7 +110,7 @@ pub fn AddCustomerForm() -> impl IntoView {
                 </div>
                 <p class="form-error" id="add-customer-error" role="alert">{move || server_error.get()}</p>
                 <div class="form-actions sticky">
-                    <Button variant=Variant::Primary loading=save.pending() {..} type="submit" id="add-customer-submit">
+                    <Button variant=Variant::Primary loading=save.pending() submit=true attr:id="add-customer-submit">
                         {t_string!(i18n, clinic_add_customer_submit)}
                     </Button>
                 </div>

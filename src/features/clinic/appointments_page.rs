@@ -245,7 +245,7 @@ fn Appointments() -> impl IntoView {
                 </Field>
             }
             actions=move || view! {
-                <Button icon={glyph::SEARCH} {..} type="submit" id="filter-apply">{tr(i18n, |i| t_string!(i, clinic_filter_apply))}</Button>
+                <Button icon={glyph::SEARCH} submit=true attr:id="filter-apply">{tr(i18n, |i| t_string!(i, clinic_filter_apply))}</Button>
             }/>
 
         <Agenda week=week/>

@@ -111,7 +111,7 @@ pub fn ManageAppointment(
             <form id="appt-change" on:submit=on_change novalidate>
                 <AppointmentFields draft=draft problems=problems prefix="ae"/>
                 <div class="form-actions sticky">
-                    <Button variant=Variant::Primary loading=change.pending() {..} type="submit" id="appt-change-submit">{t_string!(i18n, clinic_save_change)}</Button>
+                    <Button variant=Variant::Primary loading=change.pending() submit=true attr:id="appt-change-submit">{t_string!(i18n, clinic_save_change)}</Button>
                 </div>
             </form>
             <div class="field">

@@ -64,7 +64,7 @@ pub fn NewAppointment(
             <AppointmentFields draft=draft problems=problems prefix="an" with_customer=true/>
             <p class="form-error" id="appt-new-error" role="alert">{move || server_error.get()}</p>
             <div class="form-actions sticky">
-                <Button variant=Variant::Primary loading=save.pending() {..} type="submit" id="appt-new-submit">{t_string!(i18n, clinic_create)}</Button>
+                <Button variant=Variant::Primary loading=save.pending() submit=true attr:id="appt-new-submit">{t_string!(i18n, clinic_create)}</Button>
             </div>
             <p class="form-ok" id="appt-new-result" role="status">
                 {move || created.get().map(|id| format!("{} #{id}", t_string!(i18n, clinic_appointment_created)))}

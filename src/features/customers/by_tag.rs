@@ -145,7 +145,7 @@ pub fn ContactsByTag() -> impl IntoView {
                 on_submit=Callback::new(move |_| { run(); true })
                 main=fields
                 actions=move || view! {
-                    <Button variant={Variant::Primary} icon={glyph::SEARCH} loading={pending} {..} type="submit" id="t-search">
+                    <Button variant={Variant::Primary} icon={glyph::SEARCH} loading=pending submit=true attr:id="t-search">
                         {tr(i18n, |i| t_string!(i, tags_search))}
                     </Button>
                 }/>

@@ -222,8 +222,7 @@ pub fn CustomerEditForm(
             <p class="form-error wide" id="edit-save-error" role="alert">{move || save_error.get()}</p>
             <div class="form-actions sticky wide">
                 <Button variant=Variant::Primary loading=saving
-                    disabled=Signal::derive(move || !dirty.get() || !problems.get().is_empty())
-                    {..} type="submit" id="edit-save">
+                    disabled=Signal::derive(move || !dirty.get() || !problems.get().is_empty()) submit=true attr:id="edit-save">
                     {move || if saving.get() { t_string!(i18n, edit_saving) } else { t_string!(i18n, edit_save) }}
                 </Button>
                 <Button disabled=Signal::derive(move || !dirty.get() || saving.get()) attr:id="edit-reset"

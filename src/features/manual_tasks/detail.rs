@@ -315,7 +315,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
                     </Field>
                 }
                 actions=move || view! {
-                    <Button icon={glyph::SEARCH} {..} type="submit" id="mt-filter-apply">{tr(i18n, |i| t_string!(i, mt_apply_filters))}</Button>
+                    <Button icon={glyph::SEARCH} submit=true attr:id="mt-filter-apply">{tr(i18n, |i| t_string!(i, mt_apply_filters))}</Button>
                     <Button variant=Variant::Text icon=glyph::CLOSE attr:id="mt-filter-clear" on:click=on_clear>{tr(i18n, |i| t_string!(i, mt_clear_filters))}</Button>
                 }/>
             <Loaded data=entries let:reply>{table(reply)}</Loaded>

@@ -247,7 +247,7 @@ pub fn ManualTaskList() -> impl IntoView {
                 active=Signal::derive(move || query.with(|q| usize::from(q.admin_user_id.is_some()) + usize::from(q.dept_id.is_some())))
                 on_submit=on_filter main=filter_fields
                 actions=move || view! {
-                    <Button icon={glyph::SEARCH} {..} type="submit" id="mt-filter-apply">
+                    <Button icon={glyph::SEARCH} submit=true attr:id="mt-filter-apply">
                         {tr(i18n, |i| t_string!(i, mt_apply_filters))}
                     </Button>
                 }/>

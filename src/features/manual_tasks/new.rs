@@ -183,7 +183,7 @@ pub fn ManualTaskNew() -> impl IntoView {
                     })}
                 </p>
                 <div class="form-actions sticky">
-                    <Button variant=Variant::Primary loading={saving} {..} type="submit" id="mt-new-submit">
+                    <Button variant=Variant::Primary loading=saving submit=true attr:id="mt-new-submit">
                         {move || if saving.get() { t_string!(i18n, mt_new_saving) } else { t_string!(i18n, mt_new_save) }}
                     </Button>
                 </div>
