@@ -30,6 +30,34 @@ async fn wait_rows(env: &Env, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec
     }
 }
 
+/// Signs in as `demo` on a network where customer-list answers reach the
+/// page `ms` late (only the first one when `first_only`); sets
+/// `window.__slowDone` once a held answer is delivered.
+async fn sign_in_with_slow_lists(first_only: bool, ms: u32) -> Env {
+    let env = Env::new().await;
+    env.goto("/login").await;
+    env.wrap_fetch(
+        &format!(
+            "window.__slowDone = false;
+             let held = false;
+             const firstOnly = {first_only};"
+        ),
+        &format!(
+            "const p = real(input, init);
+             if ((firstOnly && held) || !url.includes('customerPage')) return p;
+             held = true;
+             const late = f => new Promise(done => setTimeout(() => {{ window.__slowDone = true; done(f()); }}, {ms}));
+             return p.then(r => late(() => r), e => late(() => Promise.reject(e)));"
+        ),
+    )
+    .await;
+    env.fill("#login-username", "demo").await;
+    env.fill("#login-password", "demo123").await;
+    env.click("#login-submit").await;
+    env.wait_path("/customers").await;
+    env
+}
+
 /// The list filtered to the known customer; the customer's name.
 async fn open_known_customer(env: &Env) -> String {
     env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
@@ -207,24 +235,9 @@ async fn tag_filter_shows_only_customers_with_that_tag_by_name() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_newest_answer_is_shown_when_answers_arrive_out_of_order() {
-    let env = Env::new().await;
-    env.goto("/login").await;
     // A slow network for the first list query (the unfiltered one login
     // lands on): its answer reaches the page three seconds late.
-    env.wrap_fetch(
-        "window.__slowDone = false;
-         let held = false;",
-        "const p = real(input, init);
-         if (held || !url.includes('customerPage')) return p;
-         held = true;
-         const late = f => new Promise(done => setTimeout(() => { window.__slowDone = true; done(f()); }, 3000));
-         return p.then(r => late(() => r), e => late(() => Promise.reject(e)));",
-    )
-    .await;
-    env.fill("#login-username", "demo").await;
-    env.fill("#login-password", "demo123").await;
-    env.click("#login-submit").await;
-    env.wait_path("/customers").await;
+    let env = sign_in_with_slow_lists(true, 3000).await;
     env.fill("#f-phone", KNOWN_PHONE).await;
     let found = wait_rows(&env, "the filtered answer", |r| r.len() == 1).await;
     assert!(found[0].contains(KNOWN_PHONE));
@@ -958,27 +971,14 @@ async fn the_row_more_menu_deletes_by_keyboard() {
 /// a blank page; they give way to the rows.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn skeleton_rows_show_while_the_first_answer_is_on_its_way() {
-    let env = Env::new().await;
-    env.goto("/login").await;
-    env.wrap_fetch(
-        "window.__listDone = false;",
-        "const p = real(input, init);
-         if (!url.includes('customerPage')) return p;
-         const late = f => new Promise(done => setTimeout(() => { window.__listDone = true; done(f()); }, 1500));
-         return p.then(r => late(() => r), e => late(() => Promise.reject(e)));",
-    )
-    .await;
-    env.fill("#login-username", "demo").await;
-    env.fill("#login-password", "demo123").await;
-    env.click("#login-submit").await;
-    env.wait_path("/customers").await;
+    let env = sign_in_with_slow_lists(false, 1500).await;
     env.wait_for(
         ".customer-list .skeleton[aria-busy='true']",
         "skeleton rows",
     )
     .await;
     assert!(
-        !script_bool(&env, "return window.__listDone === true;").await,
+        !script_bool(&env, "return window.__slowDone === true;").await,
         "the answer came before the skeleton was seen"
     );
     wait_rows(&env, "the rows", |r| !r.is_empty()).await;
