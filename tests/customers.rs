@@ -20,7 +20,9 @@ const ROWS: &str = "#customer-table tbody tr";
 async fn wait_rows(env: &Env, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec<String> {
     let started = Instant::now();
     loop {
-        let idle = env.exists("#customer-table[aria-busy='false']").await;
+        // An answer with no rows shows the empty state instead of the table.
+        let idle = env.exists("#customer-table[aria-busy='false']").await
+            || (env.exists("#customer-empty").await && env.texts(ROWS).await.is_empty());
         let now = env.texts(ROWS).await;
         if idle && ok(&now) {
             return now;

@@ -104,10 +104,14 @@ pub fn FilterBar(
             }
         }
     };
+    // Redrawn only when the window crosses the phone width: the fields' own reads stay theirs
+    // (untracked here), so a filter change never replaces the input being typed in.
     move || {
-        if narrow.get() {
-            let form = form.clone();
-            view! {
+        let phone = narrow.get();
+        untrack(|| {
+            if phone {
+                let form = form.clone();
+                view! {
                 <div class="filter-fold">
                     <Button icon=glyph::FILTER attr:id=toggle_id.clone()
                         attr:aria-haspopup="dialog"
@@ -123,9 +127,10 @@ pub fn FilterBar(
                 </div>
             }
             .into_any()
-        } else {
-            form(false).into_any()
-        }
+            } else {
+                form(false).into_any()
+            }
+        })
     }
 }
 
