@@ -11,7 +11,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::platform::api_client::ApiError;
+use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::Loaded as Data;
+use crate::platform::tr::tr;
 use crate::ui::error_view::ErrorView;
 use crate::ui::skeleton::SkeletonRows;
 
@@ -37,7 +39,10 @@ where
     V: IntoView + 'static,
 {
     let children = Arc::new(children);
-    let loading = loading.unwrap_or_else(|| ViewFn::from(|| view! { <SkeletonRows/> }));
+    let i18n = use_i18n();
+    let loading = loading.unwrap_or_else(|| {
+        ViewFn::from(move || view! { <SkeletonRows label=tr(i18n, |i| t_string!(i, loading))/> })
+    });
     let shown_until = loading.clone();
     let answer = move || -> Answer {
         let children = children.clone();

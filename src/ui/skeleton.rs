@@ -4,14 +4,16 @@
 
 use leptos::prelude::*;
 
-use crate::platform::i18n::{t_string, use_i18n};
-use crate::platform::tr::tr;
-
 /// How many placeholder rows a list shows: about one screen of a table.
 pub const ROWS: usize = 6;
 
+/// Takes its words from the caller rather than from context: it may be drawn for a load that
+/// was stopped, after the view that started it is gone.
 #[component]
 pub fn SkeletonRows(
+    /// "Loading", for screen readers.
+    #[prop(into)]
+    label: TextProp,
     /// Placeholder rows.
     #[prop(default = ROWS)]
     rows: usize,
@@ -19,10 +21,9 @@ pub fn SkeletonRows(
     #[prop(default = 4)]
     columns: usize,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <div class="skeleton" role="status" aria-busy="true">
-            <span class="visually-hidden">{tr(i18n, |i| t_string!(i, loading))}</span>
+            <span class="visually-hidden">{move || label.get()}</span>
             {(0..rows).map(|_| view! {
                 <div class="skeleton-row" aria-hidden="true">
                     {(0..columns.max(1)).map(|_| view! { <span class="skeleton-bar"></span> }).collect_view()}
