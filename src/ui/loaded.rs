@@ -9,6 +9,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::reactive::owner::Owner;
+use leptos::tachys::reactive_graph::OwnedView;
 
 use crate::platform::api_client::ApiError;
 use crate::platform::i18n::{t_string, use_i18n};
@@ -44,11 +46,19 @@ where
         ViewFn::from(move || view! { <SkeletonRows label=tr(i18n, |i| t_string!(i, loading))/> })
     });
     let shown_until = loading.clone();
+    // Each answer's view gets its own owner, a child of this one, that lives as long as the view
+    // is on the page. Built under the `<Transition>`'s render effect instead, it would be disposed
+    // as soon as a newer load starts, while the view stays shown until the newer answer arrives:
+    // its signals (a `Signal` a prop was converted into, a menu's state) would be gone under
+    // effects that still run, such as the table's `aria-busy` turning true, and the read panics.
+    let parent = Owner::current().unwrap_or_default();
     let answer = move || -> Answer {
         let children = children.clone();
         let loading = loading.clone();
+        let owner = parent.child();
         Box::pin(async move {
-            match data.await {
+            let result = data.await;
+            let view = owner.with(|| match result {
                 // Untracked: labels the view reads while it is built
                 // (the locale) must not re-run the load's Suspend; a page
                 // that redraws on them would dispose it meanwhile.
@@ -58,7 +68,8 @@ where
                     <ErrorView error=error on_retry=move |_| data.refetch()/>
                 }
                 .into_any(),
-            }
+            });
+            OwnedView::new_with_owner(view, owner).into_any()
         })
     };
     transition(
