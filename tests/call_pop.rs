@@ -80,33 +80,6 @@ async fn wait_enabled(env: &Env, css: &str) -> fantoccini::elements::Element {
     }
 }
 
-/// Records, instead of following, every click on a `tel:` link in the
-/// current document (the dial box launches calls that way); headless
-/// Chromium would otherwise raise the OS's "open with" prompt.
-async fn capture_tel(env: &Env) {
-    env.browser
-        .execute(
-            "window.telLaunched = [];
-             document.addEventListener('click', e => {
-               const a = e.target.closest && e.target.closest('a');
-               if (a && (a.getAttribute('href') || '').startsWith('tel:')) {
-                 telLaunched.push(a.getAttribute('href'));
-                 e.preventDefault();
-               }
-             }, true);",
-            vec![],
-        )
-        .await
-        .unwrap();
-}
-
-async fn tel_launched(env: &Env) -> Value {
-    env.browser
-        .execute("return window.telLaunched;", vec![])
-        .await
-        .unwrap()
-}
-
 async fn dial(env: &Env, number: &str) {
     env.fill("#dial-input", number).await;
     env.click("#dial-button").await;
@@ -194,7 +167,11 @@ async fn every_source_pops_up_with_its_content() {
            headers: {'Content-Type': 'application/json'},
            body: JSON.stringify({customerId: page.data[0].customerId, tags: String(tags[0].tagId),
              wechatContactId: page.data[0].wechatContactId, isStar: '1'})});
-         return (await r.json()).code === 200 ? tags[0].tagName : null;",
+         // demo's own manual entry for the same person, not dialled yet.
+         const m = await fetch('/wechat_api/customer/addManualTask', {method: 'POST',
+           headers: {'Content-Type': 'application/json'},
+           body: JSON.stringify({customerName: '陈聊天多', customerPhone: '138 0000 0001', phoneGeo: '上海'})});
+         return (await r.json()).code === 200 && (await m.json()).code === 200 ? tags[0].tagName : null;",
     )
     .await;
     let tag = tag.as_str().expect("a demo tag").to_owned();
@@ -205,7 +182,39 @@ async fn every_source_pops_up_with_its_content() {
     env.wait_text("#call-pop-phone", CUSTOMER).await;
     env.wait_text("#call-pop .call-source", "客户资料").await;
     env.wait_text("#call-pop", "陈聊天多").await;
-    env.wait_text("#call-pop .call-tags", &tag).await;
+    // A card: tags as chips, the key facts, the latest three messages (as
+    // the chat history API answers them), demo's pending manual entry.
+    env.wait_text("#call-pop .call-record .call-tags .tag-chip", &tag)
+        .await;
+    env.wait_text("#call-pop .call-facts", "最后更新").await;
+    env.wait_text("#call-pop .call-remarks", "聊天记录一万条")
+        .await;
+    env.wait_text("#call-pop .call-manual", "未拨打").await;
+    let newest = js(
+        &env,
+        "const page = await (await fetch('/wechat_api/customer/customerPage?customerPhone=13800000001')).json();
+         const c = page.data[0];
+         const q = `wechatUserIds=${c.wechatUserId}&wechatContactIds=${c.wechatContactId}&limit=3&pageNo=1`;
+         const m = await (await fetch('/wechat_api/message/getRedisMessageRecord?' + q)).json();
+         return m.data.filter(x => String(x.msgType) === '1').map(x => x.content);",
+    )
+    .await;
+    let started = Instant::now();
+    while env.texts("#call-pop .call-message").await.len() != 3 {
+        assert!(started.elapsed() < WAIT, "three messages never showed");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let shown = env.text("#call-pop .call-message-list").await;
+    for text in newest.as_array().unwrap() {
+        let line = text.as_str().unwrap().lines().next().unwrap_or_default();
+        assert!(shown.contains(line), "{line} not in {shown}");
+    }
+    // Actions are buttons on the card.
+    assert!(env.exists("#call-pop .card-actions .phone-copy").await);
+    assert!(
+        env.exists("#call-pop .card-actions .phone-call[href='tel:13800000001']")
+            .await
+    );
     assert!(env.exists("#call-pop .call-link-edit").await);
     assert!(env.exists("#call-pop .call-link-chat").await);
     // The star the server sends (isStar) shows, named for screen readers.
@@ -289,8 +298,19 @@ async fn every_source_pops_up_with_its_content() {
         .unwrap_or_default();
     assert!(href.contains(NOBODY), "{href}");
     assert!(env.exists("#call-pop .call-add-customer").await);
-    env.wait_text("#call-pop .call-clinic", "诊所没有该号码的顾客")
-        .await;
+    // Nobody at the clinic has the number either: no clinic block at all.
+    env.wait_gone("#call-pop .call-clinic").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!env.exists("#call-pop .call-clinic").await);
+    // "Add manual task" opens the form with the number filled in.
+    env.click("#call-pop .call-add-manual-task").await;
+    env.wait_gone(OPEN).await;
+    env.text("section[data-route='/manual-tasks/new']").await;
+    let started = Instant::now();
+    while env.value("#mt-new-customerPhone").await != NOBODY {
+        assert!(started.elapsed() < WAIT, "the number was not filled in");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     env.close().await;
 }
 
@@ -367,18 +387,18 @@ async fn the_dial_box_explains_what_is_not_a_number_and_pops_up_over_the_page() 
     set_switch(&env, true).await;
     env.goto("/customers").await;
     env.text("section[data-route='/customers']").await;
-    capture_tel(&env).await;
+    env.capture_tel().await;
     // What is not a number is explained, not dialled or looked up.
     dial(&env, "138 abc 0000").await;
     env.wait_text("#dial-error", "数字").await;
     assert!(!env.exists(OPEN).await);
-    assert_eq!(tel_launched(&env).await, json!([]));
+    assert_eq!(env.tel_launched().await, json!([]));
     // Enter dials the normalised number through a tel: link; the pop-up
     // opens over the page, which stays.
     env.fill("#dial-input", "+86 138 0000 0002\u{E007}").await;
     env.text("#call-pop .call-records[data-source='2']").await;
     env.wait_text("#call-pop-phone", POOL).await;
-    assert_eq!(tel_launched(&env).await, json!(["tel:13800000002"]));
+    assert_eq!(env.tel_launched().await, json!(["tel:13800000002"]));
     assert_eq!(env.path().await, "/customers");
     env.text("section[data-route='/customers']").await;
     // The Call button too, and a new call replaces the pop-up's.
@@ -387,7 +407,7 @@ async fn the_dial_box_explains_what_is_not_a_number_and_pops_up_over_the_page() 
     dial(&env, "138-0000-0001").await;
     env.text("#call-pop .call-records[data-source='1']").await;
     assert_eq!(
-        tel_launched(&env).await,
+        env.tel_launched().await,
         json!(["tel:13800000002", "tel:13800000001"])
     );
     assert_eq!(env.path().await, "/customers");
@@ -404,35 +424,51 @@ async fn any_number_that_rang_is_asked_about_as_digits() {
     set_switch(&env, true).await;
     env.goto("/customers").await;
     env.text("section[data-route='/customers']").await;
-    capture_tel(&env).await;
+    env.capture_tel().await;
     env.wrap_fetch(
         "window.__asked = [];",
         "if (url.includes('getCustomerInfoByCall')) {
            const phone = new URL(url, location.href).searchParams.get('phone');
            window.__asked.push(phone);
-           const body = phone === '11111122222'
-             ? {code: 200, msg: '操作成功!', data: {source: 1, customerList: [
+           const replies = {
+             '11111122222': {code: 200, msg: '操作成功!', data: {source: 1, customerList: [
                  {customerId: 3063060, customerName: '售前-紅海', customerPhone: '11111122222',
                   remarks: '售前-紅海哥', wechatContactId: 19564131, lastUpdateTime: 1565164517924,
-                  tags: '', isCust: 0, nickName: '售前紅海', xfield1: ''}]}}
-             : {code: 200, msg: '操作成功!', data: {source: 0, customerList: null}};
+                  tags: '', isCust: 0, nickName: '售前紅海', xfield1: ''}]}},
+             '02162345678': {code: 200, msg: '操作成功!', data: {source: 1, customerList: [
+                 {customerId: 3063061, customerName: '上海前台', customerPhone: '021-6234 5678',
+                  remarks: '总机转801', wechatContactId: 19564132, lastUpdateTime: 1565164517924,
+                  tags: '', isCust: 0, nickName: '前台', xfield1: ''}]}},
+             '4008208820': {code: 200, msg: '操作成功!', data: {source: 3, customerList: [
+                 {customerId: 19380, customerName: '客戶1', customerPhone: '400-820-8820',
+                  address: null, company: '公司1', createTime: '2019-11-28 17:17:45',
+                  lastUpdateTime: '2019-11-28 17:17:45', nickName: '個性1', uin: null,
+                  adminUserId: 12206, syn: 1, userName: 'wxid_001', dialStatus: 0, addStatus: 0,
+                  taskId: -1, orderNum: 3, tags: null, remarks: null}]}},
+           };
+           const body = replies[phone] || {code: 200, msg: '操作成功!', data: {source: 0, customerList: null}};
            return Promise.resolve(new Response(JSON.stringify(body),
              {status: 200, headers: {'Content-Type': 'application/json'}}));
          }
          return real(input, init);",
     )
     .await;
-    for (typed, digits, source) in [
-        ("111-1112-2222", "11111122222", "1"),
-        ("(021) 6234-5678 转 801", "02162345678", "0"),
-        ("400-820-8820", "4008208820", "0"),
+    for (typed, digits, source, name) in [
+        ("111-1112-2222", "11111122222", "1", "售前-紅海"),
+        ("(021) 6234-5678 转 801", "02162345678", "1", "上海前台"),
+        ("400-820-8820", "4008208820", "3", "客戶1"),
     ] {
         dial(&env, typed).await;
         env.text(&format!("#call-pop .call-records[data-source='{source}']"))
             .await;
         env.wait_text("#call-pop-phone", digits).await;
-        if source == "1" {
-            env.wait_text("#call-pop .call-records", "售前-紅海").await;
+        // The card for the record, with its number to copy or call back.
+        env.wait_text("#call-pop .call-record-name", name).await;
+        let call_back = format!("#call-pop .phone-call[href='tel:{digits}']");
+        assert!(env.exists(&call_back).await, "{call_back}");
+        if source == "3" {
+            env.wait_text("#call-pop .call-facts", "未拨打").await;
+            env.wait_text("#call-pop .call-facts", "公司1").await;
         }
         press_escape(&env).await;
         env.wait_gone(OPEN).await;
@@ -442,7 +478,7 @@ async fn any_number_that_rang_is_asked_about_as_digits() {
         json!(["11111122222", "02162345678", "4008208820"])
     );
     assert_eq!(
-        tel_launched(&env).await,
+        env.tel_launched().await,
         json!(["tel:11111122222", "tel:02162345678", "tel:4008208820"])
     );
     env.close().await;
@@ -565,6 +601,101 @@ async fn failed_lookup_retries_stale_answers_are_dropped_and_invalid_numbers_say
     env.wait_text("#call-pop", "数字").await;
     env.close().await;
 }
+/// A note typed in the pop-up goes into the customer's remarks
+/// (updateCustomer); a failed save says so and keeps the text.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_note_goes_into_the_remarks_without_leaving_the_pop_up() {
+    let env = Env::demo().await;
+    env.goto(&format!("/call?phone={CUSTOMER}")).await;
+    wait_enabled(&env, "#call-page-auto-open").await;
+    env.click("#call-show").await;
+    env.text("#call-pop .call-records[data-source='1'] #call-note-input")
+        .await;
+    // Nothing typed: nothing sent, and it says why.
+    env.click("#call-note-save").await;
+    env.wait_text("#call-note-said", "请先写下备注内容").await;
+
+    let note = "周五下午回电，要报价单";
+    env.wrap_fetch(
+        "",
+        "return url.includes('updateCustomer')
+           ? Promise.reject(new TypeError('offline'))
+           : real(input, init);",
+    )
+    .await;
+    env.fill("#call-note-input", note).await;
+    env.click("#call-note-save").await;
+    env.wait_text("#call-note-said", "备注没有保存").await;
+    assert_eq!(env.value("#call-note-input").await, note);
+    assert!(env.exists(OPEN).await);
+
+    env.browser
+        .execute("window.fetch = window.__realFetch;", vec![])
+        .await
+        .unwrap();
+    env.click("#call-note-save").await;
+    env.wait_text("#call-note-said", "已保存到备注").await;
+    env.wait_text("#call-pop .call-remarks", note).await;
+    // The earlier remarks stay; the note is added on a line of its own.
+    env.wait_text("#call-pop .call-remarks", "聊天记录一万条")
+        .await;
+    assert_eq!(env.value("#call-note-input").await, "");
+    let saved = js(
+        &env,
+        "const page = await (await fetch('/wechat_api/customer/customerPage?customerPhone=13800000001')).json();
+         return page.data[0].remarks;",
+    )
+    .await;
+    let saved = saved.as_str().unwrap_or_default();
+    assert!(saved.starts_with("聊天记录一万条\n"), "{saved}");
+    assert!(saved.ends_with(note), "{saved}");
+    env.close().await;
+}
+
+/// Several records with the number: a short list to pick from, and back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_records_are_a_list_to_pick_from() {
+    let env = Env::demo().await;
+    env.goto(&format!("/call?phone={CUSTOMER}")).await;
+    wait_enabled(&env, "#call-page-auto-open").await;
+    env.wrap_fetch(
+        "",
+        "if (url.includes('getCustomerInfoByCall')) {
+           const body = {code: 200, msg: '操作成功!', data: {source: 1, customerList: [
+             {customerId: 3063060, customerName: '售前-紅海', customerPhone: '13800000001',
+              remarks: '售前-紅海哥', wechatContactId: 19564131, lastUpdateTime: 1565164517924,
+              tags: '', isCust: 0, nickName: '售前紅海', xfield1: ''},
+             {customerId: 3063253, customerName: '售后-小李', customerPhone: '13800000001',
+              remarks: '', wechatContactId: 19564140, lastUpdateTime: 1565164518000,
+              tags: '', isCust: 0, nickName: '小李', xfield1: ''}]}};
+           return Promise.resolve(new Response(JSON.stringify(body),
+             {status: 200, headers: {'Content-Type': 'application/json'}}));
+         }
+         return real(input, init);",
+    )
+    .await;
+    env.click("#call-show").await;
+    env.wait_text("#call-pop .call-pick-title", "2 条记录")
+        .await;
+    let picks = env.texts("#call-pop .call-pick").await;
+    assert_eq!(picks.len(), 2, "{picks:?}");
+    assert!(picks[0].contains("售前-紅海") && picks[1].contains("售后-小李"));
+    assert!(!env.exists("#call-pop .call-record").await);
+    env.click("#call-pop .call-pick-list li:nth-child(2) .call-pick")
+        .await;
+    env.wait_text("#call-pop .call-record-name", "售后-小李")
+        .await;
+    assert!(!env.exists("#call-pop .call-pick").await);
+    env.click("#call-pop .call-pick-back").await;
+    env.text("#call-pop .call-pick-list").await;
+    assert_eq!(env.texts("#call-pop .call-pick").await.len(), 2);
+    env.click("#call-pop .call-pick-list li:nth-child(1) .call-pick")
+        .await;
+    env.wait_text("#call-pop .call-record-name", "售前-紅海")
+        .await;
+    env.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clinic_profile_and_coming_appointments_for_the_number() {
     let env = Env::demo().await;
@@ -587,6 +718,7 @@ async fn clinic_profile_and_coming_appointments_for_the_number() {
     env.wait_text("#call-pop .call-clinic", "诊所来电测试")
         .await;
     env.wait_text("#call-pop .call-clinic", "热玛吉复诊").await;
+    env.wait_text("#call-pop .call-clinic", "下次预约").await;
     env.close().await;
 }
 
@@ -665,7 +797,7 @@ async fn embedded_panel_talks_to_its_page_and_ignores_foreign_origins() {
 
     // Dialling from the embedded dial box asks the page to dial (and opens
     // no tel: link itself).
-    capture_tel(&env).await;
+    env.capture_tel().await;
     dial(&env, "138-0000-0002").await;
     env.text("#call-pop .call-records[data-source='2']").await;
     env.browser.enter_parent_frame().await.unwrap();
@@ -701,7 +833,7 @@ async fn embedded_panel_talks_to_its_page_and_ignores_foreign_origins() {
     .await;
     env.browser.enter_frame(0).await.unwrap();
     assert!(!env.exists(OPEN).await, "the switch is off");
-    assert_eq!(tel_launched(&env).await, json!([]), "embedded: no tel:");
+    assert_eq!(env.tel_launched().await, json!([]), "embedded: no tel:");
     env.browser.enter_parent_frame().await.unwrap();
 
     // A page on an origin that is not configured is not heard.

@@ -229,19 +229,22 @@ async fn ten_thousand_messages_page_search_jump_and_export() {
     .await;
     assert!(count(&env, ".msg").await < 500);
 
-    // Search in the loaded messages: highlighted, stepping both ways. A
-    // match near the top loads older pages, whose matches shift every
-    // position; the current match stays the same message all the same.
+    // Search covers the whole conversation: the first search loads the
+    // older pages, then matches are highlighted, stepping both ways.
     env.fill("#chat-search", "优惠").await;
     env.click("#chat-search-next").await;
     env.wait_text(".msg.current-hit mark.hit", "优惠").await;
+    assert!(
+        count(&env, ".msg").await < 500,
+        "bounded DOM after the search"
+    );
     let current = "return document.querySelector('.msg.current-hit').parentElement.dataset.key;";
     let first_hit = js(&env, current).await;
     wait_js(
         &env,
         "const m = /^(\\d+)\\/(\\d+)$/.exec(document.getElementById('chat-search-count').textContent.trim());
-         return !!m && +m[1] >= 1 && +m[1] <= +m[2];",
-        "the count says which match of how many",
+         return !!m && +m[1] === 1 && +m[2] > 100;",
+        "the count says which match of how many, over the whole conversation",
     )
     .await;
     env.click("#chat-search-next").await;
@@ -265,7 +268,7 @@ async fn ten_thousand_messages_page_search_jump_and_export() {
     )
     .await;
 
-    // Jumping to a date before the conversation loads the whole history.
+    // Jumping to a date before the conversation shows its start.
     set_date(&env, "chat-jump-date", "2000-01-01").await;
     env.click("#chat-jump-go").await;
     let started = Instant::now();
@@ -280,48 +283,20 @@ async fn ten_thousand_messages_page_search_jump_and_export() {
     assert!(count(&env, ".msg").await < 500, "bounded DOM at the top");
     assert!(count(&env, ".msg").await > 50);
 
-    // Export: every loaded message once, oldest first, no gaps (the demo's
-    // ids of one chat are consecutive). The files are kept as the page
-    // hands them over: their object URLs are revoked right after the click.
-    js(
+    // The middle of the conversation: jump to the day of message 5,000.
+    let middle = fetch_json(
         &env,
-        "window.__exports = []; window.__blobs = {};
-         const make = URL.createObjectURL;
-         URL.createObjectURL = b => { const u = make(b); window.__blobs[u] = b; return u; };
-         HTMLAnchorElement.prototype.click = function () { window.__exports.push([this.download, this.href]); };
-         return true;",
+        &format!(
+            "/wechat_api/message/getRedisMessageRecord?{}&limit=1&pageNo=5000",
+            path.trim_start_matches("/chat?")
+        ),
     )
     .await;
-    env.click("#chat-export-csv").await;
-    env.click("#chat-export-text").await;
-    wait_js(&env, "return window.__exports.length === 2;", "two exports").await;
-    let files = env
-        .browser
-        .execute_async(
-            "const cb = arguments[arguments.length - 1];
-             Promise.all(window.__exports.map(([n, h]) => window.__blobs[h].text().then(t => [n, t]))).then(cb);",
-            vec![],
-        )
-        .await
-        .expect("exports");
-    let csv = files[0][1].as_str().unwrap_or_default().to_owned();
-    let text = files[1][1].as_str().unwrap_or_default().to_owned();
-    assert_eq!(files[0][0], "chat.csv");
-    let ids: Vec<i64> = csv
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split(',').next()?.parse().ok())
-        .collect();
-    assert_eq!(ids.len(), scrm_server::demo::BUSY_CHAT_MESSAGES);
-    assert!(
-        ids.windows(2).all(|w| w[1] == w[0] + 1),
-        "in order, no gaps or repeats"
-    );
-    assert_eq!(text.lines().count(), scrm_server::demo::BUSY_CHAT_MESSAGES);
-
-    // The middle of the conversation: jump to the day of message 5,000.
-    let middle_line = csv.lines().nth(5_000).unwrap_or_default();
-    let day = middle_line.split(',').nth(1).unwrap_or_default()[..10].to_owned();
+    let ms = middle["data"][0]["createTime"].as_i64().expect("a time");
+    let day = scrm_api::time::Timestamp::from_epoch_ms(ms)
+        .expect("a valid time")
+        .date()
+        .to_owned();
     set_date(&env, "chat-jump-date", &day).await;
     env.click("#chat-jump-go").await;
     wait_js(
@@ -331,6 +306,194 @@ async fn ten_thousand_messages_page_search_jump_and_export() {
     )
     .await;
     assert!(count(&env, ".msg").await < 500, "bounded DOM in the middle");
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+/// Chooses `entry` (`text` or `csv`) in the export menu with the mouse.
+async fn export_by_mouse(env: &Env, entry: &str) {
+    env.click("#chat-export-button").await;
+    env.click(&format!("#chat-export-{entry}")).await;
+}
+
+/// The ids in an exported CSV, after its header.
+fn csv_ids(csv: &str) -> Vec<i64> {
+    csv.lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next()?.parse().ok())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_covers_the_whole_conversation_with_progress_cancel_and_keys() {
+    let env = Env::demo().await;
+    let path = busy_chat(&env).await;
+    env.goto(&path).await;
+    env.text(".chat-list .msg").await;
+    // Only the newest page is loaded.
+    assert!(env.exists("#chat-load-older").await);
+    // The export's third page waits until the test lets it go.
+    env.keep_downloads().await;
+    env.wrap_fetch(
+        "let release; window.__gate = new Promise(r => { release = r; });
+         window.__release = release; window.__held = 0;",
+        "if (url.includes('getRedisMessageRecord') && url.includes('limit=500') && url.includes('pageNo=3')
+             && window.__held++ === 0) {
+           return window.__gate.then(() => real(input, init))
+             .finally(() => { window.__heldDone = true; });
+         }
+         return real(input, init);",
+    )
+    .await;
+    export_by_mouse(&env, "csv").await;
+    // Progress in messages of the conversation's total; cancel stops it.
+    env.wait_text("#chat-export-count", "1000 / 10000").await;
+    assert!(env.exists("#chat-export-progress").await);
+    env.click("#chat-export-cancel").await;
+    env.wait_gone("#chat-export-progress").await;
+    env.wait_text("#chat-export-status", "取消").await;
+    env.js("window.__release(); return true;").await;
+    env.wait_js("return window.__heldDone === true;", "the held page let go")
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        env.js("return window.__files.length;").await,
+        json!(0),
+        "a cancelled export saved a file"
+    );
+    // The view is usable again: the next export runs to the end and holds
+    // every message once, oldest first, no gaps (the demo's ids of one chat
+    // are consecutive), though the view still has only its first page.
+    export_by_mouse(&env, "csv").await;
+    let csv = String::from_utf8(env.download(0).await).expect("utf-8");
+    let ids = csv_ids(&csv);
+    assert_eq!(ids.len(), scrm_server::demo::BUSY_CHAT_MESSAGES);
+    assert!(
+        ids.windows(2).all(|w| w[1] == w[0] + 1),
+        "in order, no gaps or repeats"
+    );
+    env.wait_text("#chat-export-status", "10000").await;
+    assert!(
+        env.exists("#chat-load-older").await,
+        "the view kept its place"
+    );
+
+    // By keyboard: Enter opens the menu on its first entry (text), the
+    // arrow moves, Enter chooses.
+    env.browser
+        .execute(
+            "document.getElementById('chat-export-button').focus();",
+            vec![],
+        )
+        .await
+        .expect("focus");
+    env.press("\u{E007}").await;
+    env.wait_js(
+        "return document.activeElement && document.activeElement.id === 'chat-export-text';",
+        "focus on the first entry",
+    )
+    .await;
+    env.press("\u{E015}").await;
+    env.wait_js(
+        "return document.activeElement && document.activeElement.id === 'chat-export-csv';",
+        "the arrow moves to the next entry",
+    )
+    .await;
+    env.press("\u{E013}").await;
+    env.press("\u{E007}").await;
+    let text = String::from_utf8(env.download(1).await).expect("utf-8");
+    assert_eq!(text.lines().count(), scrm_server::demo::BUSY_CHAT_MESSAGES);
+    let names = env.js("return window.__names;").await;
+    assert_eq!(names, json!(["chat.csv", "chat.txt"]));
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_finds_and_shows_a_message_in_a_page_not_yet_loaded() {
+    let env = Env::demo().await;
+    let path = busy_chat(&env).await;
+    // A file among the conversation's oldest messages (its name holds its
+    // place in the conversation, so it is found once).
+    let oldest = fetch_json(
+        &env,
+        &format!(
+            "/wechat_api/message/getRedisMessageRecord?{}&limit=200&pageNo=50",
+            path.trim_start_matches("/chat?")
+        ),
+    )
+    .await;
+    let file = oldest["data"]
+        .as_array()
+        .expect("a page")
+        .iter()
+        .find(|m| m["fileName"].is_string())
+        .expect("a file among the oldest 200");
+    let (key, name) = (
+        id(&file["msgId"]),
+        file["fileName"].as_str().unwrap().to_owned(),
+    );
+    env.goto(&path).await;
+    env.text(".chat-list .msg").await;
+    let selector = format!(".msg-row[data-key='{key}']");
+    assert!(!env.exists(&selector).await, "not loaded yet");
+
+    env.fill("#chat-search", &name).await;
+    env.press("\u{E007}").await;
+    env.wait_for(&format!("{selector} .msg.current-hit"), "the match shown")
+        .await;
+    env.wait_text("#chat-search-count", "1/1").await;
+    env.wait_text(".msg.current-hit mark.hit", &name).await;
+    let visible = env
+        .js(&format!(
+            "const r = document.querySelector(\"{selector}\").getBoundingClientRect();
+             const s = document.querySelector('.chat-scroll').getBoundingClientRect();
+             return r.bottom > s.top && r.top < s.bottom;"
+        ))
+        .await;
+    assert_eq!(visible, json!(true), "scrolled into view");
+    assert!(count(&env, ".msg").await < 500, "bounded DOM");
+    env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_toolbar_is_one_bar_that_fits_at_360_px() {
+    let env = Env::demo().await;
+    let path = busy_chat(&env).await;
+    env.browser.set_window_size(360, 740).await.unwrap();
+    env.goto(&path).await;
+    env.text(".chat-list .msg").await;
+    // Every control is inside the window, nothing scrolls sideways, and
+    // the open export menu fits too.
+    let fits = "const w = document.documentElement.clientWidth;
+         const inside = Array.from(document.querySelectorAll('.chat-toolbar input, .chat-toolbar button'))
+             .filter(e => e.offsetParent)
+             .every(e => { const r = e.getBoundingClientRect(); return r.left >= 0 && r.right <= w; });
+         return inside && document.documentElement.scrollWidth <= w;";
+    assert_eq!(
+        env.js(fits).await,
+        json!(true),
+        "the toolbar fits at 360 px"
+    );
+    env.click("#chat-export-button").await;
+    env.wait_for("#chat-export-csv", "the open menu").await;
+    let menu = env
+        .js(
+            "const r = document.getElementById('chat-export-list').getBoundingClientRect();
+             return r.left >= 0 && r.right <= document.documentElement.clientWidth;",
+        )
+        .await;
+    assert_eq!(menu, json!(true), "the export menu fits at 360 px");
+    // One bar: its controls are named, and none is a primary button.
+    assert_eq!(count(&env, ".chat-toolbar .btn.primary").await, 0);
+    let unnamed = env
+        .js(
+            "return Array.from(document.querySelectorAll('.chat-toolbar button'))
+             .filter(b => !(b.getAttribute('aria-label') || b.textContent.trim())).length;",
+        )
+        .await;
+    assert_eq!(unnamed, json!(0), "every button has a name");
     env.assert_no_console_errors().await;
     env.close().await;
 }

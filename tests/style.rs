@@ -198,6 +198,7 @@ const PAIRS: &[(&str, &str, f64)] = &[
     ("--color-text-muted", "--color-surface", 4.5),
     ("--color-text-muted", "--color-bg", 4.5),
     ("--color-text-muted", "--color-surface-sunken", 4.5),
+    ("--color-text", "--color-surface-sunken", 4.5),
     ("--color-text-muted", "--color-brand-soft", 4.5),
     ("--color-text-muted", "--color-brand-softer", 4.5),
     ("--color-link", "--color-surface", 4.5),

@@ -173,7 +173,11 @@ async fn the_panel_works_under_a_sub_path() {
     env.wait_text("#call-phone", "13800000001").await;
     env.click("#call-show").await;
     env.text("#call-pop .call-records[data-source='1']").await;
-    let links = hrefs(&env, "#call-pop .call-links a").await;
+    let links = hrefs(
+        &env,
+        "#call-pop a.call-link-edit, #call-pop a.call-link-chat",
+    )
+    .await;
     assert!(!links.is_empty());
     assert!(links.iter().all(|h| h.starts_with(BASE)), "{links:?}");
     env.click("#call-pop .call-link-edit").await;

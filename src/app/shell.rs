@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
 use wasm_bindgen::JsCast;
 
 use crate::app::auth_guard::AuthGuard;
@@ -13,6 +13,7 @@ use crate::app::topbar::TopBar;
 use crate::core::nav::embed_param;
 use crate::features::call::embed_bridge::EmbedBridge;
 use crate::features::call::popup::CallPopup;
+use crate::platform::dom::focus_new_heading;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::session::use_session;
 use crate::platform::tags::provide_tags;
@@ -35,6 +36,17 @@ pub fn Shell() -> impl IntoView {
             }
         });
     }
+    // After moving to another page, keyboard and screen-reader users start
+    // at its heading, not at the link they left behind (a query change,
+    // such as a filter, stays where it is).
+    let path = use_location().pathname;
+    Effect::new(move |before: Option<String>| {
+        let now = path.get();
+        if before.is_some_and(|b| b != now) {
+            focus_new_heading();
+        }
+        now
+    });
     let embed = session.embed;
     view! {
         <AuthGuard/>

@@ -5,6 +5,7 @@
 use scrm_api::clinic::CusIdRequest;
 use scrm_api::customer::{Customer, WechatContact};
 use scrm_api::query_string;
+use scrm_api::validate::normalize_phone;
 
 use crate::core::nav::encode_component;
 
@@ -60,13 +61,26 @@ pub fn conversation(user_id: i64, contact_id: i64, name: Option<&str>) -> String
     )
 }
 
+/// A chat link with the customer's phone (digits) added, for the chat's header to offer
+/// copy and call; a number that is not one (masked, blank) is left out.
+pub fn with_phone(mut href: String, phone: Option<&str>) -> String {
+    if let Some(digits) = phone.and_then(|p| normalize_phone(p).ok()) {
+        href.push_str("&phone=");
+        href.push_str(&digits);
+    }
+    href
+}
+
 /// The customer's conversation, when the record names its WeChat account
 /// and contact.
 pub fn customer_chat(c: &Customer) -> Option<String> {
-    Some(conversation(
-        c.wechat_user_id?,
-        c.wechat_contact_id?,
-        Some(c.display_name()),
+    Some(with_phone(
+        conversation(
+            c.wechat_user_id?,
+            c.wechat_contact_id?,
+            Some(c.display_name()),
+        ),
+        c.customer_phone.as_deref(),
     ))
 }
 
@@ -107,6 +121,22 @@ pub fn clinic_customer(id: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phone_rides_in_chat_links_as_digits() {
+        assert_eq!(
+            with_phone(conversation(3, 9, None), Some("+86 138-0000-0001")),
+            "/chat?wechatUserIds=3&wechatContactIds=9&phone=13800000001"
+        );
+        assert_eq!(
+            with_phone(conversation(3, 9, None), Some("138****0001")),
+            "/chat?wechatUserIds=3&wechatContactIds=9"
+        );
+        assert_eq!(
+            with_phone(conversation(3, 9, None), None),
+            "/chat?wechatUserIds=3&wechatContactIds=9"
+        );
+    }
 
     #[test]
     fn names_ride_in_chat_links_cleaned() {

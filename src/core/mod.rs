@@ -1,6 +1,7 @@
 //! Browser-free rules: compiled on the host too, so `cargo test` checks them
 //! natively.
 
+pub mod call_card;
 pub mod config;
 pub mod csv_read;
 pub mod embed;

@@ -1,10 +1,10 @@
-//! DOM chores several features share: moving focus and handing a generated
-//! file to the browser.
+//! DOM chores several features share: moving focus, keeping Tab inside a
+//! dialog, and handing a generated file to the browser.
 
 use std::time::Duration;
 
 use leptos::prelude::set_timeout;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Moves keyboard focus to the element with `id`: the first field with a
 /// problem, a panel that just opened, or the button that opened it.
@@ -35,6 +35,99 @@ pub fn modal_while(
             }
         }
     });
+}
+
+fn main_heading() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .query_selector("#main h1")
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+fn active_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+/// Whether focus may be moved to a new page's heading: it is nowhere (the
+/// link that had it went with the old page), on the main area, or still
+/// where it was when the navigation began; not when the page or the user
+/// put it somewhere since, nor out of an open dialog.
+fn focus_is_free(was: Option<&web_sys::Element>) -> bool {
+    let Some(active) = active_element() else {
+        return true;
+    };
+    if active.closest("dialog[open]").ok().flatten().is_some() {
+        return false;
+    }
+    active.tag_name().eq_ignore_ascii_case("body") || active.id() == "main" || Some(&active) == was
+}
+
+/// After a navigation: moves focus to the new page's heading once it is on
+/// screen (a lazy page's code may still be on its way), making it
+/// focusable from script only. Waits at most a few seconds.
+pub fn focus_new_heading() {
+    fn poll(old: Option<web_sys::HtmlElement>, was: Option<web_sys::Element>, tries: u32) {
+        // The same heading element stays when only the route's parameter
+        // changed: taken as new after a moment.
+        let new = main_heading().filter(|h| old.as_ref() != Some(h) || tries >= 10);
+        match new {
+            Some(h) if focus_is_free(was.as_ref()) => {
+                if !h.has_attribute("tabindex") {
+                    let _ = h.set_attribute("tabindex", "-1");
+                }
+                let _ = h.focus();
+            }
+            Some(_) => {}
+            None if tries < 80 => {
+                set_timeout(move || poll(old, was, tries + 1), Duration::from_millis(50));
+            }
+            None => {}
+        }
+    }
+    poll(main_heading(), active_element(), 0);
+}
+
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+     select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// Keeps Tab inside a dialog (its `keydown` handler): from the last control
+/// to the first and back. A modal dialog already makes the page inert, but
+/// the browser would otherwise step out of it to its own toolbar.
+pub fn wrap_tab(dialog: &web_sys::Element, ev: &web_sys::KeyboardEvent) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let (Some(first), Some(last)) = (
+        list.get(0),
+        list.length().checked_sub(1).and_then(|i| list.get(i)),
+    ) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(JsValue::from);
+    let at = |node: &web_sys::Node| active.as_ref() == Some(node.as_ref());
+    // Focus on the dialog itself (as it opened): either way into its controls.
+    let on_dialog = active.as_ref() == Some(dialog.as_ref());
+    let target = match (
+        ev.shift_key(),
+        at(&first) || on_dialog,
+        at(&last) || on_dialog,
+    ) {
+        (true, true, _) => last,
+        (false, _, true) => first,
+        _ => return,
+    };
+    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
+        ev.prevent_default();
+        let _ = el.focus();
+    }
 }
 
 /// Offers `parts` (strings and byte arrays, as a `Blob` takes them) as a

@@ -48,14 +48,27 @@ impl Drop for AbortGuard {
 pub fn stoppable<T>(
     work: impl Future<Output = Result<T, ApiError>>,
 ) -> (AbortGuard, impl Future<Output = Result<T, ApiError>>) {
+    let (guard, run) = cancellable(work);
+    (
+        guard,
+        async move { run.await.unwrap_or(Err(ApiError::Aborted)) },
+    )
+}
+
+/// Any `work` (not only one request's answer), stoppable through the
+/// returned guard: `None` when it was stopped. Long jobs (`platform::job`)
+/// run through this.
+pub fn cancellable<T>(
+    work: impl Future<Output = T>,
+) -> (AbortGuard, impl Future<Output = Option<T>>) {
     let (tx, rx) = oneshot::channel::<()>();
     let guard = AbortGuard(Rc::new(Cell::new(Some(tx))));
     let run = async move {
         let work = std::pin::pin!(work);
         let stopped = std::pin::pin!(rx);
         match select(work, stopped).await {
-            Either::Left((result, _)) => result,
-            Either::Right((_, _)) => Err(ApiError::Aborted),
+            Either::Left((result, _)) => Some(result),
+            Either::Right((_, _)) => None,
         }
     };
     (guard, run)

@@ -2,7 +2,12 @@
 //! storage, the XLSX workers and i18n.
 
 pub mod api_client;
+pub mod clinic;
+pub mod clipboard;
+pub mod dial;
 pub mod dom;
+pub mod host_page;
+pub mod job;
 pub mod load;
 pub mod locale;
 pub mod per_user;

@@ -24,9 +24,11 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use scrm_panel::app::quick_find::dialog::QuickFindDialog;
 use scrm_panel::app::settings;
+use scrm_panel::features::customers::views_dialog::SavedViewsDialog;
 use scrm_panel::features::{call, chat, clinic, customers, manual_tasks};
 use scrm_panel::platform::i18n::{t_string, use_i18n, Locale};
 use scrm_panel::platform::tr::tr;
+use scrm_panel::ui::on_first_use::ChunkFuture;
 
 /// A page built once its chunk is in, or why not.
 type PageFuture = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
@@ -117,32 +119,43 @@ lazy_page!(
 );
 lazy_page!(SettingsPage, settings_page, settings::Settings);
 
-/// Quick find's dialog: not a page but the same kind of split point, so
-/// its code is fetched when Ctrl+K is first pressed (or by the prefetch).
-mod quick_find {
-    use super::*;
+/// A view `$view` that is not a page but the same kind of split point,
+/// `$chunk`: its code is fetched on first use (or by the prefetch), and
+/// `$chunk::load` answers `None` when it cannot be.
+macro_rules! lazy_view {
+    ($chunk:ident, $($view:ident)::+) => {
+        mod $chunk {
+            use super::*;
 
-    #[wasm_split(quick_find, fallible, preload(fetch))]
-    fn dialog() -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <QuickFindDialog/> }.into_any())
-    }
+            #[wasm_split($chunk, fallible, preload(fetch))]
+            fn build() -> Result<AnyView, SplitLoaderError> {
+                Ok(view! { <$($view)::+/> }.into_any())
+            }
 
-    /// The dialog, `None` when its chunk could not be fetched.
-    pub fn load() -> Pin<Box<dyn Future<Output = Option<AnyView>>>> {
-        Box::pin(async { dialog().await.ok() })
-    }
+            pub fn load() -> ChunkFuture {
+                Box::pin(async { build().await.ok() })
+            }
 
-    pub fn prefetch() -> Pin<Box<dyn Future<Output = bool>>> {
-        Box::pin(async { fetch().await.is_ok() })
-    }
+            pub fn prefetch() -> Pin<Box<dyn Future<Output = bool>>> {
+                Box::pin(async { fetch().await.is_ok() })
+            }
+        }
+    };
 }
 
+// Quick find's dialog, fetched on the first Ctrl+K.
+lazy_view!(quick_find, QuickFindDialog);
+// The customer list's saved-views dialog, fetched on its first opening.
+lazy_view!(saved_views, SavedViewsDialog);
+
 pub use quick_find::load as quick_find_dialog;
+pub use saved_views::load as saved_views_dialog;
 
 /// Every lazy chunk's prefetch, in the order the idle prefetch takes them:
 /// the call page first (an incoming call opens it), then the customer
-/// pages a list row leads to, then the rest, quick find last.
-pub const PREFETCH: [Prefetch; 13] = [
+/// pages a list row leads to, then the rest, quick find and the saved-views
+/// dialog last.
+pub const PREFETCH: [Prefetch; 14] = [
     call_page::prefetch,
     customer_edit::prefetch,
     customer_by_contact::prefetch,
@@ -156,6 +169,7 @@ pub const PREFETCH: [Prefetch; 13] = [
     clinic_appointments::prefetch,
     settings_page::prefetch,
     quick_find::prefetch,
+    saved_views::prefetch,
 ];
 
 /// The page, or the retry view when its chunk could not be fetched.

@@ -16,7 +16,9 @@ use scrm_panel::app::{login, not_found};
 use scrm_panel::core::config::Config;
 use scrm_panel::features::call::state::CallPop;
 use scrm_panel::features::customers;
+use scrm_panel::features::customers::saved_views::SavedViewsChunk;
 use scrm_panel::platform::api_client::ApiClient;
+use scrm_panel::platform::dial::CallOpener;
 use scrm_panel::platform::i18n::I18nContextProvider;
 use scrm_panel::platform::locale::LocaleBootstrap;
 use scrm_panel::platform::session::Session;
@@ -36,14 +38,20 @@ pub fn app(config: Config) -> AnyView {
 fn App(config: Config) -> impl IntoView {
     let session = Session::new(config);
     provide_context(ApiClient::new(session.clone()));
-    // Call screen-pop: app-wide so no page owns it.
-    provide_context(CallPop::new(
+    // Call screen-pop: app-wide so no page owns it. Widgets open it through
+    // the platform's opener, never by importing the call feature.
+    let pop = CallPop::new(
         ApiClient::new(session.clone()),
+        session.user,
         session.config.clinic.enabled,
-    ));
+    );
+    provide_context(pop);
+    provide_context(CallOpener(Callback::new(move |phone| pop.open(phone))));
     provide_context(session);
     // Quick find's dialog: a split point here, handed to the shell.
     provide_context(QuickFindChunk(quick_find_dialog));
+    // The customer list's saved-views dialog, likewise.
+    provide_context(SavedViewsChunk(saved_views_dialog));
     prefetch::after_first_screen();
 
     view! {

@@ -1,11 +1,12 @@
 //! A modal confirmation. Built on the native `<dialog>` opened with
 //! `showModal()`: the browser keeps keyboard focus inside it, makes the page
-//! behind inert, and closes it on Esc — no hand-written focus trap to get wrong.
+//! behind inert, and closes it on Esc — and [`wrap_tab`] keeps Tab from
+//! stepping out of it to the browser's toolbar.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::platform::dom::modal_while;
+use crate::platform::dom::{modal_while, wrap_tab};
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
 use crate::ui::button::{Button, Variant};
@@ -38,6 +39,7 @@ pub fn ConfirmDialog(
     view! {
         <dialog node_ref=node class="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-message"
             on:cancel=move |e: web_sys::Event| { if busy.get_untracked() { e.prevent_default() } }
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| { if let Some(d) = node.get_untracked() { wrap_tab(&d, &ev) } }
             on:close=move |_| { if open.get_untracked() { on_cancel.run(()) } }>
             <h2 id="confirm-title">{title}</h2>
             <p id="confirm-message">{message}</p>

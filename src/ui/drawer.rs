@@ -1,13 +1,13 @@
 //! A side sheet: a panel that slides in from the end of the screen over the page (the filters
-//! on a phone). Built on the native modal `<dialog>`, like the confirmation: the browser keeps
-//! Tab inside it and makes the page behind inert; Esc, the close button or a click on the
-//! shade closes it, and focus goes back to the control that opened it.
+//! on a phone). Built on the native modal `<dialog>`, like the confirmation: the browser makes
+//! the page behind inert and `wrap_tab` keeps Tab inside it; Esc, the close button or a click
+//! on the shade closes it, and focus goes back to the control that opened it.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::platform::dom::{focus, modal_while};
+use crate::platform::dom::{focus, modal_while, wrap_tab};
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
 use crate::ui::button::IconButton;
@@ -48,7 +48,8 @@ pub fn Drawer(
     let labelled_by = title_id.clone();
     view! {
         <dialog node_ref=node class="drawer" id=id aria-labelledby=labelled_by
-            on:close=on_close on:click=on_click>
+            on:close=on_close on:click=on_click
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| { if let Some(d) = node.get_untracked() { wrap_tab(&d, &ev) } }>
             <div class="drawer-panel">
                 <header class="drawer-head">
                     <h2 id=title_id>{move || title.get()}</h2>

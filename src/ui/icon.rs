@@ -14,9 +14,12 @@ pub type Glyph = icondata_core::Icon;
 
 /// The glyphs the panel uses, named for what they mean here rather than for their shape.
 pub mod glyph {
+    pub use icondata_lu::LuCalendarSearch as GO_TO_DATE;
+    pub use icondata_lu::LuChevronDown as LATER;
     pub use icondata_lu::LuChevronDown as MORE_DOWN;
     pub use icondata_lu::LuChevronLeft as PREVIOUS;
     pub use icondata_lu::LuChevronRight as NEXT;
+    pub use icondata_lu::LuChevronUp as EARLIER;
     pub use icondata_lu::LuCopy as COPY;
     pub use icondata_lu::LuDownload as DOWNLOAD;
     pub use icondata_lu::LuEllipsis as MORE;

@@ -7,36 +7,29 @@
 
 use leptos::prelude::*;
 use scrm_api::call::{CustomerInfoByCallRequest, GetCustomerInfoByCall};
-use scrm_api::clinic::{GetCusInfoByCusTelnum, TelnumRequest};
-use scrm_api::ReplyError;
 
 use crate::core::known_phone::{complete, from_call, from_clinic, Known};
 use crate::core::nav::href;
 use crate::core::template::fill;
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
+use crate::platform::clinic;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::load;
 use crate::platform::session::use_session;
 use crate::platform::tr::tr;
 use crate::ui::loaded::Loaded;
 
-/// Everyone who already has `phone` (a complete mobile number).
-async fn look_up(api: ApiClient, phone: String, clinic: bool) -> Result<Vec<Known>, ApiError> {
+/// Everyone who already has `phone` (a complete mobile number). The
+/// manual-entry import asks the same for each number of its file.
+pub async fn look_up(api: ApiClient, phone: String, clinic: bool) -> Result<Vec<Known>, ApiError> {
     let request = CustomerInfoByCallRequest {
         phone: Some(phone.clone()),
     };
     let info = api.call::<GetCustomerInfoByCall>(&request).await?;
     let mut found = from_call(&info.data.unwrap_or_default(), &phone);
     if clinic {
-        let request = TelnumRequest {
-            telnum: Some(phone.clone()),
-        };
-        match api.call::<GetCusInfoByCusTelnum>(&request).await {
-            Ok(reply) => found.extend(from_clinic(reply.customer_info.as_ref(), &phone)),
-            // The SDK answers "no such customer" as an error.
-            Err(ApiError::Reply(ReplyError::ErrNum { err_num: 404, .. })) => {}
-            Err(e) => return Err(e),
-        }
+        let c = clinic::by_phone(&api, phone.clone()).await?;
+        found.extend(from_clinic(c.as_ref(), &phone));
     }
     Ok(found)
 }

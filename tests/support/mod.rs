@@ -120,6 +120,14 @@ pub fn options(dir: &tempfile::TempDir) -> Options {
     }
 }
 
+/// The `p` quantile (0.5 for the median) of a benchmark's timings, sorting
+/// them in place.
+pub fn percentile(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let i = ((v.len() as f64 - 1.0) * p).round() as usize;
+    v.get(i).copied().unwrap_or(0.0)
+}
+
 /// A program the tests run, from `var` or its Debian path.
 fn program(var: &str, default: &str) -> String {
     std::env::var(var).unwrap_or_else(|_| default.to_owned())
@@ -665,6 +673,35 @@ impl Env {
             .issue_cmd(Cdp(json!({ "cmd": cmd, "params": params })))
             .await
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
+    /// Records, instead of following, every click on a `tel:` link in the
+    /// current document (how the panel dials outside embed mode); headless
+    /// Chromium would otherwise raise the OS's "open with" prompt. Read them
+    /// with [`Env::tel_launched`].
+    pub async fn capture_tel(&self) {
+        self.browser
+            .execute(
+                "window.telLaunched = [];
+                 document.addEventListener('click', e => {
+                   const a = e.target.closest && e.target.closest('a');
+                   if (a && (a.getAttribute('href') || '').startsWith('tel:')) {
+                     telLaunched.push(a.getAttribute('href'));
+                     e.preventDefault();
+                   }
+                 }, true);",
+                vec![],
+            )
+            .await
+            .expect("tel: links captured");
+    }
+
+    /// The `tel:` links clicked since [`Env::capture_tel`].
+    pub async fn tel_launched(&self) -> Value {
+        self.browser
+            .execute("return window.telLaunched;", vec![])
+            .await
+            .expect("tel: launches read")
     }
 
     /// Makes every request whose URL matches one of `patterns` (`*`

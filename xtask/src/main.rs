@@ -146,6 +146,9 @@ fn bench(root: &Path) -> Result<(), String> {
     login_flood::run(root, &server)?;
     // Call screen-pop: trigger to pop-up filled (tests/call_pop_bench.rs).
     browser_bench(root, &dist, "call_pop_bench", &[], false)?;
+    // Quick find: keystroke to options drawn without a request, and the
+    // customers' answer to options drawn (tests/quick_find_bench.rs).
+    browser_bench(root, &dist, "quick_find_bench", &[], false)?;
     // Manual-entry import of 5,000 rows through the real page, a 20,000-row
     // CSV and XLSX chosen until its preview shows, an import of 20,000 rows
     // the rules refuse, and the tab's memory while XLSX bombs are refused.

@@ -2,7 +2,10 @@
 //! a modal `<dialog>`, following the ARIA combobox pattern. Before typing it
 //! lists the recently opened customers; as one types, the pages and actions
 //! whose names match at once, and the customers customerPage finds after a
-//! pause in typing (`core::find` decides phone or name). The customers load
+//! pause in typing (`core::find` decides phone or name), with the user's own
+//! manual entries of a name and, when the clinic module is on, the clinic
+//! customer of a complete mobile number (the clinic's SDK looks customers
+//! up by phone, never by name). The customers load
 //! through `platform::load`, so a newer search aborts the older request and
 //! only the newest answer is shown. ↑/↓ move the active option, Enter opens
 //! it (or the first), Esc closes and focus goes back where it was.
@@ -20,8 +23,10 @@ use crate::app::nav_links::pages;
 use crate::app::quick_find::{use_quick_find, DIALOG};
 use crate::core::find::{clean, customer_request, page_matches, FIND_MAX};
 use crate::core::hrefs;
+use crate::core::known_phone::{complete, from_clinic, Known};
 use crate::features::manual_tasks::query::DetailQuery;
 use crate::platform::api_client::use_api;
+use crate::platform::clinic;
 use crate::platform::dom::Debounce;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::load;
@@ -54,7 +59,7 @@ pub fn QuickFindDialog() -> impl IntoView {
     let api = use_api();
     let session = use_session();
     let navigate = use_navigate();
-    let clinic = session.config.clinic.enabled;
+    let clinic_on = session.config.clinic.enabled;
     let dialog = NodeRef::<html::Dialog>::new();
     let typed = RwSignal::new(String::new());
     // What the customers were last asked for: `typed` after a pause.
@@ -106,7 +111,17 @@ pub fn QuickFindDialog() -> impl IntoView {
                         ..Default::default()
                     }
                 });
+                // The clinic knows a customer by a complete mobile number.
+                let clinic_phone = complete(&text).filter(|_| clinic_on);
                 let customers = api.call::<CustomerPage>(&request);
+                let in_clinic = async {
+                    match clinic_phone {
+                        Some(phone) => clinic::by_phone(&api, phone.clone())
+                            .await
+                            .map(|c| from_clinic(c.as_ref(), &phone).map(|known| (known, phone))),
+                        None => Ok(None),
+                    }
+                };
                 let entries = async {
                     match entries {
                         Some(r) => api
@@ -116,13 +131,15 @@ pub fn QuickFindDialog() -> impl IntoView {
                         None => Ok(Vec::new()),
                     }
                 };
-                let (customers, entries) = futures::future::join(customers, entries).await;
+                let (customers, entries, in_clinic) =
+                    futures::future::join3(customers, entries, in_clinic).await;
                 let page = customers?.page;
                 Ok(Some(Found {
                     customers: page.items,
                     count: page.count,
                     entries: entries?,
                     mine: mine.unwrap_or_default(),
+                    clinic: in_clinic?,
                 }))
             }
         },
@@ -160,7 +177,7 @@ pub fn QuickFindDialog() -> impl IntoView {
 
     let page_options = move || {
         let text = typed.get();
-        let all = pages(clinic)
+        let all = pages(clinic_on)
             .map(|p| (p.path, p.label))
             .chain(ACTIONS.iter().copied());
         all.filter(|(path, label)| page_matches(&text, label(i18n), path))
@@ -229,10 +246,14 @@ pub fn QuickFindDialog() -> impl IntoView {
                         <Loaded data=data loading=move || view! {
                             <div role="presentation" class="muted quick-find-status">{tr(i18n, |i| t_string!(i, qf_searching))}</div>
                         } let:found>
-                            {found.map(|f| view! {
-                                <Customers customers=f.customers count=f.count choose active/>
+                            {found.map(|f| {
+                                // "No customer" only when nothing else was found either.
+                                let say_none = f.entries.is_empty() && f.clinic.is_none();
+                                view! {
+                                <Customers customers=f.customers count=f.count say_none choose active/>
                                 <Entries entries=f.entries mine=f.mine choose active/>
-                            })}
+                                <Clinic found=f.clinic choose active/>
+                            }})}
                         </Loaded>
                     </Show>
                 </div>
@@ -250,6 +271,34 @@ struct Found {
     entries: Vec<ManualEntry>,
     /// The signed-in user's account id.
     mine: i64,
+    /// The clinic customer of the number, and the number, when the module
+    /// is on.
+    clinic: Option<(Known, String)>,
+}
+
+/// The clinic customer of a number, opening its clinic profile.
+#[component]
+fn Clinic(
+    found: Option<(Known, String)>,
+    choose: impl Fn(String) + Copy + Send + Sync + 'static,
+    active: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some((
+        Known::Clinic {
+            name,
+            profile: Some(href),
+        },
+        phone,
+    )) = found
+    else {
+        return None;
+    };
+    Some(view! {
+        <div role="presentation" class="quick-find-group">{tr(i18n, |i| t_string!(i, qf_clinic))}</div>
+        <Choice id="qf-clinic-0".to_owned() kind="clinic" active
+            label=name detail=phone on_choose=move || choose(href.clone())/>
+    })
 }
 
 /// The user's manual entries of one answer, each opening their list
@@ -288,11 +337,15 @@ fn Entries(
 fn Customers(
     customers: Vec<Customer>,
     count: i64,
+    say_none: bool,
     choose: impl Fn(String) + Copy + Send + Sync + 'static,
     active: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if customers.is_empty() {
+        if !say_none {
+            return ().into_any();
+        }
         return view! {
             <div role="presentation" class="muted quick-find-status" id="quick-find-none">
                 {tr(i18n, |i| t_string!(i, qf_none))}

@@ -10,16 +10,13 @@
 
 pub mod dialog;
 
-use std::future::Future;
-use std::pin::Pin;
-
 use leptos::ev;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::on_first_use::{while_open, ChunkLoader};
 use crate::ui::toast::{use_toasts, ToastKind};
 
 /// The button's id: focus returns to it when the dialog was opened by it.
@@ -27,13 +24,10 @@ pub const BUTTON: &str = "quick-find-button";
 /// The dialog's id.
 pub const DIALOG: &str = "quick-find";
 
-/// Fetches the dialog's code and builds the dialog; `None` when the code
-/// could not be fetched. Provided by the panel's binary.
+/// Fetches the dialog's code and builds the dialog. Provided by the
+/// panel's binary.
 #[derive(Clone, Copy)]
-pub struct QuickFindChunk(pub fn() -> DialogFuture);
-
-/// The dialog once its code is in.
-pub type DialogFuture = Pin<Box<dyn Future<Output = Option<AnyView>>>>;
+pub struct QuickFindChunk(pub ChunkLoader);
 
 /// Whether quick find is open, and where focus was before it opened.
 #[derive(Clone, Copy)]
@@ -135,20 +129,13 @@ pub fn QuickFindHost() -> impl IntoView {
     // Leaving the shell (sign-out) closes it.
     on_cleanup(move || qf.close(false));
 
-    move || {
-        let chunk = chunk?;
-        qf.is_open().then(|| {
-            // The chunk's future is not Send; the browser has one thread.
-            Suspend::new(SendWrapper::new(async move {
-                match (chunk.0)().await {
-                    Some(dialog) => dialog,
-                    None => {
-                        toasts.push(ToastKind::Error, t_string!(i18n, qf_load_failed));
-                        qf.close(true);
-                        ().into_any()
-                    }
-                }
-            }))
-        })
-    }
+    let failed = Callback::new(move |()| {
+        toasts.push(ToastKind::Error, t_string!(i18n, qf_load_failed));
+        qf.close(true);
+    });
+    while_open(
+        Signal::derive(move || qf.is_open()),
+        chunk.map(|c| c.0),
+        failed,
+    )
 }

@@ -7,10 +7,9 @@
 use leptos::prelude::*;
 use scrm_api::validate::normalize_phone;
 
-use crate::core::embed::Outbound;
-use crate::features::call::embed_bridge;
 use crate::features::call::result::phone_problem;
 use crate::features::call::state::use_call_pop;
+use crate::platform::dial::ask_host;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::session::use_session;
 use crate::platform::tr::tr;
@@ -30,14 +29,7 @@ pub fn DialBox() -> impl IntoView {
             Err(e) => problem.set(Some(phone_problem(i18n, e))),
             Ok(phone) => {
                 problem.set(None);
-                let asked_page = session.embed.get_untracked()
-                    && embed_bridge::post(
-                        &session.config,
-                        &Outbound::Dial {
-                            phone: phone.clone(),
-                        },
-                    );
-                if !asked_page {
+                if !ask_host(&session, &phone) {
                     // A click on a tel: link, as if the user had clicked
                     // one: the OS hands it to the softphone and the page
                     // stays (and a click can be observed, unlike a

@@ -1,7 +1,8 @@
 //! The browser side of the embedding protocol (rules in `crate::core::embed`,
 //! description in docs/embedding.md): listens for `scrm:call` from the
-//! configured origins, and tells the embedding page `scrm:ready`,
-//! `scrm:dial` and `scrm:resize`. Mounted once by the shell.
+//! configured origins, and tells the embedding page `scrm:ready` and
+//! `scrm:resize` (posting itself, and `scrm:dial`, are `platform::host_page`'s).
+//! Mounted once by the shell.
 
 use std::cell::RefCell;
 
@@ -10,58 +11,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::config::Config;
-use crate::core::embed::{origin_of, read_message, target_origin, Inbound, Outbound};
+use crate::core::embed::{read_message, Inbound, Outbound};
 use crate::features::call::state::use_call_pop;
+use crate::platform::host_page::{heard_from, parent, post};
 use crate::platform::session::use_session;
 
 thread_local! {
-    /// The last origin whose `scrm:call` was accepted: proof that it is the
-    /// page talking to us when the browser does not name the parent.
-    static LAST_SENDER: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The last height posted, so an unchanged layout posts nothing.
     static LAST_HEIGHT: RefCell<u32> = const { RefCell::new(0) };
-}
-
-/// The embedding page's window, when the panel runs in a frame.
-fn parent() -> Option<web_sys::Window> {
-    let window = web_sys::window()?;
-    window
-        .parent()
-        .ok()
-        .flatten()
-        .filter(|p| !js_sys::Object::is(p, &window))
-}
-
-/// Posts `message` to the embedding page, if there is one and its origin is
-/// configured; otherwise says on the console why nothing was sent. Answers
-/// whether it was sent.
-pub fn post(config: &Config, message: &Outbound) -> bool {
-    let (Some(window), Some(parent)) = (web_sys::window(), parent()) else {
-        return false;
-    };
-    let ancestor = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into())
-        .ok()
-        .and_then(|list| js_sys::Reflect::get(&list, &0.into()).ok())
-        .and_then(|o| o.as_string());
-    let referrer = window
-        .document()
-        .map(|d| d.referrer())
-        .and_then(|r| origin_of(&r));
-    let sender = LAST_SENDER.with(|s| s.borrow().clone());
-    let candidates = [ancestor, referrer, sender];
-    let Some(target) = target_origin(
-        &config.embed_origins,
-        candidates.iter().flatten().map(String::as_str),
-    ) else {
-        web_sys::console::warn_1(
-            &"scrm: the embedding page's origin is not in embedOrigins; message not sent".into(),
-        );
-        return false;
-    };
-    let Ok(data) = js_sys::JSON::parse(&message.to_json()) else {
-        return false;
-    };
-    parent.post_message(&data, &target).is_ok()
 }
 
 /// The page's height as the embedding page should size the iframe: the
@@ -110,7 +67,7 @@ pub fn EmbedBridge() -> impl IntoView {
             };
             match read_message(&config.embed_origins, &origin, &text) {
                 Ok(Inbound::Call { phone }) => {
-                    LAST_SENDER.with(|s| *s.borrow_mut() = Some(origin));
+                    heard_from(origin);
                     pop.incoming(phone);
                 }
                 Err(why) => web_sys::console::warn_1(&JsValue::from_str(&why.to_string())),

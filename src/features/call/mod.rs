@@ -6,7 +6,10 @@
 pub mod auto_open_switch;
 pub mod dial_box;
 pub mod embed_bridge;
+pub mod extras;
+pub mod lookups;
 pub mod page;
 pub mod popup;
+pub mod record_card;
 pub mod result;
 pub mod state;

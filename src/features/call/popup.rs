@@ -6,13 +6,16 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::features::call::auto_open_switch::AutoOpenSwitch;
 use crate::features::call::result::CallResult;
 use crate::features::call::state::use_call_pop;
+use crate::platform::dom;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
+use crate::ui::icon::glyph;
 
 fn active_element() -> Option<web_sys::HtmlElement> {
     web_sys::window()?
@@ -20,41 +23,6 @@ fn active_element() -> Option<web_sys::HtmlElement> {
         .active_element()?
         .dyn_into::<web_sys::HtmlElement>()
         .ok()
-}
-
-const FOCUSABLE: &str =
-    "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea";
-
-/// Keeps Tab inside the dialog: from the last control to the first and back.
-/// (A modal dialog already makes the page inert, but the browser would
-/// otherwise step out to its own toolbar.)
-fn wrap_tab(dialog: &web_sys::HtmlDialogElement, ev: &web_sys::KeyboardEvent) {
-    if ev.key() != "Tab" {
-        return;
-    }
-    let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
-        return;
-    };
-    let (Some(first), Some(last)) = (
-        list.get(0),
-        list.length().checked_sub(1).and_then(|i| list.get(i)),
-    ) else {
-        return;
-    };
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .map(JsValue::from);
-    let at = |node: &web_sys::Node| active.as_ref() == Some(node.as_ref());
-    let target = match (ev.shift_key(), at(&first), at(&last)) {
-        (true, true, _) => last,
-        (false, _, true) => first,
-        _ => return,
-    };
-    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
-        ev.prevent_default();
-        let _ = el.focus();
-    }
 }
 
 #[component]
@@ -75,7 +43,7 @@ pub fn CallPopup() -> impl IntoView {
             return_to.set_value(active_element());
             let _ = el.show_modal();
             if let Some(close) = el
-                .query_selector(".call-pop-close")
+                .query_selector("#call-pop-close")
                 .ok()
                 .flatten()
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -116,7 +84,7 @@ pub fn CallPopup() -> impl IntoView {
             }
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 if let Some(el) = dialog.get_untracked() {
-                    wrap_tab(&el, &ev);
+                    dom::wrap_tab(&el, &ev);
                 }
             }
             on:close=move |_| {
@@ -130,17 +98,12 @@ pub fn CallPopup() -> impl IntoView {
                     {tr(i18n, |i| t_string!(i, call_pop_title))} " "
                     <span id="call-pop-phone" class="call-pop-phone">{phone_text}</span>
                 </h2>
-                <button type="button" class="call-pop-close" on:click=move |_| pop.close()>
+                <Button variant=Variant::Text icon=glyph::CLOSE attr:id="call-pop-close" on:click=move |_| pop.close()>
                     {tr(i18n, |i| t_string!(i, close))}
-                </button>
+                </Button>
             </header>
             <div class="call-pop-body">
-                // The body's texts are plain strings: re-rendered on a new
-                // language as on a new answer.
-                {move || {
-                    let _ = i18n.get_locale();
-                    pop.current.get().map(|call| view! { <CallResult call=call/> })
-                }}
+                <CallResult/>
             </div>
             <footer class="call-pop-foot">
                 <AutoOpenSwitch id="call-pop-auto-open"/>

@@ -5,20 +5,22 @@
 //! after the user moved on never touches a disposed signal.
 
 use leptos::prelude::*;
-use scrm_api::auth::Empty;
+use scrm_api::auth::{Empty, Me};
 use scrm_api::call::{
-    CallInfo, CallSource, CustomerInfoByCallRequest, GetCustomerInfoByCall, GetIsOpenAfterCall,
-    UpdateIsOpenAfterCall, UpdateIsOpenRequest,
+    CallCustomer, CallInfo, CallSource, CustomerInfoByCallRequest, GetCustomerInfoByCall,
+    GetIsOpenAfterCall, UpdateIsOpenAfterCall, UpdateIsOpenRequest,
 };
-use scrm_api::clinic::{
-    Appointment, AppointmentListRequest, ClinicCustomer, GetAppointmentList, GetCusInfoByCusTelnum,
-    TelnumRequest,
-};
-use scrm_api::customer::{Customer, CustomerPage, CustomerPageRequest};
+use scrm_api::chat::ChatMessage;
+use scrm_api::clinic::{Appointment, ClinicCustomer};
+use scrm_api::customer::Customer;
+use scrm_api::manual_task::ManualEntry;
 use scrm_api::time::Timestamp;
 use scrm_api::validate::{normalize_phone, PhoneError};
-use scrm_api::ReplyError;
 
+use crate::core::call_card::with_note;
+use crate::features::call::lookups::{
+    after_drawing, clinic_part, last_messages, manual_entries, records_with_phone, save_remarks,
+};
 use crate::platform::api_client::{ApiClient, ApiError};
 use crate::platform::load::{stoppable, AbortGuard};
 
@@ -58,6 +60,29 @@ pub enum PoolRecords {
     Found(Vec<Customer>),
 }
 
+/// A look-up that fills in part of the card after the customer is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Extra<T> {
+    /// Nothing to ask (no conversation, no name to look entries up by).
+    NotAsked,
+    Loading,
+    Failed(ApiError),
+    Done(T),
+}
+
+/// The note being added to the shown record's remarks. Kept outside the card's view, so
+/// an answer arriving while the user types redraws nothing they typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum NoteState {
+    #[default]
+    Idle,
+    Saving,
+    Saved,
+    /// Nothing was typed.
+    Empty,
+    Failed(ApiError),
+}
+
 /// What the pop-up shows: one call, identified by `seq` so only the newest
 /// call's answers are applied.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,8 +93,24 @@ pub struct PopCall {
     /// The shared rule's verdict; an impossible number is never looked up.
     pub phone: Result<String, PhoneError>,
     pub lookup: Lookup,
+    /// Which record of the answer the card shows; `None` while several wait to be picked.
+    pub picked: Option<usize>,
     pub pool_records: PoolRecords,
+    /// The picked record's latest messages, newest first.
+    pub messages: Extra<Vec<ChatMessage>>,
+    /// The signed-in user's manual entries for the picked record's number.
+    pub manual: Extra<Vec<ManualEntry>>,
     pub clinic: ClinicPart,
+}
+
+impl PopCall {
+    /// The record the card shows, once the answer is in and one is picked.
+    pub fn shown(&self) -> Option<(CallSource, &CallCustomer)> {
+        let Lookup::Done(info) = &self.lookup else {
+            return None;
+        };
+        Some((info.source(), info.customers().get(self.picked?)?))
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -80,22 +121,34 @@ pub struct CallPop {
     pub switch_error: RwSignal<Option<ApiError>>,
     pub current: RwSignal<Option<PopCall>>,
     seq: StoredValue<u64>,
+    /// What is typed into the card's note field, and what became of saving it.
+    pub note: RwSignal<String>,
+    pub note_state: RwSignal<NoteState>,
     /// The shown call's look-ups in flight: a newer call or closing the
     /// pop-up drops them, which aborts their requests.
     running: StoredValue<Vec<AbortGuard>, LocalStorage>,
+    /// The picked record's own look-ups (and a note being saved): picking
+    /// another record drops them.
+    picked_running: StoredValue<Vec<AbortGuard>, LocalStorage>,
     api: StoredValue<ApiClient>,
+    me: RwSignal<Option<Me>>,
     clinic_on: bool,
 }
 
 impl CallPop {
-    pub fn new(api: ApiClient, clinic_on: bool) -> Self {
+    /// `me` is the session's signed-in user (whose manual entries are checked).
+    pub fn new(api: ApiClient, me: RwSignal<Option<Me>>, clinic_on: bool) -> Self {
         CallPop {
             auto_open: RwSignal::new(None),
             switch_error: RwSignal::new(None),
             current: RwSignal::new(None),
             seq: StoredValue::new(0),
+            note: RwSignal::new(String::new()),
+            note_state: RwSignal::new(NoteState::Idle),
             running: StoredValue::new_local(Vec::new()),
+            picked_running: StoredValue::new_local(Vec::new()),
             api: StoredValue::new(api),
+            me,
             clinic_on,
         }
     }
@@ -117,6 +170,8 @@ impl CallPop {
         let seq = self.seq.get_value() + 1;
         self.seq.set_value(seq);
         self.running.set_value(Vec::new());
+        self.picked_running.set_value(Vec::new());
+        self.reset_note();
         // Whatever number rang is asked about: landlines, 400/800 numbers
         // and numbers the vendor stored as typed are customers too.
         let phone = normalize_phone(&raw);
@@ -126,7 +181,10 @@ impl CallPop {
             raw,
             phone,
             lookup: Lookup::Loading,
+            picked: None,
             pool_records: PoolRecords::NotAsked,
+            messages: Extra::NotAsked,
+            manual: Extra::NotAsked,
             clinic: if self.clinic_on && valid.is_some() {
                 ClinicPart::Loading
             } else {
@@ -153,13 +211,19 @@ impl CallPop {
                 };
                 let pool =
                     info.source() == CallSource::AssignedPool && !info.customers().is_empty();
+                let only_one = info.customers().len() == 1;
                 self.apply(seq, |c| {
                     c.lookup = Lookup::Done(info);
                     if pool {
                         c.pool_records = PoolRecords::Loading;
                     }
                 });
+                // One record is the card at once; several wait to be picked.
+                if only_one {
+                    self.pick(0);
+                }
                 if pool {
+                    after_drawing().await;
                     let found = records_with_phone(&api, &phone).await;
                     self.apply(seq, |c| c.pool_records = found);
                 }
@@ -171,6 +235,149 @@ impl CallPop {
                 self.apply(seq, |c| c.clinic = part);
             });
         }
+    }
+
+    /// Shows record `index` of the answer (from the pick list) and starts its own
+    /// look-ups: the latest messages and the user's pending manual entries.
+    pub fn pick(self, index: usize) {
+        self.picked_running.set_value(Vec::new());
+        self.reset_note();
+        let Some((seq, record, source, phone)) = self
+            .current
+            .try_with_untracked(|c| {
+                let c = c.as_ref()?;
+                let Lookup::Done(info) = &c.lookup else {
+                    return None;
+                };
+                let record = info.customers().get(index)?.clone();
+                Some((c.seq, record, info.source(), c.phone.clone().ok()?))
+            })
+            .flatten()
+        else {
+            return;
+        };
+        let chat = match (source, record.wechat_user_id, record.wechat_contact_id) {
+            (CallSource::ManualEntry, _, _) => None,
+            (_, Some(u), Some(c)) => Some((u, c)),
+            _ => None,
+        };
+        // A manual entry's own status is on the record; others are looked up by name.
+        let me = self
+            .me
+            .try_get_untracked()
+            .flatten()
+            .and_then(|m| m.admin_user_id);
+        let name = record
+            .customer_name
+            .clone()
+            .filter(|n| !n.trim().is_empty());
+        let manual = match (source, me, name) {
+            (CallSource::ManualEntry, _, _) => None,
+            (_, Some(me), Some(name)) => Some((me, name)),
+            _ => None,
+        };
+        self.apply(seq, |c| {
+            c.picked = Some(index);
+            c.messages = if chat.is_some() {
+                Extra::Loading
+            } else {
+                Extra::NotAsked
+            };
+            c.manual = if manual.is_some() {
+                Extra::Loading
+            } else {
+                Extra::NotAsked
+            };
+        });
+        let api = self.api.get_value();
+        if let Some((user, contact)) = chat {
+            let api = api.clone();
+            self.spawn_picked(async move {
+                after_drawing().await;
+                let got = last_messages(&api, user, contact).await;
+                self.apply(seq, |c| c.messages = extra(got));
+            });
+        }
+        if let Some((me, name)) = manual {
+            self.spawn_picked(async move {
+                after_drawing().await;
+                let got = manual_entries(&api, me, name, &phone).await;
+                self.apply(seq, |c| c.manual = extra(got));
+            });
+        }
+    }
+
+    /// Back from a picked record to the list of several.
+    pub fn unpick(self) {
+        self.picked_running.set_value(Vec::new());
+        self.reset_note();
+        let seq = self.seq.get_value();
+        self.apply(seq, |c| {
+            c.picked = None;
+            c.messages = Extra::NotAsked;
+            c.manual = Extra::NotAsked;
+        });
+    }
+
+    /// Adds what is typed in the note field to the shown record's remarks (updateCustomer).
+    /// On success the card shows the new remarks and the field empties; on failure the text
+    /// stays for another try.
+    pub fn save_note(self) {
+        if self.note_state.get_untracked() == NoteState::Saving {
+            return;
+        }
+        let Some((seq, picked, record)) = self
+            .current
+            .try_with_untracked(|c| {
+                let c = c.as_ref()?;
+                let (_, record) = c.shown()?;
+                Some((c.seq, c.picked?, record.clone()))
+            })
+            .flatten()
+        else {
+            return;
+        };
+        let now = Timestamp::from_epoch_ms(js_sys::Date::now() as i64);
+        let stamp = now
+            .as_ref()
+            .map(|t| t.display().get(..16).unwrap_or(t.display()));
+        let Some(remarks) = with_note(
+            record.remarks.as_deref(),
+            &self.note.get_untracked(),
+            stamp.unwrap_or_default(),
+        ) else {
+            self.note_state.set(NoteState::Empty);
+            return;
+        };
+        self.note_state.set(NoteState::Saving);
+        let api = self.api.get_value();
+        self.spawn_picked(async move {
+            match save_remarks(&api, &record, remarks).await {
+                Ok(saved) => {
+                    self.apply(seq, |c| {
+                        if let Lookup::Done(info) = &mut c.lookup {
+                            if let Some(r) = info
+                                .customer_list
+                                .as_mut()
+                                .and_then(|list| list.get_mut(picked))
+                            {
+                                *r = saved;
+                            }
+                        }
+                    });
+                    let _ = self.note.try_set(String::new());
+                    let _ = self.note_state.try_set(NoteState::Saved);
+                }
+                Err(e) => {
+                    let _ = self.note_state.try_set(NoteState::Failed(e));
+                }
+            }
+        });
+    }
+
+    fn reset_note(self) {
+        let _ = self.note.try_set(String::new());
+        let _ = self.note_state.try_set(NoteState::Idle);
     }
 
     /// Looks the current call up again (after a failure).
@@ -186,19 +393,19 @@ impl CallPop {
 
     /// Runs a look-up for the shown call, stoppable by the next call.
     fn spawn(self, work: impl std::future::Future<Output = ()> + 'static) {
-        let (guard, run) = stoppable(async move {
-            work.await;
-            Ok(())
-        });
-        self.running.update_value(|r| r.push(guard));
-        leptos::task::spawn_local(async move {
-            let _ = run.await;
-        });
+        run_into(self.running, work);
+    }
+
+    /// Runs a look-up of the picked record, stoppable by picking another or the next call.
+    fn spawn_picked(self, work: impl std::future::Future<Output = ()> + 'static) {
+        run_into(self.picked_running, work);
     }
 
     pub fn close(self) {
         self.seq.set_value(self.seq.get_value() + 1);
         self.running.set_value(Vec::new());
+        self.picked_running.set_value(Vec::new());
+        self.reset_note();
         let _ = self.current.try_set(None);
     }
 
@@ -271,75 +478,24 @@ pub fn use_call_pop() -> CallPop {
     expect_context::<CallPop>()
 }
 
-/// The customer records whose number is `phone` (customerPage filters by
-/// a part of the number, so the answer is narrowed to the same number).
-async fn records_with_phone(api: &ApiClient, phone: &str) -> PoolRecords {
-    let request = CustomerPageRequest {
-        customer_phone: Some(phone.to_owned()),
-        limit: Some(50),
-        page_no: Some(1),
-        ..Default::default()
-    };
-    match api.call::<CustomerPage>(&request).await {
-        Ok(reply) => PoolRecords::Found(
-            reply
-                .page
-                .items
-                .into_iter()
-                .filter(|c| {
-                    c.customer_phone
-                        .as_deref()
-                        .and_then(|p| normalize_phone(p).ok())
-                        .is_some_and(|p| p == phone)
-                })
-                .collect(),
-        ),
-        Err(e) => PoolRecords::Failed(e),
-    }
+/// Starts `work`, its abort guard kept in `guards`: dropping the guards stops it.
+fn run_into(
+    guards: StoredValue<Vec<AbortGuard>, LocalStorage>,
+    work: impl std::future::Future<Output = ()> + 'static,
+) {
+    let (guard, run) = stoppable(async move {
+        work.await;
+        Ok(())
+    });
+    guards.update_value(|r| r.push(guard));
+    leptos::task::spawn_local(async move {
+        let _ = run.await;
+    });
 }
 
-/// The clinic profile for a number and its appointments from today on.
-async fn clinic_part(api: &ApiClient, phone: String) -> ClinicPart {
-    let reply = api
-        .call::<GetCusInfoByCusTelnum>(&TelnumRequest {
-            telnum: Some(phone),
-        })
-        .await;
-    let customer = match reply {
-        Ok(r) => match r.customer_info {
-            Some(c) => c,
-            None => return ClinicPart::NoProfile,
-        },
-        // The SDK answers "no such customer" as an error.
-        Err(ApiError::Reply(ReplyError::ErrNum { err_num: 404, .. })) => {
-            return ClinicPart::NoProfile
-        }
-        Err(e) => return ClinicPart::Failed(e),
-    };
-    let appointments = match customer.id {
-        Some(id) => {
-            let request = AppointmentListRequest {
-                last_appoint_time: start_of_today(),
-                cus_id: Some(id),
-                ..Default::default()
-            };
-            api.call::<GetAppointmentList>(&request).await.map(|r| {
-                r.appointment_list
-                    .into_iter()
-                    .filter(|a| a.cancel_time.is_none())
-                    .collect()
-            })
-        }
-        None => Ok(Vec::new()),
-    };
-    ClinicPart::Found {
-        customer: Box::new(customer),
-        appointments,
+fn extra<T>(got: Result<T, ApiError>) -> Extra<T> {
+    match got {
+        Ok(v) => Extra::Done(v),
+        Err(e) => Extra::Failed(e),
     }
-}
-
-/// Midnight of today, China time (the clinic's clock).
-fn start_of_today() -> Option<Timestamp> {
-    let now = Timestamp::from_epoch_ms(js_sys::Date::now() as i64)?;
-    Timestamp::parse(now.date())
 }

@@ -3,8 +3,9 @@
 //! and export. One view per URL query: a new filter makes a new view, so an
 //! answer for the old filter lands on disposed signals and is dropped.
 
+use crate::core::template::fill;
 use crate::features::chat::content::media_base;
-use crate::features::chat::history::{search, starts_day};
+use crate::features::chat::history::{search, starts_day, MAX_LOADED};
 use crate::features::chat::query::ChatQuery;
 use leptos::prelude::*;
 
@@ -14,6 +15,7 @@ use crate::features::chat::toolbar::Toolbar;
 use crate::platform::api_client::ApiError;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
 use crate::ui::error_view::ErrorView;
 
 /// What the line above the oldest shown message says.
@@ -24,6 +26,8 @@ enum Top {
     Loading,
     Empty,
     End,
+    /// The view holds as many messages as it may ([`MAX_LOADED`]).
+    Full,
     More,
 }
 
@@ -76,6 +80,8 @@ pub fn ChatView(query: ChatQuery) -> impl IntoView {
                 Top::Empty
             } else if c.complete() {
                 Top::End
+            } else if c.full() {
+                Top::Full
             } else {
                 Top::More
             }
@@ -92,9 +98,14 @@ pub fn ChatView(query: ChatQuery) -> impl IntoView {
             view! { <p class="chat-empty" role="status">{tr(i18n, |i| t_string!(i, chat_empty))}</p> }.into_any()
         }
         Top::End => view! { <p class="chat-end" role="status">{tr(i18n, |i| t_string!(i, chat_end))}</p> }.into_any(),
+        Top::Full => {
+            let max = MAX_LOADED.to_string();
+            let words = move || fill(t_string!(i18n, chat_full), &[("count", max.as_str())]);
+            view! { <p class="chat-full" role="status">{words}</p> }.into_any()
+        }
         Top::More => view! {
-            <button type="button" id="chat-load-older" class="chat-load-older"
-                on:click=move |_| state.load_older()>{tr(i18n, |i| t_string!(i, chat_load_older))}</button>
+            <Button variant=Variant::Text small=true attr:id="chat-load-older"
+                on:click=move |_| state.load_older()>{tr(i18n, |i| t_string!(i, chat_load_older))}</Button>
         }
         .into_any(),
     }

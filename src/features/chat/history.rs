@@ -14,14 +14,23 @@ use super::query::PAGE_SIZE;
 pub const WINDOW: usize = 240;
 /// How far the window moves when the reader nears one of its edges.
 pub const WINDOW_STEP: usize = 80;
+/// Messages a conversation view holds at most (about 12 MB of the page's
+/// memory, which a wasm page never gives back): reading, searching or
+/// jumping further back stops here and says so; a date range reaches older
+/// messages.
+pub const MAX_LOADED: usize = 20_000;
 
 /// The loaded part of a conversation, oldest first, each message once.
 #[derive(Clone, Debug, Default)]
 pub struct Conversation {
     items: Vec<ChatMessage>,
     keys: Vec<String>,
+    /// What search looks in, per message, lower-cased once on arrival.
+    words: Vec<String>,
     seen: HashSet<String>,
     pages: i64,
+    /// The server's count of the conversation's messages, as of the last page.
+    total: i64,
     complete: bool,
     unnamed: u64,
 }
@@ -58,6 +67,21 @@ impl Conversation {
         self.complete
     }
 
+    /// How many messages the server says the conversation has.
+    pub fn total(&self) -> i64 {
+        self.total
+    }
+
+    /// True once [`MAX_LOADED`] messages are held: no older page is asked for.
+    pub fn full(&self) -> bool {
+        self.items.len() >= MAX_LOADED
+    }
+
+    /// Whether an older page may be asked for.
+    pub fn more(&self) -> bool {
+        !self.complete && !self.full()
+    }
+
     /// Adds one reply page (newest first, as the server sends it) before the
     /// loaded messages. Messages already held are skipped: when new messages
     /// arrive between requests the server's offsets shift and a page repeats
@@ -66,6 +90,7 @@ impl Conversation {
         let got = page_newest_first.len();
         let mut older = Vec::with_capacity(got);
         let mut keys = Vec::with_capacity(got);
+        let mut words = Vec::with_capacity(got);
         for m in page_newest_first.into_iter().rev() {
             let key = match m.msg_id.as_deref().map(str::trim) {
                 Some(id) if !id.is_empty() => {
@@ -80,17 +105,19 @@ impl Conversation {
                 }
             };
             keys.push(key);
+            words.push(searchable(&m).to_ascii_lowercase());
             older.push(m);
         }
         let added = older.len();
         self.pages += 1;
-        let limit = usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
-        let asked = usize::try_from(self.pages.saturating_mul(PAGE_SIZE)).unwrap_or(usize::MAX);
-        self.complete = got < limit || asked >= usize::try_from(total.max(0)).unwrap_or(0);
+        self.total = total;
+        self.complete = last_page(got, PAGE_SIZE, self.pages, total);
         older.append(&mut self.items);
         keys.append(&mut self.keys);
+        words.append(&mut self.words);
         self.items = older;
         self.keys = keys;
+        self.words = words;
         added
     }
 
@@ -109,6 +136,14 @@ impl Conversation {
             .and_then(day)
             .is_some_and(|first| first >= date)
     }
+}
+
+/// Whether the `pages`th page of `size`, which held `got` messages, was the
+/// oldest: a short page, or the pages asked for cover the server's `total`.
+pub fn last_page(got: usize, size: i64, pages: i64, total: i64) -> bool {
+    let limit = usize::try_from(size).unwrap_or(usize::MAX);
+    let asked = usize::try_from(pages.saturating_mul(size)).unwrap_or(usize::MAX);
+    got < limit || asked >= usize::try_from(total.max(0)).unwrap_or(0)
 }
 
 /// The rendered slice `start..end` of the conversation.
@@ -148,6 +183,14 @@ impl Window {
         Window {
             start,
             end: (start + WINDOW).min(len),
+        }
+    }
+
+    /// The same messages after `added` older ones were put in front.
+    pub fn shifted(self, added: usize) -> Window {
+        Window {
+            start: self.start + added,
+            end: self.end + added,
         }
     }
 
@@ -220,10 +263,10 @@ pub fn search(c: &Conversation, needle: &str) -> Vec<usize> {
     if needle.is_empty() {
         return Vec::new();
     }
-    c.items
+    c.words
         .iter()
         .enumerate()
-        .filter(|(_, m)| searchable(m).to_ascii_lowercase().contains(&needle))
+        .filter(|(_, w)| w.contains(&needle))
         .map(|(i, _)| i)
         .collect()
 }
@@ -277,6 +320,8 @@ mod tests {
         assert_eq!(w.start, 0);
         let w = Window::around(5_000, len);
         assert!(w.start <= 5_000 && 5_000 < w.end && w.end - w.start == WINDOW);
+        let kept = Window::latest(300).shifted(200);
+        assert_eq!((kept.start, kept.end), (260, 500));
         let grown = Window::latest(100).after_prepend(200, 300);
         assert!(grown.end == 300 && grown.end - grown.start <= WINDOW && grown.start < 200);
         assert_eq!(Window::latest(10).down(10), None);
@@ -299,6 +344,20 @@ mod tests {
         assert_eq!(c.first_on_or_after("2021-01-02"), Some(1));
         assert!(c.needs_older_for("2021-01-01") && c.needs_older_for("2020-12-31"));
         assert!(!c.needs_older_for("2021-01-02"));
+    }
+
+    #[test]
+    fn a_conversation_stops_asking_for_older_pages_at_its_limit() {
+        let mut c = Conversation::default();
+        let mut next = 1_000_000;
+        while c.more() {
+            c.add_older_page(page(next - PAGE_SIZE + 1..=next), 1_000_000);
+            next -= PAGE_SIZE;
+        }
+        assert!(c.full() && !c.complete());
+        assert_eq!(c.len(), MAX_LOADED);
+        assert!(last_page(3, 200, 1, 1000) && last_page(200, 200, 5, 1000));
+        assert!(!last_page(200, 200, 4, 1000));
     }
 
     #[test]

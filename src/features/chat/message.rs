@@ -9,6 +9,7 @@ use crate::features::chat::content::{
     duration, file_size, highlight, is_http_url, linkify, map_url, media_url, Segment,
 };
 use crate::features::chat::history::clock;
+use crate::platform::dom::wrap_tab;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
 
@@ -109,6 +110,7 @@ fn Thumb(thumb: Option<String>, full: Option<String>, alt: String) -> impl IntoV
         <Show when=move || large.get()>
             <dialog class="msg-image-dialog" node_ref=dialog aria-label=close_alt.clone()
                 on:close=move |_| closed()
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| { if let Some(d) = dialog.get_untracked() { wrap_tab(&d, &ev) } }
                 on:click=move |ev: leptos::ev::MouseEvent| {
                     // A click on the backdrop lands on the dialog itself.
                     let on_backdrop = ev.target().zip(dialog.get_untracked()).is_some_and(|(t, d)| {

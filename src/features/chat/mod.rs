@@ -11,6 +11,8 @@ pub mod transcript;
 #[cfg(target_arch = "wasm32")]
 pub mod conversation;
 #[cfg(target_arch = "wasm32")]
+pub mod export;
+#[cfg(target_arch = "wasm32")]
 pub mod message;
 #[cfg(target_arch = "wasm32")]
 pub mod page;

@@ -1,7 +1,8 @@
-//! `/chat?wechatUserIds=…&wechatContactIds=…[&from=…&to=…][&name=…]`: the
+//! `/chat?wechatUserIds=…&wechatContactIds=…[&from=…&to=…][&name=…][&phone=…]`: the
 //! chat history with a customer. The URL alone restores the view; `name` is
 //! the customer's display name, which the chat record does not carry, and
-//! titles the page and the browser tab. Without a conversation, `/chat`
+//! titles the page and the browser tab; `phone` (digits) puts the customer's number with
+//! copy and call under the heading. Without a conversation, `/chat`
 //! (or `/chat?find=…`) is the customer picker.
 
 use crate::features::chat::query::ChatQuery;
@@ -17,6 +18,7 @@ use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::recent;
 use crate::platform::tr::tr;
 use crate::ui::document_title::DocumentTitle;
+use crate::ui::phone_actions::PhoneActions;
 
 #[component]
 pub fn Chat() -> impl IntoView {
@@ -30,7 +32,10 @@ pub fn Chat() -> impl IntoView {
                 p.get("from").as_deref(),
                 p.get("to").as_deref(),
             )
-            .map(|q| q.with_name(p.get("name").as_deref()))
+            .map(|q| {
+                q.with_name(p.get("name").as_deref())
+                    .with_phone(p.get("phone").as_deref())
+            })
         })
     });
     // A link that names a conversation but not readably (hand-edited or cut
@@ -39,6 +44,7 @@ pub fn Chat() -> impl IntoView {
         params.with(|p| p.get("wechatUserIds").is_some() || p.get("wechatContactIds").is_some())
     });
     let name = Memo::new(move |_| query.with(|q| q.as_ref().and_then(|q| q.name.clone())));
+    let phone = Memo::new(move |_| query.with(|q| q.as_ref().and_then(|q| q.phone.clone())));
     let heading = move || match name.get() {
         Some(n) => fill(t_string!(i18n, chat_title_with), &[("name", n.as_str())]),
         None => t_string!(i18n, chat_title).to_owned(),
@@ -67,6 +73,11 @@ pub fn Chat() -> impl IntoView {
         <section class="page chat-page" data-route="/chat">
             <DocumentTitle title=tab_title/>
             <h1 id="chat-heading">{heading}</h1>
+            {move || phone.get().map(|p| view! {
+                <p class="chat-phone" id="chat-phone">
+                    {tr(i18n, |i| t_string!(i, cust_phone))} ": " <PhoneActions phone=p/>
+                </p>
+            })}
             {move || match query.get() {
                 Some(q) => view! { <ChatView query=q/> }.into_any(),
                 None => view! {

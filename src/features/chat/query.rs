@@ -3,6 +3,7 @@
 
 use scrm_api::chat::ChatRecordRequest;
 use scrm_api::time::Timestamp;
+use scrm_api::validate::normalize_phone;
 
 use crate::core::hrefs::{self, display_name};
 
@@ -21,6 +22,9 @@ pub struct ChatQuery {
     /// The customer's display name, passed by the page that links here
     /// (the chat record itself names nobody); shown for the customer's side.
     pub name: Option<String>,
+    /// The customer's phone (digits), passed by the page that links here, for the header's
+    /// copy and call.
+    pub phone: Option<String>,
 }
 
 impl ChatQuery {
@@ -39,6 +43,7 @@ impl ChatQuery {
             from: from.and_then(valid_date),
             to: to.and_then(valid_date),
             name: None,
+            phone: None,
         })
     }
 
@@ -50,26 +55,42 @@ impl ChatQuery {
         }
     }
 
+    /// Adds the customer's phone read from the `phone` parameter (digits only).
+    pub fn with_phone(self, phone: Option<&str>) -> ChatQuery {
+        ChatQuery {
+            phone: phone.and_then(|p| normalize_phone(p).ok()),
+            ..self
+        }
+    }
+
     /// The panel path showing this view (ids are digits and commas, dates
     /// `yyyy-MM-dd`; only the name needs escaping).
     pub fn path(&self) -> String {
-        hrefs::chat(
-            &self.wechat_user_ids,
-            &self.wechat_contact_ids,
-            self.from.as_deref(),
-            self.to.as_deref(),
-            self.name.as_deref(),
+        hrefs::with_phone(
+            hrefs::chat(
+                &self.wechat_user_ids,
+                &self.wechat_contact_ids,
+                self.from.as_deref(),
+                self.to.as_deref(),
+                self.name.as_deref(),
+            ),
+            self.phone.as_deref(),
         )
     }
 
     /// The request for page `page_no` (1 = newest messages).
     pub fn request(&self, page_no: i64) -> ChatRecordRequest {
+        self.request_of(page_no, PAGE_SIZE)
+    }
+
+    /// The request for page `page_no` of pages of `limit` messages.
+    pub fn request_of(&self, page_no: i64, limit: i64) -> ChatRecordRequest {
         ChatRecordRequest {
             wechat_user_ids: Some(self.wechat_user_ids.clone()),
             wechat_contact_ids: Some(self.wechat_contact_ids.clone()),
             begin_time: self.from.as_deref().and_then(Timestamp::parse),
             end_time: self.to.as_deref().and_then(Timestamp::parse),
-            limit: Some(PAGE_SIZE),
+            limit: Some(limit),
             page_no: Some(page_no),
             ..Default::default()
         }

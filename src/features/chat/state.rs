@@ -3,7 +3,7 @@
 //! search hit. Its own module so the view and its toolbar both use it
 //! without importing each other.
 
-use crate::features::chat::history::{Conversation, Window};
+use crate::features::chat::history::{Conversation, Window, MAX_LOADED};
 use crate::features::chat::query::ChatQuery;
 use leptos::html;
 use leptos::prelude::*;
@@ -11,6 +11,7 @@ use scrm_api::chat::GetRedisMessageRecord;
 use wasm_bindgen::JsCast;
 
 use crate::platform::api_client::{use_api, ApiClient, ApiError};
+use crate::platform::job::Progress;
 use crate::platform::load::{stoppable, AbortGuard};
 
 /// User Timing marks for `cargo xtask bench` (tests/chat_bench.rs) and for
@@ -56,6 +57,16 @@ pub struct ChatState {
     pub(super) scroller: NodeRef<html::Div>,
     /// Set when a jump found nothing on or after the date.
     pub jump_missed: RwSignal<bool>,
+}
+
+/// Clears the loading flag when the request is over, however it ended
+/// (answered, failed, or dropped because nobody waits for it any more).
+struct Busy(RwSignal<bool>);
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        let _ = self.0.try_set(false);
+    }
 }
 
 fn find_row(el: &web_sys::HtmlDivElement, key: &str) -> Option<web_sys::HtmlElement> {
@@ -154,48 +165,88 @@ impl ChatState {
     /// Asks for the next older page, unless one is on its way or the
     /// history is complete. Loaded messages stay whatever the answer.
     pub fn load_older(self) {
-        if self.loading.get_untracked() {
+        if self.loading.get_untracked() || !self.convo.with_untracked(Conversation::more) {
             return;
         }
-        let (page, done) = self.convo.with_untracked(|c| (c.next_page(), c.complete()));
-        if done {
-            return;
-        }
-        self.loading.set(true);
-        self.error.set(None);
-        let req = self.query.with_value(|q| q.request(page));
-        let api = self.api.get_value();
-        let (guard, run) = stoppable(async move { api.call::<GetRedisMessageRecord>(&req).await });
+        let (guard, run) = stoppable(self.fetch_older(true));
         self.running.set_value(Some(guard));
         leptos::task::spawn_local(async move {
-            let result = run.await;
-            if self.convo.is_disposed() || matches!(result, Err(ApiError::Aborted)) {
-                return;
-            }
-            self.loading.set(false);
-            match result {
-                Ok(reply) => {
-                    // Where the reader is now, not when the request left.
-                    let anchor = self.anchor();
-                    let total = reply.page.count;
-                    let mut added = 0;
-                    self.convo
-                        .update(|c| added = c.add_older_page(reply.page.items, total));
-                    let len = self.convo.with_untracked(Conversation::len);
-                    self.window.update(|w| *w = w.after_prepend(added, len));
-                    self.loaded.set(true);
-                    if page == 1 {
-                        self.to_bottom();
-                        mark_after_frame(MARK_FIRST_SCREEN);
-                    } else {
-                        self.settle(anchor);
-                        mark_after_frame(MARK_OLDER_SHOWN);
-                    }
-                    self.continue_jump();
-                }
-                Err(e) => self.error.set(Some(e)),
+            if run.await.is_ok() {
+                self.continue_jump();
             }
         });
+    }
+
+    /// Fetches the next older page and puts it in front, keeping the
+    /// reader's place; a failure is shown above the messages. What
+    /// scrolling up, jumping and searching the whole conversation all use.
+    /// `reveal`: the reader asked for older messages, so the window moves
+    /// up a step to show some; otherwise (a search loading in the
+    /// background) it keeps the same messages and the DOM is not touched.
+    /// Dropped unfinished, it aborts its request.
+    async fn fetch_older(self, reveal: bool) -> Result<(), ApiError> {
+        let page = self.convo.with_untracked(Conversation::next_page);
+        let req = self.query.with_value(|q| q.request(page));
+        let api = self.api.get_value();
+        self.loading.set(true);
+        self.error.set(None);
+        let busy = Busy(self.loading);
+        let result = api.call::<GetRedisMessageRecord>(&req).await;
+        drop(busy);
+        if self.convo.is_disposed() {
+            return Err(ApiError::Aborted);
+        }
+        let reply = match result {
+            Ok(reply) => reply,
+            Err(e) => {
+                if e != ApiError::Aborted {
+                    self.error.set(Some(e.clone()));
+                }
+                return Err(e);
+            }
+        };
+        let w = self.window.get_untracked();
+        let reveal = reveal || w.end == 0;
+        // Where the reader is now, not when the request left.
+        let anchor = if reveal { self.anchor() } else { None };
+        let total = reply.page.count;
+        let mut added = 0;
+        self.convo
+            .update(|c| added = c.add_older_page(reply.page.items, total));
+        let len = self.convo.with_untracked(Conversation::len);
+        self.loaded.set(true);
+        if !reveal {
+            self.window.set(w.shifted(added));
+            return Ok(());
+        }
+        self.window.set(w.after_prepend(added, len));
+        if page == 1 {
+            self.to_bottom();
+            mark_after_frame(MARK_FIRST_SCREEN);
+        } else {
+            self.settle(anchor);
+            mark_after_frame(MARK_OLDER_SHOWN);
+        }
+        Ok(())
+    }
+
+    /// Loads every older page (up to [`MAX_LOADED`] messages), reporting
+    /// messages loaded of the conversation's total, so a search covers the
+    /// whole conversation. Stops at the first failure, which is shown above
+    /// the messages with a retry. Run inside a `platform::job::Job`: its
+    /// cancel aborts the page in flight.
+    pub async fn load_all(self, progress: Progress) -> Result<(), ApiError> {
+        // A page the reader's scrolling asked for is asked again here.
+        self.running.set_value(None);
+        loop {
+            if !self.convo.with_untracked(Conversation::more) {
+                return Ok(());
+            }
+            self.fetch_older(false).await?;
+            let (len, total) = self.convo.with_untracked(|c| (c.len(), c.total()));
+            let total = usize::try_from(total).unwrap_or(0).min(MAX_LOADED);
+            progress.set(len as u64, total as u64);
+        }
     }
 
     pub fn retry(self) {
@@ -228,7 +279,7 @@ impl ChatState {
         };
         let (more, found) = self.convo.with_untracked(|c| {
             (
-                c.needs_older_for(&date) && !c.complete(),
+                c.needs_older_for(&date) && c.more(),
                 c.first_on_or_after(&date),
             )
         });

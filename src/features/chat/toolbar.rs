@@ -1,75 +1,29 @@
-//! The controls above a conversation: time range (kept in the URL), jump to
-//! a date, search in the loaded messages, export.
+//! The bar above a conversation: time range (kept in the URL), jump to a
+//! date, search over the whole conversation and an export menu, in one row
+//! that wraps on a phone. Icon buttons carry their words as accessible name
+//! and tooltip; no action here is the view's primary one (reading is).
+//!
+//! A search the loaded messages cannot settle (the conversation goes back
+//! further) first loads the older pages, as a job with progress and cancel,
+//! then shows the first match; stepping moves between matches oldest first.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use scrm_api::chat::{ChatMessage, MessageKind};
 
-use crate::features::chat::content::{duration, file_size, map_url};
-use crate::features::chat::history::hit_position;
+use crate::core::template::fill;
+use crate::features::chat::export::{export, Format};
+use crate::features::chat::history::{hit_position, Conversation, MAX_LOADED};
 use crate::features::chat::query::{valid_date, ChatQuery};
 use crate::features::chat::state::ChatState;
-use crate::features::chat::transcript::{to_csv, to_text, ExportLabels};
-use crate::platform::dom;
-use crate::platform::i18n::{t_string, use_i18n, Locale};
+use crate::platform::api_client::{use_api, ApiError};
+use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::job::Job;
 use crate::platform::tr::tr;
-use crate::ui::toast::{use_toasts, ToastKind};
-use leptos_i18n::I18nContext;
-
-/// Offers `text` as a download; false when the browser refused.
-fn file(name: &str, mime: &str, text: &str) -> bool {
-    dom::download(name, mime, &js_sys::Array::of1(&text.into()))
-}
-
-/// A one-line account of a message for the export, in the panel's language.
-fn summary(i18n: I18nContext<Locale>, m: &ChatMessage) -> String {
-    let content = m.content.clone().unwrap_or_default();
-    let title = m.title.clone().unwrap_or_default();
-    match m.kind() {
-        MessageKind::Text | MessageKind::System | MessageKind::Recalled => content,
-        MessageKind::Image => format!("[{}]", t_string!(i18n, chat_image)),
-        MessageKind::Emoji => format!("[{}]", t_string!(i18n, chat_emoji)),
-        MessageKind::Voice { duration_sec } => format!(
-            "[{} {}]",
-            t_string!(i18n, chat_voice),
-            duration_sec.map(duration).unwrap_or_default()
-        ),
-        MessageKind::Video { duration_sec } => format!(
-            "[{} {}]",
-            t_string!(i18n, chat_video),
-            duration_sec.map(duration).unwrap_or_default()
-        ),
-        MessageKind::Link => format!(
-            "[{}] {title} {}",
-            t_string!(i18n, chat_link),
-            m.url.clone().unwrap_or_default()
-        ),
-        MessageKind::File { name, size } => format!(
-            "[{}] {} {}",
-            t_string!(i18n, chat_file),
-            name.unwrap_or_default(),
-            size.map(file_size).unwrap_or_default()
-        ),
-        MessageKind::MiniProgram => format!("[{}] {title}", t_string!(i18n, chat_mini_program)),
-        MessageKind::ContactCard {
-            name, wechat_id, ..
-        } => format!(
-            "[{}] {} {}",
-            t_string!(i18n, chat_contact_card),
-            name.unwrap_or_default(),
-            wechat_id.unwrap_or_default()
-        ),
-        MessageKind::Location { place, address, at } => format!(
-            "[{}] {} {} {}",
-            t_string!(i18n, chat_location),
-            place.clone().unwrap_or_default(),
-            address.unwrap_or_default(),
-            at.map(|a| map_url(&a, &place.unwrap_or_default()))
-                .unwrap_or_default()
-        ),
-        MessageKind::Unsupported(code) => format!("{} ({code})", t_string!(i18n, chat_unsupported)),
-    }
-}
+use crate::ui::button::IconButton;
+use crate::ui::error_view::describe;
+use crate::ui::icon::glyph;
+use crate::ui::menu::Menu;
+use crate::ui::progress::JobProgress;
 
 #[component]
 pub fn Toolbar(
@@ -80,12 +34,17 @@ pub fn Toolbar(
     hit: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let toasts = use_toasts();
     let navigate = use_navigate();
+    let api = StoredValue::new(use_api());
     let q = state.query();
+    let ranged = q.from.is_some() || q.to.is_some();
     let from = RwSignal::new(q.from.clone().unwrap_or_default());
     let to = RwSignal::new(q.to.clone().unwrap_or_default());
     let jump_date = RwSignal::new(String::new());
+    // Each job is stopped by its cancel button, by starting it again and by
+    // leaving the conversation (the view owns them).
+    let search_job = Job::new();
+    let export_job = Job::new();
 
     let nav = navigate.clone();
     let apply = move |ev: leptos::ev::SubmitEvent| {
@@ -132,45 +91,40 @@ pub fn Toolbar(
         hit.set(state.convo.with_untracked(|c| c.key(i).map(str::to_owned)));
         state.show(i);
     };
-    let on_search = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        step(true);
-    };
-    let export = move |csv: bool| {
-        let sent = t_string!(i18n, chat_me).to_string();
-        let received = state
-            .query()
-            .name
-            .unwrap_or_else(|| t_string!(i18n, chat_customer).to_string());
-        let labels = ExportLabels {
-            sent: &sent,
-            received: &received,
-        };
-        let ok = state.convo.with_untracked(|c| {
-            let each = |m: &ChatMessage| summary(i18n, m);
-            if csv {
-                let header = [
-                    t_string!(i18n, chat_col_id).to_string(),
-                    t_string!(i18n, chat_col_time).to_string(),
-                    t_string!(i18n, chat_col_sender).to_string(),
-                    t_string!(i18n, chat_col_content).to_string(),
-                ];
-                let header = [
-                    header[0].as_str(),
-                    header[1].as_str(),
-                    header[2].as_str(),
-                    header[3].as_str(),
-                ];
-                let body = to_csv(c.messages(), &labels, header, each);
-                file("chat.csv", "text/csv;charset=utf-8", &body)
-            } else {
-                let body = to_text(c.messages(), &labels, each);
-                file("chat.txt", "text/plain;charset=utf-8", &body)
+    // Searches the whole conversation: older pages first while there are
+    // any (a new search restarts that), then the first or last match.
+    let find = move |forward: bool| {
+        if needle.with_untracked(|n| n.trim().is_empty()) {
+            return;
+        }
+        if !state.convo.with_untracked(Conversation::more) {
+            step(forward);
+            return;
+        }
+        search_job.start(move |progress| async move {
+            match state.load_all(progress).await {
+                Ok(()) => {
+                    step(forward);
+                    if state.convo.with_untracked(Conversation::full) {
+                        let max = MAX_LOADED.to_string();
+                        search_job.say(fill(
+                            t_string!(i18n, chat_search_capped),
+                            &[("count", max.as_str())],
+                        ));
+                    }
+                }
+                Err(ApiError::Aborted) => {}
+                Err(e) => search_job.say(describe(i18n, &e)),
             }
         });
-        if !ok {
-            toasts.push(ToastKind::Error, t_string!(i18n, chat_export_failed));
-        }
+    };
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        find(true);
+    };
+    let start_export = move |format: Format| {
+        let (api, query) = (api.get_value(), state.query());
+        export_job.start(move |progress| export(i18n, api, query, format, export_job, progress));
     };
     let count = move || {
         let n = hits.with(Vec::len);
@@ -190,33 +144,53 @@ pub fn Toolbar(
     view! {
         <div class="chat-toolbar">
             <form class="chat-filter" on:submit=apply>
-                <label for="chat-from">{tr(i18n, |i| t_string!(i, chat_from))}</label>
-                <input id="chat-from" type="date" bind:value=from/>
-                <label for="chat-to">{tr(i18n, |i| t_string!(i, chat_to))}</label>
-                <input id="chat-to" type="date" bind:value=to/>
-                <button type="submit" id="chat-filter-apply">{tr(i18n, |i| t_string!(i, chat_filter_apply))}</button>
-                <button type="button" id="chat-filter-clear" on:click=clear>{tr(i18n, |i| t_string!(i, chat_filter_clear))}</button>
+                <span class="chat-range">
+                    <label for="chat-from" class="visually-hidden">{tr(i18n, |i| t_string!(i, chat_from))}</label>
+                    <input id="chat-from" type="date" bind:value=from/>
+                    <span aria-hidden="true">"–"</span>
+                    <label for="chat-to" class="visually-hidden">{tr(i18n, |i| t_string!(i, chat_to))}</label>
+                    <input id="chat-to" type="date" bind:value=to/>
+                </span>
+                <IconButton glyph=glyph::FILTER label=tr(i18n, |i| t_string!(i, chat_filter_apply))
+                    attr:id="chat-filter-apply" attr:r#type="submit"/>
+                {ranged.then(|| view! {
+                    <IconButton glyph=glyph::CLOSE label=tr(i18n, |i| t_string!(i, chat_filter_clear))
+                        attr:id="chat-filter-clear" on:click=clear/>
+                })}
             </form>
             <form class="chat-jump" on:submit=jump>
-                <label for="chat-jump-date">{tr(i18n, |i| t_string!(i, chat_jump))}</label>
+                <label for="chat-jump-date" class="visually-hidden">{tr(i18n, |i| t_string!(i, chat_jump))}</label>
                 <input id="chat-jump-date" type="date" bind:value=jump_date/>
-                <button type="submit" id="chat-jump-go" class="secondary">{tr(i18n, |i| t_string!(i, chat_jump_go))}</button>
+                <IconButton glyph=glyph::GO_TO_DATE label=tr(i18n, |i| t_string!(i, chat_jump_go))
+                    attr:id="chat-jump-go" attr:r#type="submit"/>
                 <Show when=move || state.jump_missed.get()>
                     <span class="chat-jump-missed" role="status">{tr(i18n, |i| t_string!(i, chat_jump_none))}</span>
                 </Show>
             </form>
             <form class="chat-search" role="search" on:submit=on_search>
-                <label for="chat-search">{tr(i18n, |i| t_string!(i, chat_search))}</label>
-                <input id="chat-search" type="search" prop:value=move || needle.get()
+                <label for="chat-search" class="visually-hidden">{tr(i18n, |i| t_string!(i, chat_search))}</label>
+                <input id="chat-search" type="search" placeholder=tr(i18n, |i| t_string!(i, chat_search))
+                    prop:value=move || needle.get()
                     on:input=move |ev| { hit.set(None); needle.set(event_target_value(&ev)); }/>
-                <button type="button" id="chat-search-prev" on:click=move |_| step(false)>{tr(i18n, |i| t_string!(i, chat_search_prev))}</button>
-                <button type="submit" id="chat-search-next" class="secondary">{tr(i18n, |i| t_string!(i, chat_search_next))}</button>
+                <IconButton glyph=glyph::EARLIER label=tr(i18n, |i| t_string!(i, chat_search_prev))
+                    attr:id="chat-search-prev" on:click=move |_| find(false)/>
+                <IconButton glyph=glyph::LATER label=tr(i18n, |i| t_string!(i, chat_search_next))
+                    attr:id="chat-search-next" attr:r#type="submit"/>
                 <span id="chat-search-count" aria-live="polite">{count}</span>
             </form>
-            <div class="chat-export">
-                <button type="button" id="chat-export-text" on:click=move |_| export(false)>{tr(i18n, |i| t_string!(i, chat_export_text))}</button>
-                <button type="button" id="chat-export-csv" on:click=move |_| export(true)>{tr(i18n, |i| t_string!(i, chat_export_csv))}</button>
-            </div>
+            <Menu id="chat-export" label=tr(i18n, |i| t_string!(i, chat_export)) glyph=glyph::DOWNLOAD
+                class="menu-end chat-export">
+                <button type="button" id="chat-export-text" disabled=move || export_job.running()
+                    on:click=move |_| start_export(Format::Text)>{tr(i18n, |i| t_string!(i, chat_export_text))}</button>
+                <button type="button" id="chat-export-csv" disabled=move || export_job.running()
+                    on:click=move |_| start_export(Format::Csv)>{tr(i18n, |i| t_string!(i, chat_export_csv))}</button>
+            </Menu>
+        </div>
+        <div class="chat-jobs">
+            <JobProgress job=search_job id="chat-search-job" label=tr(i18n, |i| t_string!(i, chat_search_progress))
+                cancelled=tr(i18n, |i| t_string!(i, chat_search_cancelled))/>
+            <JobProgress job=export_job id="chat-export" label=tr(i18n, |i| t_string!(i, export_progress))
+                cancelled=tr(i18n, |i| t_string!(i, export_cancelled))/>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! getCusInfoByCusId list plus the linked people, channel and official
 //! accounts. Everything is shown as text; the head image only if http(s).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use scrm_api::clinic::{ClinicCustomer, CustomerBrief};
@@ -9,6 +10,7 @@ use scrm_api::clinic::{ClinicCustomer, CustomerBrief};
 use crate::core::text::{shown, NO_VALUE};
 use crate::features::clinic::profile_fields::{followed_accounts, is_http_url, related_name};
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::ui::phone_actions::PhoneActions;
 
 fn text(v: Option<String>) -> String {
     shown(v.as_deref())
@@ -20,6 +22,22 @@ fn row(label: &'static str, field: &'static str, value: String) -> impl IntoView
         <div class="kv">
             <dt>{label}</dt>
             <dd data-field=field>{value}</dd>
+        </div>
+    }
+}
+
+/// A phone row: the number with copy and call, or the "no value" mark.
+fn phone_row(label: &'static str, field: &'static str, value: Option<String>) -> impl IntoView {
+    let value = value.filter(|p| !p.trim().is_empty());
+    view! {
+        <div class="kv">
+            <dt>{label}</dt>
+            <dd data-field=field>
+                {match value {
+                    Some(phone) => Either::Left(view! { <PhoneActions phone=phone/> }),
+                    None => Either::Right(NO_VALUE),
+                }}
+            </dd>
         </div>
     }
 }
@@ -80,8 +98,8 @@ fn profile(
             <dl class="kv-list">
                 {row(t_string!(i18n, clinic_f_id), "id", text(c.id.map(|v| v.to_string())))}
                 {follow.map(|f| row(t_string!(i18n, clinic_f_status), "status", f))}
-                {row(t_string!(i18n, clinic_f_telnum), "telnum", text(c.telnum.clone()))}
-                {row(t_string!(i18n, clinic_f_telnum1), "telnum1", text(c.telnum1.clone()))}
+                {phone_row(t_string!(i18n, clinic_f_telnum), "telnum", c.telnum.clone())}
+                {phone_row(t_string!(i18n, clinic_f_telnum1), "telnum1", c.telnum1.clone())}
                 {row(t_string!(i18n, clinic_f_birthday), "birthday", text(c.birthday.clone()))}
                 {row(t_string!(i18n, clinic_f_sex), "sex", sex)}
                 {row(t_string!(i18n, clinic_f_description), "description", text(c.description.clone()))}

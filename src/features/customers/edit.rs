@@ -23,6 +23,7 @@ use crate::platform::load::load;
 use crate::platform::recent;
 use crate::platform::tr::tr;
 use crate::ui::loaded::Loaded;
+use crate::ui::phone_actions::PhoneActions;
 
 /// The contact's personalised form of address, best effort: an empty field
 /// when it cannot be found (the list endpoints do not carry it). Asking for
@@ -113,7 +114,13 @@ pub fn CustomerEdit() -> impl IntoView {
                             let name = first_filled([c.remark_name.as_deref(), c.customer_name.as_deref(), c.nick_name.as_deref()]);
                             recent::remember(Recent::new(format!("c{id}"), name.unwrap_or_default(), c.customer_phone.as_deref(), href));
                         }
+                        let phone = c.customer_phone.clone().filter(|p| !p.trim().is_empty());
                         view! {
+                            {phone.map(|phone| view! {
+                                <p class="edit-phone" id="edit-phone-actions">
+                                    {tr(i18n, |i| t_string!(i, cust_phone))} ": " <PhoneActions phone=phone/>
+                                </p>
+                            })}
                             {chat.map(|href| view! {
                                 <p><A href=crate::core::nav::href(&href) attr:id="edit-chat">{tr(i18n, |i| t_string!(i, nav_chat))}</A></p>
                             })}

@@ -5,7 +5,6 @@
 //! page to a worker wasm loaded on demand (`xlsx_file`), which packs the file.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use scrm_api::csv;
 use scrm_api::customer::DownLoad;
 use scrm_api::xlsx::Kind;
@@ -15,9 +14,11 @@ use crate::features::customers::query::CustomerFilter;
 use crate::platform::api_client::use_api;
 use crate::platform::dom;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::job::Job;
 use crate::platform::tr::tr;
 use crate::platform::xlsx_file;
 use crate::ui::error_view::describe;
+use crate::ui::progress::JobProgress;
 
 /// Rows per downLoad request: big enough to be quick, small enough that a
 /// page of progress is visible and one answer stays a few hundred KB.
@@ -68,12 +69,6 @@ const COLUMN_KINDS: [Kind; 10] = [
 const STAR: usize = 6;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Phase {
-    Idle,
-    Running,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
     Csv,
     Xlsx,
@@ -83,24 +78,14 @@ enum Format {
 pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let phase = RwSignal::new(Phase::Idle);
-    let done = RwSignal::new(0i64);
-    let total = RwSignal::new(0i64);
-    let message = RwSignal::new(None::<String>);
-    // Bumped by cancel (and by each start): a running export whose number is
-    // no longer current stops before its next page.
-    let run_id = StoredValue::new(0u64);
+    // Cancelling, a new export or leaving the page stops the one running
+    // where it waits: its request is aborted and nothing is saved.
+    let job = Job::new();
 
     let start = move |format: Format| {
-        let n = run_id.get_value() + 1;
-        run_id.set_value(n);
         let f = filter.get_untracked();
-        phase.set(Phase::Running);
-        done.set(0);
-        total.set(0);
-        message.set(None);
         let api = api.clone();
-        spawn_local(async move {
+        job.start(move |progress| async move {
             let header: Vec<String> = [
                 t_string!(i18n, customer_id),
                 t_string!(i18n, cust_name),
@@ -134,17 +119,12 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                 }
                 Format::Xlsx => {
                     let started = xlsx_file::XlsxSink::start(&COLUMN_KINDS).await;
-                    if run_id.try_get_value() != Some(n) {
-                        return;
-                    }
                     match started {
                         Ok(s) if s.push(&js_sys::Array::of1(&text_row(&header))).is_ok() => {
                             sink = Some(s)
                         }
                         _ => {
-                            let _ = phase.try_set(Phase::Idle);
-                            let _ = message
-                                .try_set(Some(t_string!(i18n, export_xlsx_failed).to_string()));
+                            job.say(t_string!(i18n, export_xlsx_failed).to_string());
                             return;
                         }
                     }
@@ -156,9 +136,6 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                 let reply = api
                     .call::<DownLoad>(&f.download_request(page_no, EXPORT_PAGE))
                     .await;
-                if run_id.try_get_value() != Some(n) {
-                    return; // cancelled or superseded: drop everything
-                }
                 let page = match reply {
                     Ok(r) => r.page,
                     Err(e) => break Err(describe(i18n, &e)),
@@ -186,8 +163,7 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                     }
                 }
                 rows += got;
-                let _ = total.try_set(count.max(rows));
-                let _ = done.try_set(rows);
+                progress.set(rows.max(0) as u64, count.max(0) as u64);
                 if got == 0 || rows >= count || got < EXPORT_PAGE {
                     break Ok(());
                 }
@@ -201,7 +177,6 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                     &parts,
                 )),
                 (Ok(()), Format::Xlsx) => match finish_xlsx(sink.take()).await {
-                    _ if run_id.try_get_value() != Some(n) => return,
                     Ok(bytes) => {
                         let file = js_sys::Array::of1(&bytes);
                         Ok(dom::download(
@@ -213,44 +188,26 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                     Err(()) => Err(t_string!(i18n, export_xlsx_failed).to_string()),
                 },
             };
-            let _ = phase.try_set(Phase::Idle);
-            match saved {
-                Ok(true) => {
-                    let _ =
-                        message.try_set(Some(format!("{} {rows}", t_string!(i18n, export_done))));
-                }
-                Ok(false) => {
-                    let _ = message.try_set(Some(t_string!(i18n, export_save_failed).to_string()));
-                }
-                Err(why) => {
-                    let _ = message.try_set(Some(why));
-                }
-            }
+            job.say(match saved {
+                Ok(true) => format!("{} {rows}", t_string!(i18n, export_done)),
+                Ok(false) => t_string!(i18n, export_save_failed).to_string(),
+                Err(why) => why,
+            });
         });
-    };
-    let cancel = move |_| {
-        run_id.set_value(run_id.get_value() + 1);
-        phase.set(Phase::Idle);
-        message.set(Some(t_string!(i18n, export_cancelled).to_string()));
     };
 
     view! {
         <div class="export-bar">
             // XLSX first and primary: it keeps phones and ids exactly.
-            <button type="button" id="export-xlsx" class="primary" disabled=move || phase.get() == Phase::Running on:click={let start = start.clone(); move |_| start(Format::Xlsx)}>
+            <button type="button" id="export-xlsx" class="primary" disabled=move || job.running() on:click={let start = start.clone(); move |_| start(Format::Xlsx)}>
                 {tr(i18n, |i| t_string!(i, export_xlsx))}
             </button>
-            <button type="button" id="export-csv" class="secondary" disabled=move || phase.get() == Phase::Running on:click=move |_| start(Format::Csv)>
+            <button type="button" id="export-csv" class="secondary" disabled=move || job.running() on:click=move |_| start(Format::Csv)>
                 {tr(i18n, |i| t_string!(i, export_csv))}
             </button>
             <span class="muted" id="export-hint">{tr(i18n, |i| t_string!(i, export_hint))}</span>
-            <Show when=move || phase.get() == Phase::Running>
-                <progress id="export-progress" max=move || total.get().max(1).to_string() value=move || done.get().to_string()
-                    aria-label=tr(i18n, |i| t_string!(i, export_progress))></progress>
-                <span id="export-count">{move || format!("{} / {}", done.get(), total.get())}</span>
-                <button type="button" id="export-cancel" on:click=cancel>{tr(i18n, |i| t_string!(i, cancel))}</button>
-            </Show>
-            <span id="export-status" role="status">{move || message.get()}</span>
+            <JobProgress job id="export" label=tr(i18n, |i| t_string!(i, export_progress))
+                cancelled=tr(i18n, |i| t_string!(i, export_cancelled))/>
         </div>
     }
 }

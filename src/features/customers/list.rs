@@ -26,6 +26,7 @@ use crate::ui::empty_state::EmptyState;
 use crate::ui::icon::glyph;
 use crate::ui::loaded::Loaded;
 use crate::ui::pager::Pager;
+use crate::ui::phone_actions::PhoneActions;
 use crate::ui::table::{RowAction, RowActions, Table};
 
 /// Tag names for a row: the tag list's names, else the names the reference
@@ -284,10 +285,13 @@ fn CustomerRow(
             <td class="c-name" data-label=tr(i18n, |i| t_string!(i, cust_name))>{text(&c.customer_name)}</td>
             <td class="c-nick" data-label=tr(i18n, |i| t_string!(i, cust_nickname))>{text(&c.nick_name)}</td>
             <td class="c-remark" data-label=tr(i18n, |i| t_string!(i, cust_remark_name))>{text(&c.remark_name)}</td>
-            <td class="c-phone" data-label=tr(i18n, |i| t_string!(i, cust_phone))>{text(&c.customer_phone)}</td>
+            <td class="c-phone" data-label=tr(i18n, |i| t_string!(i, cust_phone))>{c.customer_phone.clone().map(|p| view! { <PhoneActions phone=p/> })}</td>
             <td class="c-tags" data-label=tr(i18n, |i| t_string!(i, cust_tags))>{tag_cell}</td>
             <td class="c-star" data-label=tr(i18n, |i| t_string!(i, cust_star))>
-                {starred.then(|| view! { <span aria-label=tr(i18n, |i| t_string!(i, cust_starred))>"★"</span> })}
+                {starred.then(|| view! {
+                    <span aria-hidden="true">"★"</span>
+                    <span class="visually-hidden">{tr(i18n, |i| t_string!(i, cust_starred))}</span>
+                })}
             </td>
             <td class="c-updated" data-label=tr(i18n, |i| t_string!(i, cust_last_update))>{c.last_update_time.as_ref().map(|t| t.display().to_owned())}</td>
             <td class="c-actions"><RowActions id=menu_id actions=actions/></td>

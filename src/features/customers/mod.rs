@@ -29,3 +29,5 @@ pub mod record;
 pub mod saved_views;
 #[cfg(target_arch = "wasm32")]
 pub mod tag_picker;
+#[cfg(target_arch = "wasm32")]
+pub mod views_dialog;

@@ -1,5 +1,5 @@
 //! `/manual-tasks/:adminUserId` (getManualTaskDetail): one person's entries.
-//! Filters and the page are in the URL; a phone starts the call flow; an
+//! Filters and the page are in the URL; a phone can be copied or called; an
 //! entry is deleted (delManualTaskDetail) after a confirmation naming it.
 
 use leptos::prelude::*;
@@ -11,7 +11,6 @@ use scrm_api::manual_task::{
 
 use scrm_api::NestedPageReply;
 
-use crate::core::nav::encode_component;
 use crate::core::template::fill;
 use crate::core::text::{shown, NO_VALUE};
 use crate::features::manual_tasks::pager::QueryPager;
@@ -26,6 +25,7 @@ use crate::ui::field::Field;
 use crate::ui::filter_bar::FilterBar;
 use crate::ui::icon::glyph;
 use crate::ui::loaded::Loaded;
+use crate::ui::phone_actions::PhoneActions;
 
 /// `<select>` value for an optional status filter.
 fn status_value(v: Option<i64>) -> String {
@@ -205,9 +205,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
                 <td class="mt-contact" data-label=t_string!(i18n, mt_contact)>{name}</td>
                 <td class="mt-phone" data-label=t_string!(i18n, mt_phone)>
                     {match phone {
-                        Some(p) => view! {
-                            <a class="phone-link" href=crate::core::nav::href(&format!("/call?phone={}", encode_component(&p)))>{p.clone()}</a>
-                        }.into_any(),
+                        Some(p) => view! { <PhoneActions phone=p.clone()/> }.into_any(),
                         None => view! { <span>{NO_VALUE}</span> }.into_any(),
                     }}
                 </td>

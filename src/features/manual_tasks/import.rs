@@ -25,9 +25,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::file_kind::{decode, sniff, Encoding, FileKind, MAX_FILE_BYTES};
+use crate::core::known_phone::Known;
 use crate::core::template::fill;
 use crate::core::xlsx_read::{cell_name, FlagKind, Unsupported, XlsxError, MAX_PART};
 use crate::features::manual_tasks::draft::{label, FIELDS};
+use crate::features::manual_tasks::import_check::{CheckState, KnownCheck};
+use crate::features::manual_tasks::import_known::{
+    known_rows, note, skipped_rows, to_look_up, Skip, SkipChoice,
+};
 use crate::features::manual_tasks::import_rows::{
     check_size, failures_csv, guess_mapping, mapped_flags, row_problem, row_request,
     unmapped_required, Failure, ImportError, Repeats, Table, MAX_ROWS,
@@ -37,6 +42,7 @@ use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::dom;
 use crate::platform::i18n::{t_string, use_i18n, Locale};
 use crate::platform::locale::lang;
+use crate::platform::session::use_session;
 use crate::platform::slices::Slicer;
 use crate::platform::tr::tr;
 use crate::platform::xlsx_file::{self, ReadError};
@@ -156,7 +162,6 @@ fn row_verdict(
     i: usize,
     mapping: &[Option<&'static str>],
     lang: Lang,
-    repeat_of: Option<u64>,
 ) -> Option<String> {
     let row = table.rows.get(i)?;
     let line = table.lines.get(i).copied().unwrap_or_default();
@@ -170,14 +175,46 @@ fn row_verdict(
         })
         .collect();
     reasons.extend(row_problem(&row_request(row, mapping), lang));
-    if let Some(first) = repeat_of {
-        reasons.push(fill(
-            t_string!(i18n, mt_import_repeat),
-            &[("line", &first.to_string())],
-        ));
+    (!reasons.is_empty()).then(|| reasons.join(separator(lang)))
+}
+
+fn separator(lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        "; "
+    } else {
+        "；"
     }
-    let sep = if lang == Lang::En { "; " } else { "；" };
-    (!reasons.is_empty()).then(|| reasons.join(sep))
+}
+
+/// The preview's words for a row noted as a repeat or a known number,
+/// "skipped: …" when the row is skipped.
+fn skip_words(i18n: I18nContext<Locale>, why: &Skip, skipped: bool, lang: Lang) -> String {
+    let text = match why {
+        Skip::Repeat(line) => fill(
+            t_string!(i18n, mt_import_repeat),
+            &[("line", &line.to_string())],
+        ),
+        Skip::Known(places) => places
+            .iter()
+            .map(|k| {
+                let (template, name) = match k {
+                    Known::Customer { name, .. } => (t_string!(i18n, known_customer), name),
+                    Known::ManualEntry { name, .. } => (t_string!(i18n, known_manual), name),
+                    Known::Clinic { name, .. } => (t_string!(i18n, known_clinic), name),
+                };
+                fill(template, &[("name", name)])
+            })
+            .collect::<Vec<_>>()
+            .join(separator(lang)),
+    };
+    if skipped {
+        fill(
+            t_string!(i18n, mt_import_skipped_note),
+            &[("reason", &text)],
+        )
+    } else {
+        text
+    }
 }
 
 /// CSV text in the encoding [`sniff`] found; GB18030 (what Excel in China
@@ -253,8 +290,9 @@ struct Run {
     table: Arc<Table>,
     mapping: Vec<Option<&'static str>>,
     lang: Lang,
-    /// Per row, the earlier line with its phone: set when repeats are skipped.
-    repeats: Option<Arc<Vec<Option<u64>>>>,
+    /// Per row, whether it is skipped (a repeat or a known number, as the
+    /// user chose): counted as skipped, never sent.
+    skip: Vec<bool>,
     /// Index of the next row to take.
     next: Cell<usize>,
     /// Cancelled, signed out or the page left.
@@ -268,6 +306,7 @@ struct Run {
 struct Progress {
     done: RwSignal<usize>,
     added: RwSignal<usize>,
+    skipped: RwSignal<usize>,
     failures: RwSignal<Vec<Failure>>,
     cancel: RwSignal<bool>,
     phase: RwSignal<Phase>,
@@ -292,12 +331,13 @@ async fn worker(run: Rc<Run>, api: ApiClient, i18n: I18nContext<Locale>, p: Prog
         run.next.set(i + 1);
         let line = run.table.lines.get(i).copied().unwrap_or_default();
         let req = row_request(row, &run.mapping);
-        let repeat_of = run
-            .repeats
-            .as_ref()
-            .and_then(|r| r.get(i).copied().flatten());
-        let failure = match row_verdict(i18n, &run.table, i, &run.mapping, run.lang, repeat_of) {
+        let skip = run.skip.get(i).copied().unwrap_or(false);
+        let failure = match row_verdict(i18n, &run.table, i, &run.mapping, run.lang) {
             Some(reason) => Some(reason),
+            None if skip => {
+                let _ = p.skipped.try_update(|n| *n += 1);
+                None
+            }
             None => {
                 let answer = api.call::<AddManualTask>(&req).await;
                 // The browser had its turns while the request was out.
@@ -376,8 +416,17 @@ pub fn ManualTaskImport() -> impl IntoView {
     let repeats = RwSignal::new(Arc::new(Vec::<Option<u64>>::new()));
     let repeat_count = RwSignal::new(0_usize);
     let skip_repeats = RwSignal::new(true);
+    // Per row, its phone as digits when the rules accept the row.
+    let phones = RwSignal::new(Arc::new(Vec::<Option<String>>::new()));
+    // Numbers already known (customers, manual entries, clinic), looked up
+    // once per number; their rows are skipped unless unticked.
+    let check = KnownCheck::default();
+    let skip_known = RwSignal::new(true);
+    let clinic = use_session().config.clinic.enabled;
+    let api_for_checks = StoredValue::new_local(api.clone());
     let done = RwSignal::new(0_usize);
     let added = RwSignal::new(0_usize);
+    let skipped = RwSignal::new(0_usize);
     let failures = RwSignal::new(Vec::<Failure>::new());
     let cancel = RwSignal::new(false);
     let download = RwSignal::new(None::<String>);
@@ -408,34 +457,64 @@ pub fn ManualTaskImport() -> impl IntoView {
     };
 
     // The verdicts of the rows the preview shows, in the user's language.
+    let choice_now = move || SkipChoice {
+        repeats: skip_repeats.get(),
+        known: skip_known.get(),
+    };
+    // Per previewed row: the rules' verdict, else why it is skipped or
+    // noted, and whether it is skipped.
     let verdicts = Memo::new(move |_| {
         let lang = lang.get();
+        let skip = choice_now();
         mapping.with(|m| {
             table.with(|t| {
-                let skip = skip_repeats.get();
                 repeats.with(|r| {
-                    (0..t.rows.len().min(PREVIEW_ROWS))
-                        .map(|i| {
-                            let repeat_of = r.get(i).copied().flatten().filter(|_| skip);
-                            row_verdict(i18n, t, i, m, lang, repeat_of)
+                    phones.with(|p| {
+                        check.with(|found| {
+                            (0..t.rows.len().min(PREVIEW_ROWS))
+                                .map(|i| {
+                                    if let Some(v) = row_verdict(i18n, t, i, m, lang) {
+                                        return Some((v, "row-bad"));
+                                    }
+                                    let why = note(i, r, p, found, skip)?;
+                                    let skipped = matches!(why, Skip::Repeat(_)) || skip.known;
+                                    let class = if skipped { "row-skip" } else { "row-note" };
+                                    Some((skip_words(i18n, &why, skipped, lang), class))
+                                })
+                                .collect::<Vec<_>>()
                         })
-                        .collect::<Vec<_>>()
+                    })
                 })
             })
         })
     });
-    let bad_count = move || {
-        bad.get().unwrap_or_default()
-            + if skip_repeats.get() {
-                repeat_count.get()
-            } else {
-                0
-            }
-    };
+    // Rows skipped under the user's choice, and rows with a known number.
+    let skip_count = Memo::new(move |_| {
+        let skip = choice_now();
+        repeats.with(|r| {
+            phones.with(|p| {
+                check.with(|found| {
+                    let n = skipped_rows(r, p, found, skip)
+                        .iter()
+                        .filter(|s| **s)
+                        .count();
+                    (n, known_rows(p, found))
+                })
+            })
+        })
+    });
+    let bad_count = move || bad.get().unwrap_or_default() + skip_count.get().0;
     let counted = move |(refused, found): (usize, Repeats)| {
         let _ = repeat_count.try_set(found.count);
         let _ = repeats.try_set(Arc::new(found.of));
+        let ask = check
+            .peek(|f| to_look_up(&found.phones, f))
+            .unwrap_or_default();
+        let _ = phones.try_set(Arc::new(found.phones));
         let _ = bad.try_set(Some(refused));
+        if let Some(api) = api_for_checks.try_get_value() {
+            check.start(api, i18n, clinic, ask);
+        }
     };
     // Counts again after the mapping changed.
     let recount = move || {
@@ -473,6 +552,7 @@ pub fn ManualTaskImport() -> impl IntoView {
         };
         file_name.set(file.name());
         load_error.set(None);
+        check.forget();
         phase.set(Phase::Choosing);
         reading.set(true);
         choice.update(|n| *n = n.wrapping_add(1));
@@ -515,15 +595,22 @@ pub fn ManualTaskImport() -> impl IntoView {
         cancel.set(false);
         done.set(0);
         added.set(0);
+        skipped.set(0);
         failures.set(Vec::new());
         download.set(None);
         let run = Rc::new(Run {
             table: table.get_untracked(),
             mapping: mapping.get_untracked(),
             lang: lang.get_untracked(),
-            repeats: skip_repeats
-                .get_untracked()
-                .then(|| repeats.get_untracked()),
+            skip: repeats.with_untracked(|r| {
+                phones.with_untracked(|p| {
+                    let skip = SkipChoice {
+                        repeats: skip_repeats.get_untracked(),
+                        known: skip_known.get_untracked(),
+                    };
+                    skipped_rows(r, p, &check.snapshot(), skip)
+                })
+            }),
             next: Cell::new(0),
             stop: Cell::new(false),
             running: Cell::new(WORKERS),
@@ -531,6 +618,7 @@ pub fn ManualTaskImport() -> impl IntoView {
         let progress = Progress {
             done,
             added,
+            skipped,
             failures,
             cancel,
             phase,
@@ -542,6 +630,79 @@ pub fn ManualTaskImport() -> impl IntoView {
     };
 
     let total = move || table.with(|t| t.rows.len());
+
+    // The look-up of numbers already known: progress and stop while it
+    // runs, what it could not do, and the choice to skip those rows.
+    let known_progress = move || match check.state.get() {
+        CheckState::Running { done, total } => (done, total),
+        _ => (0, 0),
+    };
+    let known_unchecked = move || {
+        let CheckState::Done {
+            unchecked,
+            error,
+            stopped,
+        } = check.state.get()
+        else {
+            return None;
+        };
+        let n = unchecked.to_string();
+        let text = match error.filter(|_| !stopped) {
+            Some(reason) => fill(
+                t_string!(i18n, mt_import_known_failed),
+                &[("n", &n), ("reason", &reason)],
+            ),
+            None => fill(t_string!(i18n, mt_import_known_stopped), &[("n", &n)]),
+        };
+        (unchecked != 0).then_some(text)
+    };
+    let check_again = move |_| {
+        let ask = phones
+            .with_untracked(|p| check.peek(|f| to_look_up(p, f)))
+            .unwrap_or_default();
+        if let Some(api) = api_for_checks.try_get_value() {
+            check.start(api, i18n, clinic, ask);
+        }
+    };
+    let known_view = move || {
+        view! {
+            <div class="import-known" id="mt-import-known">
+                <Show when=move || check.running()>
+                    <label class="progress" id="mt-import-known-checking">
+                        <span>{move || {
+                            let (done, total) = known_progress();
+                            fill(t_string!(i18n, mt_import_known_checking), &[
+                                ("done", &done.to_string()),
+                                ("total", &total.to_string()),
+                            ])
+                        }}</span>
+                        <progress id="mt-import-known-progress"
+                            max=move || known_progress().1.to_string()
+                            value=move || known_progress().0.to_string()></progress>
+                    </label>
+                    <button type="button" id="mt-import-known-stop" on:click=move |_| check.stop()>
+                        {tr(i18n, |i| t_string!(i, mt_import_known_stop))}
+                    </button>
+                </Show>
+                <p id="mt-import-known-unchecked" role="status">{known_unchecked}</p>
+                <Show when=move || known_unchecked().is_some()>
+                    <button type="button" id="mt-import-known-again"
+                        disabled=move || phase.get() == Phase::Running on:click=check_again>
+                        {tr(i18n, |i| t_string!(i, mt_import_known_again))}
+                    </button>
+                </Show>
+                <Show when=move || skip_count.get().1 != 0>
+                    <label class="tag-option">
+                        <input type="checkbox" id="mt-import-skip-known"
+                            prop:checked=move || skip_known.get()
+                            disabled=move || phase.get() == Phase::Running
+                            on:change=move |ev| skip_known.set(event_target_checked(&ev))/>
+                        {move || fill(t_string!(i18n, mt_import_skip_known), &[("n", &skip_count.get().1.to_string())])}
+                    </label>
+                </Show>
+            </div>
+        }
+    };
 
     let mapping_view = move || {
         let headers = table.with(|t| t.headers.clone());
@@ -617,10 +778,9 @@ pub fn ManualTaskImport() -> impl IntoView {
                     </thead>
                     <tbody>
                         {shown.into_iter().enumerate().map(|(i, row)| {
-                            let verdict = verdicts.get(i).cloned().flatten();
-                            let bad = verdict.is_some();
+                            let (verdict, class) = verdicts.get(i).cloned().flatten().unzip();
                             view! {
-                                <tr class:row-bad=bad>
+                                <tr class=class.unwrap_or_default()>
                                     <td>{lines.get(i).copied().unwrap_or_default()}</td>
                                     {cols.iter().map(|(c, _)| view! { <td>{row.get(*c).cloned().unwrap_or_default()}</td> }).collect_view()}
                                     <td class="verdict">{verdict.unwrap_or_else(|| t_string!(i18n, mt_import_ok).to_string())}</td>
@@ -638,21 +798,17 @@ pub fn ManualTaskImport() -> impl IntoView {
             return None;
         };
         let n_added = added.get().to_string();
+        let n_skipped = skipped.get().to_string();
         let n_failed = failures.with(Vec::len).to_string();
+        let counts = [
+            ("added", n_added.as_str()),
+            ("skipped", n_skipped.as_str()),
+            ("failed", n_failed.as_str()),
+        ];
         let text = if cancelled {
-            fill(
-                t_string!(i18n, mt_import_cancelled),
-                &[
-                    ("added", &n_added),
-                    ("failed", &n_failed),
-                    ("done", &done.get().to_string()),
-                ],
-            )
+            fill(t_string!(i18n, mt_import_cancelled), &counts)
         } else {
-            fill(
-                t_string!(i18n, mt_import_finished),
-                &[("added", &n_added), ("failed", &n_failed)],
-            )
+            fill(t_string!(i18n, mt_import_finished), &counts)
         };
         Some(view! {
             <div class="import-summary">
@@ -740,6 +896,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                         {move || fill(t_string!(i18n, mt_import_skip_repeats), &[("n", &repeat_count.get().to_string())])}
                     </label>
                 </Show>
+                {known_view}
                 <fieldset class="import-mapping">
                     <legend>{tr(i18n, |i| t_string!(i, mt_import_mapping))}</legend>
                     <div class="field-grid">{mapping_view}</div>
@@ -752,7 +909,7 @@ pub fn ManualTaskImport() -> impl IntoView {
                 </fieldset>
                 <div class="form-actions">
                     <button type="button" id="mt-import-start" class="primary"
-                        disabled=move || phase.get() == Phase::Running || !missing().is_empty() || bad.get().is_none() || (bad_count() >= total())
+                        disabled=move || phase.get() == Phase::Running || !missing().is_empty() || bad.get().is_none() || check.running() || (bad_count() >= total())
                         on:click=start.clone()>
                         {move || fill(t_string!(i18n, mt_import_start), &[("n", &total().saturating_sub(bad_count()).to_string())])}
                     </button>

@@ -360,6 +360,9 @@ pub struct Repeats {
     first: HashMap<String, u64>,
     /// Per row seen: the line of the earlier row with its phone.
     pub of: Vec<Option<u64>>,
+    /// Per row seen: its phone as digits, when the rules accept the row
+    /// (what the look-up of numbers already known asks about).
+    pub phones: Vec<Option<String>>,
     pub count: usize,
 }
 
@@ -375,6 +378,7 @@ impl Repeats {
             .and_then(|row| row_request(row, mapping).customer_phone)
             .and_then(|p| normalize_phone(&p).ok());
         let line = table.lines.get(i).copied().unwrap_or_default();
+        self.phones.push(phone.clone());
         let earlier = phone.and_then(|p| match self.first.entry(p) {
             Entry::Occupied(e) => Some(*e.get()),
             Entry::Vacant(e) => {
@@ -740,6 +744,17 @@ mod tests {
         assert_eq!(refused, [false, false, true, false, false]);
         // The refused row 4 claims nothing: row 5 is the first 13900000002.
         assert_eq!(repeats.of, [None, Some(2), None, None, Some(5)]);
+        let phone = |p: &str| Some(p.to_owned());
+        assert_eq!(
+            repeats.phones,
+            [
+                phone("13900000001"),
+                phone("13900000001"),
+                None,
+                phone("13900000002"),
+                phone("13900000002")
+            ]
+        );
         assert_eq!(repeats.count, 2);
     }
 

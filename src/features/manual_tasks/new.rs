@@ -5,6 +5,7 @@
 //! [`super::manual_task_friend`] and fills this form from its record.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use scrm_api::manual_task::AddManualTask;
 use scrm_api::validate::{field_messages, FieldError};
 
@@ -32,6 +33,12 @@ pub fn ManualTaskNew() -> impl IntoView {
     let lang = move || lang(i18n.get_locale());
 
     let draft = RwSignal::new(Draft::restore(storage::session_get(DRAFT_KEY).as_deref()));
+    // `?customerPhone=` (the call pop-up's "add manual task" for a number nobody has) fills
+    // in the number; the rest of a kept draft stays.
+    let asked = use_query_map().with_untracked(|q| q.get("customerPhone"));
+    if let Some(phone) = asked.filter(|p| !p.trim().is_empty()) {
+        draft.update(|d| set(&mut d.entry, "customerPhone", phone));
+    }
     Effect::new(move |_| {
         let d = draft.get();
         if d.is_empty() {
