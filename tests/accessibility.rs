@@ -179,9 +179,11 @@ async fn open_quick_find(env: &Env) {
     env.wait_for("#quick-find-input", "quick find").await;
 }
 
-/// Opens a customer's delete confirmation.
+/// Opens a customer's delete confirmation (in the row's "more" menu).
 async fn open_delete_confirmation(env: &Env) {
-    open(env, "/customers", "#customer-table tbody tr .row-delete").await;
+    open(env, "/customers", "#customer-table tbody tr .row-more").await;
+    env.click("#customer-table tbody tr .row-more .menu-button")
+        .await;
     env.click("#customer-table tbody tr .row-delete").await;
     env.wait_for("#confirm-message", "delete confirmation")
         .await;

@@ -41,8 +41,11 @@ async fn at_360_px_each_contact_is_a_labelled_card_with_its_actions_visible() {
     let env = Env::demo().await;
     env.browser.set_window_size(360, 740).await.unwrap();
     env.goto("/tags").await;
+    // The filters are behind one button; searching closes their drawer.
+    env.click("#t-filters-toggle").await;
     choose_tag(&env, "VIP").await;
     env.click("#t-search").await;
+    env.wait_gone("#t-filters-drawer[open]").await;
     env.text("#contact-table tbody tr").await;
     let fits = env
         .browser

@@ -485,3 +485,45 @@ async fn a_colleagues_save_meanwhile_is_merged_or_shown_never_overwritten() {
     wait_value(&env, "#edit-remarks", "同事的备注").await;
     env.close().await;
 }
+
+/// At 360×740 the form is one column and Save stays in sight wherever the
+/// page is scrolled (the action bar sticks to the bottom of the screen).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn save_stays_visible_at_360_px_with_the_page_scrolled() {
+    let env = Env::demo().await;
+    env.browser.set_window_size(360, 740).await.unwrap();
+    open_known_customer(&env).await;
+    let visible = "const save = document.getElementById('edit-save');
+         const r = save.getBoundingClientRect();
+         const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+         return r.top >= 0 && r.bottom <= window.innerHeight && !!hit && save.contains(hit);";
+    for at in ["0", "document.documentElement.scrollHeight / 3"] {
+        let seen = env
+            .browser
+            .execute(&format!("window.scrollTo(0, {at}); {visible}"), vec![])
+            .await
+            .unwrap();
+        assert_eq!(
+            seen,
+            serde_json::json!(true),
+            "Save hidden scrolled to {at}"
+        );
+    }
+    let scrolled = env
+        .browser
+        .execute("return window.scrollY > 0;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(scrolled, serde_json::json!(true), "the page did not scroll");
+    let columns = env
+        .browser
+        .execute(
+            "return getComputedStyle(document.getElementById('customer-edit-form'))
+               .gridTemplateColumns.split(' ').length;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(columns, serde_json::json!(1));
+    env.close().await;
+}

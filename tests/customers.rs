@@ -20,7 +20,9 @@ const ROWS: &str = "#customer-table tbody tr";
 async fn wait_rows(env: &Env, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec<String> {
     let started = Instant::now();
     loop {
-        let idle = env.exists("#customer-table[aria-busy='false']").await;
+        // An answer with no rows shows the empty state instead of the table.
+        let idle = env.exists("#customer-table[aria-busy='false']").await
+            || (env.exists("#customer-empty").await && env.texts(ROWS).await.is_empty());
         let now = env.texts(ROWS).await;
         if idle && ok(&now) {
             return now;
@@ -28,6 +30,50 @@ async fn wait_rows(env: &Env, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec
         assert!(started.elapsed() < WAIT, "rows never {what}: {now:?}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// Signs in as `demo` on a network where customer-list answers reach the
+/// page `ms` late (only the first one when `first_only`); sets
+/// `window.__slowDone` once a held answer is delivered.
+async fn sign_in_with_slow_lists(first_only: bool, ms: u32) -> Env {
+    let env = Env::new().await;
+    env.goto("/login").await;
+    env.wrap_fetch(
+        &format!(
+            "window.__slowDone = false;
+             let held = false;
+             const firstOnly = {first_only};"
+        ),
+        &format!(
+            "const p = real(input, init);
+             if ((firstOnly && held) || !url.includes('customerPage')) return p;
+             held = true;
+             const late = f => new Promise(done => setTimeout(() => {{ window.__slowDone = true; done(f()); }}, {ms}));
+             return p.then(r => late(() => r), e => late(() => Promise.reject(e)));"
+        ),
+    )
+    .await;
+    env.fill("#login-username", "demo").await;
+    env.fill("#login-password", "demo123").await;
+    env.click("#login-submit").await;
+    env.wait_path("/customers").await;
+    env
+}
+
+/// The list filtered to the known customer; the customer's name.
+async fn open_known_customer(env: &Env) -> String {
+    env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
+    wait_rows(env, "the known customer", |r| r.len() == 1).await;
+    let name = env.text("#customer-table tbody tr .c-name").await;
+    assert!(!name.is_empty());
+    name
+}
+
+/// Delete is in the first row's "more" menu.
+async fn open_row_delete(env: &Env) {
+    env.click("#customer-table tbody tr .row-more .menu-button")
+        .await;
+    env.click("#customer-table tbody tr .row-delete").await;
 }
 
 async fn script_bool(env: &Env, js: &str) -> bool {
@@ -191,24 +237,9 @@ async fn tag_filter_shows_only_customers_with_that_tag_by_name() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_newest_answer_is_shown_when_answers_arrive_out_of_order() {
-    let env = Env::new().await;
-    env.goto("/login").await;
     // A slow network for the first list query (the unfiltered one login
     // lands on): its answer reaches the page three seconds late.
-    env.wrap_fetch(
-        "window.__slowDone = false;
-         let held = false;",
-        "const p = real(input, init);
-         if (held || !url.includes('customerPage')) return p;
-         held = true;
-         const late = f => new Promise(done => setTimeout(() => { window.__slowDone = true; done(f()); }, 3000));
-         return p.then(r => late(() => r), e => late(() => Promise.reject(e)));",
-    )
-    .await;
-    env.fill("#login-username", "demo").await;
-    env.fill("#login-password", "demo123").await;
-    env.click("#login-submit").await;
-    env.wait_path("/customers").await;
+    let env = sign_in_with_slow_lists(true, 3000).await;
     env.fill("#f-phone", KNOWN_PHONE).await;
     let found = wait_rows(&env, "the filtered answer", |r| r.len() == 1).await;
     assert!(found[0].contains(KNOWN_PHONE));
@@ -232,12 +263,9 @@ async fn only_the_newest_answer_is_shown_when_answers_arrive_out_of_order() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn delete_asks_by_name_keeps_focus_in_the_dialog_and_removes_the_row() {
     let env = Env::demo().await;
-    env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
-    wait_rows(&env, "the known customer", |r| r.len() == 1).await;
-    let name = env.text("#customer-table tbody tr .c-name").await;
-    assert!(!name.is_empty());
+    let name = open_known_customer(&env).await;
 
-    env.click("#customer-table tbody tr .row-delete").await;
+    open_row_delete(&env).await;
     env.wait_text("#confirm-message", &name).await;
     assert!(
         script_bool(
@@ -262,7 +290,7 @@ async fn delete_asks_by_name_keeps_focus_in_the_dialog_and_removes_the_row() {
     env.wait_gone("dialog[open]").await;
     assert_eq!(env.texts(ROWS).await.len(), 1);
 
-    env.click("#customer-table tbody tr .row-delete").await;
+    open_row_delete(&env).await;
     env.click("#confirm-ok").await;
     env.wait_gone("dialog[open]").await;
     wait_rows(&env, "empty after delete", |r| r.is_empty()).await;
@@ -428,7 +456,7 @@ async fn a_failed_delete_is_reported_and_the_row_stays() {
         .unwrap()
         .trim_start_matches("customer-")
         .to_owned();
-    env.click("#customer-table tbody tr .row-delete").await;
+    open_row_delete(&env).await;
     env.text("dialog[open]").await;
     // Someone else deletes the customer first.
     let status = env
@@ -850,6 +878,8 @@ async fn the_default_view_opens_a_bare_customer_list_but_an_explicit_url_wins() 
     env.wait_path(&view_path).await;
     wait_rows(&env, "the default view's customer", |r| r.len() == 1).await;
     // Clearing the filters on the page is not opening it: it stays clear.
+    // At 360 px the filters are in the drawer behind the filter button.
+    env.click("#customer-filters-toggle").await;
     env.click("#f-clear").await;
     env.wait_path("/customers").await;
     wait_rows(&env, "everyone", |r| r.len() == 10).await;
@@ -881,5 +911,143 @@ async fn the_default_view_opens_a_bare_customer_list_but_an_explicit_url_wins() 
     env.goto("/customers").await;
     env.wait_path(&view_path).await;
     env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+/// At 360 px (the side panel) the filters fold behind one button that says
+/// how many are set, and the first customer is on the first screen; the
+/// drawer keeps focus, and Esc gives it back to the button.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_360_px_the_filters_fold_behind_one_button_with_the_active_count() {
+    let env = Env::demo().await;
+    env.browser.set_window_size(360, 740).await.unwrap();
+    env.goto(&format!("/customers?phone={KNOWN_PHONE}&from=2000-01-01"))
+        .await;
+    wait_rows(&env, "the known customer", |r| r.len() == 1).await;
+    env.wait_text("#customer-filters-toggle .count", "2").await;
+    assert!(
+        script_bool(
+            &env,
+            "const name = document.querySelector('#customer-table tbody tr .c-name');
+             const r = name.getBoundingClientRect();
+             return r.top >= 0 && r.bottom <= window.innerHeight
+               && !document.querySelector('#customer-filters-drawer').open
+               && document.getElementById('f-phone').offsetParent === null;"
+        )
+        .await,
+        "the first customer is on the first screen, the filters folded"
+    );
+    env.click("#customer-filters-toggle").await;
+    env.wait_for("#customer-filters-drawer[open]", "the filter drawer")
+        .await;
+    assert_eq!(env.value("#f-phone").await, KNOWN_PHONE);
+    assert_eq!(env.value("#f-from").await, "2000-01-01");
+    assert!(
+        script_bool(
+            &env,
+            "return !!document.activeElement.closest('#customer-filters-drawer');"
+        )
+        .await,
+        "focus is in the drawer"
+    );
+    env.press("\u{e00c}").await;
+    env.wait_gone("#customer-filters-drawer[open]").await;
+    assert!(
+        script_bool(
+            &env,
+            "return document.activeElement.id === 'customer-filters-toggle';"
+        )
+        .await,
+        "focus is back on the filter button"
+    );
+    env.close().await;
+}
+
+/// On a desktop the creation days and remarks wait behind "more filters",
+/// which is open from the start when one of them is set.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secondary_filters_wait_behind_more_filters_on_a_desktop() {
+    let env = Env::demo().await;
+    env.goto("/customers").await;
+    wait_rows(&env, "everyone", |r| r.len() == 10).await;
+    assert!(env.exists("#f-name").await && !env.exists("#f-remarks").await);
+    assert!(!env.exists("#customer-filters-toggle").await);
+    env.click("#customer-filters-more").await;
+    env.fill("#f-remarks", "没有这条备注").await;
+    env.wait_js(
+        "return location.search.startsWith('?remarks=');",
+        "the remarks filter in the URL",
+    )
+    .await;
+    env.browser.refresh().await.unwrap();
+    env.wait_for("#f-remarks", "the remarks filter, shown since it is set")
+        .await;
+    env.wait_text("#customer-filters-more .count", "1").await;
+    env.close().await;
+}
+
+/// Nothing matches: the empty state says so and its button clears the
+/// filters, bringing everyone back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_empty_state_clears_the_filters() {
+    let env = Env::demo().await;
+    env.goto("/customers?name=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E4%BA%BA&size=20")
+        .await;
+    env.wait_text("#customer-empty", "没有符合条件的客户").await;
+    env.click("#empty-clear").await;
+    env.wait_path("/customers?size=20").await;
+    wait_rows(&env, "everyone", |r| r.len() == 20).await;
+    assert_eq!(env.value("#f-name").await, "");
+    env.close().await;
+}
+
+/// A row's "more" menu works from the keyboard: open, arrow to delete,
+/// confirm; the row is gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_row_more_menu_deletes_by_keyboard() {
+    let env = Env::demo().await;
+    let name = open_known_customer(&env).await;
+    // Edit and chat are in the row, with their words; the rest is in "more".
+    let shown = env.texts("#customer-table tbody tr .row-actions > a").await;
+    assert_eq!(shown, ["编辑", "聊天记录"], "{shown:?}");
+    env.js("document.querySelector('#customer-table tbody tr .row-more .menu-button').focus();")
+        .await;
+    env.press("\u{e007}").await; // Enter opens the menu, focus on its first entry.
+    env.wait_js(
+        "return !!document.activeElement.closest('.row-more .menu-panel');",
+        "focus in the menu",
+    )
+    .await;
+    env.press("\u{e015}").await; // ArrowDown
+    env.wait_js(
+        "return document.activeElement.classList.contains('row-delete');",
+        "delete focused",
+    )
+    .await;
+    env.press("\u{e007}").await;
+    env.wait_text("#confirm-message", &name).await;
+    env.press("\u{e004}").await; // Tab from Cancel to Delete
+    env.press("\u{e007}").await;
+    env.wait_gone("dialog[open]").await;
+    wait_rows(&env, "empty after delete", |r| r.is_empty()).await;
+    env.close().await;
+}
+
+/// While the first answer is on its way the list shows skeleton rows, not
+/// a blank page; they give way to the rows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn skeleton_rows_show_while_the_first_answer_is_on_its_way() {
+    let env = sign_in_with_slow_lists(false, 1500).await;
+    env.wait_for(
+        ".customer-list .skeleton[aria-busy='true']",
+        "skeleton rows",
+    )
+    .await;
+    assert!(
+        !script_bool(&env, "return window.__slowDone === true;").await,
+        "the answer came before the skeleton was seen"
+    );
+    wait_rows(&env, "the rows", |r| !r.is_empty()).await;
+    assert!(!env.exists(".customer-list .skeleton").await);
     env.close().await;
 }

@@ -205,7 +205,9 @@ async fn detail_pages_filters_and_deletes_one_entry() {
         .unwrap();
     assert!(href.starts_with("tel:1"), "{href}");
 
-    // Dial status filter: only called entries, and it survives a reload.
+    // Dial status filter (behind "more filters"): only called entries, and
+    // it survives a reload, the more filters shown since one is set.
+    env.click("#mt-detail-filters-more").await;
     select(&env, "#mt-filter-dial", "1").await;
     env.click("#mt-filter-apply").await;
     env.wait_path(&format!("/manual-tasks/{zhang}?dial=1"))

@@ -191,6 +191,7 @@ const PAIRS: &[(&str, &str, f64)] = &[
     ("--color-text", "--color-bg", 4.5),
     ("--color-text", "--color-surface", 4.5),
     ("--color-text", "--color-brand-soft", 4.5),
+    ("--color-text", "--color-surface-sunken", 4.5),
     ("--color-text", "--color-brand-softer", 4.5),
     ("--color-text", "--color-warning-soft", 4.5),
     ("--color-text", "--color-highlight", 4.5),

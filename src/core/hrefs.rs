@@ -102,6 +102,11 @@ pub fn customer_edit(c: &Customer) -> Option<String> {
     Some(format!("/customers/{id}?phone={}", encode_component(phone)))
 }
 
+/// The call screen-pop for a number, as a phone system would open it.
+pub fn call(phone: &str) -> String {
+    format!("/call?phone={}", encode_component(phone))
+}
+
 /// One account's manual entries.
 pub fn manual_entries(admin_user_id: i64) -> String {
     format!("/manual-tasks/{admin_user_id}")

@@ -18,6 +18,25 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Shows the `<dialog>` behind `node` as a modal while `open` is true and closes it when it
+/// turns false: the browser then keeps focus inside it and makes the page behind inert.
+pub fn modal_while(
+    node: leptos::prelude::NodeRef<leptos::html::Dialog>,
+    open: leptos::prelude::Signal<bool>,
+) {
+    use leptos::prelude::{Effect, Get};
+    Effect::new(move |_| {
+        let want = open.get();
+        if let Some(d) = node.get() {
+            if want && !d.open() {
+                let _ = d.show_modal();
+            } else if !want && d.open() {
+                d.close();
+            }
+        }
+    });
+}
+
 fn main_heading() -> Option<web_sys::HtmlElement> {
     web_sys::window()?
         .document()?

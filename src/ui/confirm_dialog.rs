@@ -6,7 +6,7 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::platform::dom::wrap_tab;
+use crate::platform::dom::{modal_while, wrap_tab};
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
 use crate::ui::button::{Button, Variant};
@@ -35,16 +35,7 @@ pub fn ConfirmDialog(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let node = NodeRef::<Dialog>::new();
-    Effect::new(move |_| {
-        let want = open.get();
-        if let Some(d) = node.get() {
-            if want && !d.open() {
-                let _ = d.show_modal();
-            } else if !want && d.open() {
-                d.close();
-            }
-        }
-    });
+    modal_while(node, open);
     view! {
         <dialog node_ref=node class="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-message"
             on:cancel=move |e: web_sys::Event| { if busy.get_untracked() { e.prevent_default() } }

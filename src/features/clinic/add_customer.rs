@@ -13,6 +13,7 @@ use super::lookup::Lookup;
 use super::{field_message, send, session_draft};
 use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::ui::button::{Button, Variant};
 use crate::ui::known_phone::KnownPhone;
 use crate::ui::toast::{use_toasts, ToastKind};
 
@@ -108,9 +109,11 @@ pub fn AddCustomerForm() -> impl IntoView {
                     {input("description", t_string!(i18n, clinic_f_description), "text", |d| d.description.clone(), |d, v| d.description = v)}
                 </div>
                 <p class="form-error" id="add-customer-error" role="alert">{move || server_error.get()}</p>
-                <button type="submit" id="add-customer-submit" disabled=move || save.pending().get()>
-                    {t_string!(i18n, clinic_add_customer_submit)}
-                </button>
+                <div class="form-actions sticky">
+                    <Button variant=Variant::Primary loading=save.pending() submit=true attr:id="add-customer-submit">
+                        {t_string!(i18n, clinic_add_customer_submit)}
+                    </Button>
+                </div>
                 {move || created.get().map(|id| view! {
                     <p class="form-ok" id="add-customer-created" role="status">
                         {t_string!(i18n, clinic_customer_added)} " "

@@ -20,7 +20,11 @@ use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::{stoppable, AbortGuard};
 use crate::platform::session::use_session;
 use crate::platform::tr::tr;
+use crate::ui::button::Button;
 use crate::ui::error_view::ErrorView;
+use crate::ui::field::Field;
+use crate::ui::filter_bar::FilterBar;
+use crate::ui::icon::glyph;
 
 const FEEDS: [(&str, AppointmentFeed); 4] = [
     ("created", AppointmentFeed::Created),
@@ -193,8 +197,8 @@ fn Appointments() -> impl IntoView {
     );
     let filter_bad = RwSignal::new(false);
     let nav = navigate.clone();
-    let on_filter = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // True when the filter was taken (the phone's drawer then closes).
+    let on_filter = move |_: leptos::ev::SubmitEvent| -> bool {
         let text = filter.get_untracked();
         let text = text.trim();
         let c = if text.is_empty() {
@@ -203,10 +207,11 @@ fn Appointments() -> impl IntoView {
             Some(c)
         } else {
             filter_bad.set(true);
-            return;
+            return false;
         };
         filter_bad.set(false);
         nav(&list_path(c, feed.get_untracked().0), Default::default());
+        true
     };
 
     let selected = RwSignal::new(None::<Appointment>);
@@ -230,14 +235,18 @@ fn Appointments() -> impl IntoView {
     });
 
     view! {
-        <form class="clinic-filter" id="appt-filter" on:submit=on_filter role="search">
-            <label for="filter-cus-id">{t_string!(i18n, clinic_filter_customer)}</label>
-            <input id="filter-cus-id" inputmode="numeric" bind:value=filter aria-describedby="filter-error"/>
-            <button type="submit" id="filter-apply">{t_string!(i18n, clinic_filter_apply)}</button>
-            <p class="form-error" id="filter-error" role="alert">
-                {move || filter_bad.get().then_some(t_string!(i18n, clinic_must_be_number))}
-            </p>
-        </form>
+        <FilterBar id="appt-filter" label=tr(i18n, |i| t_string!(i, clinic_filter_customer))
+            active=Signal::derive(move || usize::from(cus.get().is_some()))
+            on_submit=Callback::new(on_filter)
+            main=move || view! {
+                <Field id="filter-cus-id" label=tr(i18n, |i| t_string!(i, clinic_filter_customer))
+                    error=Signal::derive(move || filter_bad.get().then(|| t_string!(i18n, clinic_must_be_number).to_owned()))>
+                    <input id="filter-cus-id" inputmode="numeric" bind:value=filter aria-describedby="filter-cus-id-error"/>
+                </Field>
+            }
+            actions=move || view! {
+                <Button icon={glyph::SEARCH} submit=true attr:id="filter-apply">{tr(i18n, |i| t_string!(i, clinic_filter_apply))}</Button>
+            }/>
 
         <Agenda week=week/>
 
@@ -271,9 +280,9 @@ fn Appointments() -> impl IntoView {
                     list.fresh.get().map(|n| format!("{}: {n}", t_string!(i18n, clinic_new_records)))
                 }}
             </p>
-            <button type="button" id="feed-load-newer" on:click=move |_| load_newer(()) disabled=move || list.loading.get()>
+            <Button loading=list.loading attr:id="feed-load-newer" on:click=move |_| load_newer(())>
                 {t_string!(i18n, clinic_load_newer)}
-            </button>
+            </Button>
         </section>
 
         {move || selected.get().map(|a| view! { <ManageAppointment appointment=a selected=selected on_changed=on_changed/> })}

@@ -15,6 +15,8 @@ use super::{send, session_draft};
 use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::storage;
+use crate::ui::button::{Button, Variant};
+use crate::ui::icon::glyph;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 fn now_ms() -> i64 {
@@ -108,17 +110,19 @@ pub fn ManageAppointment(
             <h2 id="appt-manage-title" tabindex="-1">{t_string!(i18n, clinic_manage_title)} " #" {id}</h2>
             <form id="appt-change" on:submit=on_change novalidate>
                 <AppointmentFields draft=draft problems=problems prefix="ae"/>
-                <button type="submit" id="appt-change-submit" disabled=move || change.pending().get()>{t_string!(i18n, clinic_save_change)}</button>
+                <div class="form-actions sticky">
+                    <Button variant=Variant::Primary loading=change.pending() submit=true attr:id="appt-change-submit">{t_string!(i18n, clinic_save_change)}</Button>
+                </div>
             </form>
             <div class="field">
                 <label for="appt-cancel-reason">{t_string!(i18n, clinic_cancel_reason)}</label>
                 <textarea id="appt-cancel-reason" bind:value=reason></textarea>
             </div>
-            <button type="button" class="danger" id="appt-cancel-submit" on:click=on_cancel disabled=move || cancel.pending().get()>
+            <Button variant=Variant::Danger loading=cancel.pending() attr:id="appt-cancel-submit" on:click=on_cancel>
                 {t_string!(i18n, clinic_cancel_appointment)}
-            </button>
+            </Button>
             <p class="form-error" id="appt-manage-error" role="alert">{move || server_error.get()}</p>
-            <button type="button" class="secondary" id="appt-manage-close" on:click=move |_| close2()>{t_string!(i18n, close)}</button>
+            <Button variant=Variant::Text icon=glyph::CLOSE attr:id="appt-manage-close" on:click=move |_| close2()>{t_string!(i18n, close)}</Button>
         </section>
     }
 }

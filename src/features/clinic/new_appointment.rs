@@ -9,6 +9,7 @@ use super::appointment_form::{checked, AppointmentFields, Problems};
 use super::draft::AppointmentDraft;
 use super::{send, session_draft};
 use crate::platform::i18n::{t_string, use_i18n};
+use crate::ui::button::{Button, Variant};
 use crate::ui::toast::{use_toasts, ToastKind};
 
 const NEW_DRAFT_KEY: &str = "scrm.clinic.newAppointment";
@@ -62,7 +63,9 @@ pub fn NewAppointment(
             <h2 id="appt-new-title">{t_string!(i18n, clinic_new_appointment)}</h2>
             <AppointmentFields draft=draft problems=problems prefix="an" with_customer=true/>
             <p class="form-error" id="appt-new-error" role="alert">{move || server_error.get()}</p>
-            <button type="submit" id="appt-new-submit" disabled=move || save.pending().get()>{t_string!(i18n, clinic_create)}</button>
+            <div class="form-actions sticky">
+                <Button variant=Variant::Primary loading=save.pending() submit=true attr:id="appt-new-submit">{t_string!(i18n, clinic_create)}</Button>
+            </div>
             <p class="form-ok" id="appt-new-result" role="status">
                 {move || created.get().map(|id| format!("{} #{id}", t_string!(i18n, clinic_appointment_created)))}
             </p>

@@ -4,7 +4,6 @@
 //! offers the accounts seen in answers so far.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use scrm_api::customer::{FindContactByTagAll, FindContactByTagAllRequest, WechatContact};
 
 use crate::core::hrefs;
@@ -16,7 +15,12 @@ use crate::platform::load::load;
 use crate::platform::tags::use_tags;
 use crate::platform::tr::tr;
 use crate::ui::avatar::Avatar;
+use crate::ui::button::{Button, Variant};
+use crate::ui::empty_state::EmptyState;
+use crate::ui::filter_bar::FilterBar;
+use crate::ui::icon::{glyph, Icon};
 use crate::ui::loaded::Loaded;
+use crate::ui::table::Table;
 
 /// The contact's customer record: `/customers/by-contact` finds the customer
 /// bound to this contact (contacts carry no customer id) and opens its edit
@@ -106,41 +110,49 @@ pub fn ContactsByTag() -> impl IntoView {
         }
     };
 
+    let fields = move || {
+        view! {
+            <div class="field">
+                <label for="t-tags-input">{tr(i18n, |i| t_string!(i, cust_tags))}</label>
+                <TagPicker id="t-tags" label=tr(i18n, |i| t_string!(i, cust_tags))
+                    placeholder=tr(i18n, |i| t_string!(i, cust_tags_any))
+                    tags=tags selected=chosen on_change=move |ids| chosen.set(ids)/>
+            </div>
+            <div class="field">
+                <label for="t-account">{tr(i18n, |i| t_string!(i, tags_account))}</label>
+                <select id="t-account" on:change=move |ev| account.set(event_target_value(&ev).parse().ok())>
+                    <option value="" selected=move || account.get().is_none()>{tr(i18n, |i| t_string!(i, tags_all_accounts))}</option>
+                    <For each=move || accounts.get() key=|a| a.0 let:a>
+                        <option value=a.0.to_string() selected=move || account.get() == Some(a.0)>{a.1.clone()}</option>
+                    </For>
+                </select>
+            </div>
+            <label class="tag-option" for="t-offline">
+                <input type="checkbox" id="t-offline" prop:checked=move || offline.get()
+                    on:change=move |ev| offline.set(event_target_checked(&ev))/>
+                <span>{tr(i18n, |i| t_string!(i, tags_include_offline))}</span>
+            </label>
+        }
+    };
+
     view! {
         <section class="page contacts-by-tag" data-route="/tags">
             <h1>{tr(i18n, |i| t_string!(i, nav_tags))}</h1>
-            <form class="filter-bar" role="search" aria-label=tr(i18n, |i| t_string!(i, nav_tags))
-                on:submit=move |ev| { ev.prevent_default(); run(); }>
-                <div class="field">
-                    <label for="t-tags-input">{tr(i18n, |i| t_string!(i, cust_tags))}</label>
-                    <TagPicker id="t-tags" label=tr(i18n, |i| t_string!(i, cust_tags))
-                    placeholder=tr(i18n, |i| t_string!(i, cust_tags_any))
-                        tags=tags selected=chosen on_change=move |ids| chosen.set(ids)/>
-                </div>
-                <div class="field">
-                    <label for="t-account">{tr(i18n, |i| t_string!(i, tags_account))}</label>
-                    <select id="t-account" on:change=move |ev| account.set(event_target_value(&ev).parse().ok())>
-                        <option value="" selected=move || account.get().is_none()>{tr(i18n, |i| t_string!(i, tags_all_accounts))}</option>
-                        <For each=move || accounts.get() key=|a| a.0 let:a>
-                            <option value=a.0.to_string() selected=move || account.get() == Some(a.0)>{a.1.clone()}</option>
-                        </For>
-                    </select>
-                </div>
-                <label class="tag-option" for="t-offline">
-                    <input type="checkbox" id="t-offline" prop:checked=move || offline.get()
-                        on:change=move |ev| offline.set(event_target_checked(&ev))/>
-                    <span>{tr(i18n, |i| t_string!(i, tags_include_offline))}</span>
-                </label>
-                <div class="field field-actions">
-                    <button type="submit" id="t-search" disabled=move || pending.get()>{tr(i18n, |i| t_string!(i, tags_search))}</button>
-                </div>
-            </form>
+            <FilterBar id="t-filters" label=tr(i18n, |i| t_string!(i, nav_tags))
+                active=Signal::derive(move || {
+                    usize::from(!chosen.with(Vec::is_empty)) + usize::from(account.with(Option::is_some)) + usize::from(offline.get())
+                })
+                on_submit=Callback::new(move |_| { run(); true })
+                main=fields
+                actions=move || view! {
+                    <Button variant={Variant::Primary} icon={glyph::SEARCH} loading=pending submit=true attr:id="t-search">
+                        {tr(i18n, |i| t_string!(i, tags_search))}
+                    </Button>
+                }/>
             <Show when=move || pending.get() && data.get().is_some()>
                 <p class="loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p>
             </Show>
-            <Loaded data=data pending=pending
-                loading=move || view! { <p class="loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p> }
-                let:found>
+            <Loaded data=data pending=pending let:found>
                 <ContactTable found=found/>
             </Loaded>
         </section>
@@ -155,26 +167,22 @@ fn ContactTable(found: Option<Vec<WechatContact>>) -> impl IntoView {
     match found {
         None => view! { <p class="muted">{tr(i18n, |i| t_string!(i, tags_hint))}</p> }.into_any(),
         Some(list) if list.is_empty() => {
-            view! { <p class="empty" id="t-empty">{tr(i18n, |i| t_string!(i, tags_empty))}</p> }
+            view! { <EmptyState id="t-empty" title=tr(i18n, |i| t_string!(i, tags_empty))/> }
                 .into_any()
         }
         Some(list) => view! {
             <p id="t-count">{tr(i18n, |i| t_string!(i, pager_total))} " " {list.len()}</p>
-            <div class="table-wrap">
-                <table class="data-table stack-on-mobile" id="contact-table">
-                    <thead><tr>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, tags_alias))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, edit_address))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, tags_account))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions))}</th>
-                    </tr></thead>
-                    <tbody>
-                        {list.into_iter().map(|c| view! { <ContactRow c=c/> }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <Table id="contact-table" caption=tr(i18n, |i| t_string!(i, nav_tags)) stack=true
+                columns=vec![
+                    tr(i18n, |i| t_string!(i, cust_avatar)).into(),
+                    tr(i18n, |i| t_string!(i, cust_nickname)).into(),
+                    tr(i18n, |i| t_string!(i, tags_alias)).into(),
+                    tr(i18n, |i| t_string!(i, edit_address)).into(),
+                    tr(i18n, |i| t_string!(i, tags_account)).into(),
+                    tr(i18n, |i| t_string!(i, cust_actions)).into(),
+                ]>
+                {list.into_iter().map(|c| view! { <ContactRow c=c/> }).collect_view()}
+            </Table>
         }
         .into_any(),
     }
@@ -198,8 +206,10 @@ fn ContactRow(c: WechatContact) -> impl IntoView {
                 {c.wechat_user_nick_name.clone().or(c.wechat_user_name.clone()).unwrap_or_default()}
             </td>
             <td class="c-actions">
-                {record.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-record">{tr(i18n, |i| t_string!(i, tags_customer_record))}</A> })}
-                {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="contact-chat">{tr(i18n, |i| t_string!(i, cust_chat))}</A> })}
+                <div class="row-actions">
+                    {record.map(|h| view! { <a class="btn text small contact-record" href=crate::core::nav::href(&h)><Icon glyph=glyph::PERSON/>{tr(i18n, |i| t_string!(i, tags_customer_record))}</a> })}
+                    {chat.map(|h| view! { <a class="btn text small contact-chat" href=crate::core::nav::href(&h)><Icon glyph=glyph::CHAT/>{tr(i18n, |i| t_string!(i, cust_chat))}</a> })}
+                </div>
             </td>
         </tr>
     }

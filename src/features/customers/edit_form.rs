@@ -23,6 +23,7 @@ use crate::platform::locale::lang;
 use crate::platform::storage;
 use crate::platform::tags::use_tags;
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
 use crate::ui::error_view::describe;
 use crate::ui::leave_guard::LeaveGuard;
 use crate::ui::toast::{use_toasts, ToastKind};
@@ -182,10 +183,10 @@ pub fn CustomerEditForm(
         <Show when=move || restored.get()>
             <div class="notice" id="edit-restored" role="status">
                 {tr(i18n, |i| t_string!(i, edit_draft_restored))} " "
-                <button type="button" id="edit-discard" on:click=move |_| {
+                <Button variant=Variant::Text small=true attr:id="edit-discard" on:click=move |_| {
                     form.set(original.get_untracked());
                     restored.set(false);
-                }>{tr(i18n, |i| t_string!(i, edit_discard))}</button>
+                }>{tr(i18n, |i| t_string!(i, edit_discard))}</Button>
             </div>
         </Show>
         <ConflictPanel conflicts=conflicts form=form server=server/>
@@ -193,14 +194,14 @@ pub fn CustomerEditForm(
             {text_field("edit-name", t_string!(i18n, cust_name).to_string(), "customerName", |f| &f.name, |f, v| f.name = v)}
             {text_field("edit-phone", t_string!(i18n, cust_phone).to_string(), "customerPhone", |f| &f.phone, |f, v| f.phone = v)}
             {text_field("edit-nick", t_string!(i18n, edit_nick_name).to_string(), "nickName", |f| &f.nick_name, |f, v| f.nick_name = v)}
-            <div class="field">
+            <div class="field wide">
                 <label for="edit-remarks">{tr(i18n, |i| t_string!(i, cust_remarks))}</label>
                 <textarea id="edit-remarks" rows="3" aria-describedby="edit-remarks-error"
                     prop:value=move || form.get().remarks
                     on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.remarks = v); }></textarea>
                 <span class="form-error" id="edit-remarks-error">{message_for("remarks")}</span>
             </div>
-            <div class="field">
+            <div class="field wide">
                 <label for="edit-tags-input">{tr(i18n, |i| t_string!(i, cust_tags))}</label>
                 <TagPicker id="edit-tags" label=tr(i18n, |i| t_string!(i, cust_tags))
                     placeholder=tr(i18n, |i| t_string!(i, edit_tags_none))
@@ -218,16 +219,16 @@ pub fn CustomerEditForm(
                 Some(_) => text_field("edit-address", t_string!(i18n, edit_address).to_string(), "address", |f| &f.address, |f, v| f.address = v).into_any(),
                 None => view! { <p class="muted" id="edit-address-none">{tr(i18n, |i| t_string!(i, edit_address_none))}</p> }.into_any(),
             }}
-            <p class="form-error" id="edit-save-error" role="alert">{move || save_error.get()}</p>
-            <div class="form-actions">
-                <button type="submit" id="edit-save"
-                    disabled=move || !dirty.get() || saving.get() || !problems.get().is_empty()>
+            <p class="form-error wide" id="edit-save-error" role="alert">{move || save_error.get()}</p>
+            <div class="form-actions sticky wide">
+                <Button variant=Variant::Primary loading=saving
+                    disabled=Signal::derive(move || !dirty.get() || !problems.get().is_empty()) submit=true attr:id="edit-save">
                     {move || if saving.get() { t_string!(i18n, edit_saving) } else { t_string!(i18n, edit_save) }}
-                </button>
-                <button type="button" id="edit-reset" disabled=move || !dirty.get() || saving.get()
+                </Button>
+                <Button disabled=Signal::derive(move || !dirty.get() || saving.get()) attr:id="edit-reset"
                     on:click=move |_| { form.set(original.get_untracked()); restored.set(false); }>
                     {tr(i18n, |i| t_string!(i, edit_discard))}
-                </button>
+                </Button>
             </div>
         </form>
     }
@@ -301,15 +302,15 @@ fn ConflictPanel(
                             <dd>
                                 <span class="conflict-server">{tr(i18n, |i| t_string!(i, edit_conflict_server))} ": " {move || shown(&server.get(), f)}</span>
                                 <span class="conflict-mine">{tr(i18n, |i| t_string!(i, edit_conflict_mine))} ": " {move || shown(&form.get(), f)}</span>
-                                <button type="button" class="take-server" on:click=move |_| decide(f, true)>{tr(i18n, |i| t_string!(i, edit_take_server))}</button>
-                                <button type="button" class="keep-mine" on:click=move |_| decide(f, false)>{tr(i18n, |i| t_string!(i, edit_keep_mine))}</button>
+                                <button type="button" class="btn small take-server" on:click=move |_| decide(f, true)>{tr(i18n, |i| t_string!(i, edit_take_server))}</button>
+                                <button type="button" class="btn small keep-mine" on:click=move |_| decide(f, false)>{tr(i18n, |i| t_string!(i, edit_keep_mine))}</button>
                             </dd>
                         </div>
                     </For>
                 </dl>
                 <div class="form-actions">
-                    <button type="button" id="edit-take-all-server" on:click=move |_| decide_all(true)>{tr(i18n, |i| t_string!(i, edit_take_all_server))}</button>
-                    <button type="button" id="edit-keep-all-mine" on:click=move |_| decide_all(false)>{tr(i18n, |i| t_string!(i, edit_keep_all_mine))}</button>
+                    <Button attr:id="edit-take-all-server" on:click=move |_| decide_all(true)>{tr(i18n, |i| t_string!(i, edit_take_all_server))}</Button>
+                    <Button attr:id="edit-keep-all-mine" on:click=move |_| decide_all(false)>{tr(i18n, |i| t_string!(i, edit_keep_all_mine))}</Button>
                 </div>
             </section>
         </Show>

@@ -1,7 +1,9 @@
 //! The customer list's filter bar. Text filters wait for a pause in typing
 //! before they change the URL (and so the query); choices apply at once.
 //! The URL stays the one source of truth: when it changes (back/forward),
-//! the inputs follow it.
+//! the inputs follow it. Name, phone and tags stand in the row; the creation
+//! days and remarks wait behind "more filters" (`ui::filter_bar`); saved
+//! views stay in sight on a phone too, beside the filter button.
 
 use std::time::Duration;
 
@@ -16,6 +18,10 @@ use crate::platform::dom::Debounce;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::locale::lang;
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
+use crate::ui::field::Field;
+use crate::ui::filter_bar::FilterBar;
+use crate::ui::icon::glyph;
 
 /// How long typing must pause before a text filter is applied.
 const DEBOUNCE: Duration = Duration::from_millis(350);
@@ -62,9 +68,9 @@ pub fn CustomerFilters(
             on_change.run(f.first_page());
         });
     };
-    let text_input = move |id: &'static str, value: RwSignal<String>, kind: &'static str| {
+    let text_input = move |id: &'static str, value: RwSignal<String>| {
         view! {
-            <input id=id type=kind prop:value=move || value.get()
+            <input id=id type="search" aria-describedby=format!("{id}-error") prop:value=move || value.get()
                 on:input=move |ev| { value.set(event_target_value(&ev)); schedule(); }/>
         }
     };
@@ -78,7 +84,10 @@ pub fn CustomerFilters(
         on_change.run(f.first_page());
     };
     let error_for = move |field: &'static str| {
-        move || errors.with(|e| field_messages(e, field, lang(i18n.get_locale())))
+        Signal::derive(move || {
+            let words = errors.with(|e| field_messages(e, field, lang(i18n.get_locale())));
+            (!words.is_empty()).then_some(words)
+        })
     };
 
     let on_tags = move |ids: Vec<i64>| {
@@ -87,17 +96,14 @@ pub fn CustomerFilters(
         on_change.run(f.first_page());
     };
 
-    view! {
-        <form class="filter-bar" role="search" aria-label=tr(i18n, |i| t_string!(i, cust_filters))
-            on:submit=move |ev| ev.prevent_default()>
-            <div class="field">
-                <label for="f-name">{tr(i18n, |i| t_string!(i, cust_name))}</label>
-                {text_input("f-name", name, "search")}
-            </div>
-            <div class="field">
-                <label for="f-phone">{tr(i18n, |i| t_string!(i, cust_phone))}</label>
-                {text_input("f-phone", phone, "search")}
-            </div>
+    let main = move || {
+        view! {
+            <Field id="f-name" label=tr(i18n, |i| t_string!(i, cust_name)) prefix=glyph::SEARCH>
+                {text_input("f-name", name)}
+            </Field>
+            <Field id="f-phone" label=tr(i18n, |i| t_string!(i, cust_phone)) prefix=glyph::PHONE>
+                {text_input("f-phone", phone)}
+            </Field>
             <div class="field">
                 <label for="f-tags-input" id="f-tags-label">{tr(i18n, |i| t_string!(i, cust_tags))}</label>
                 <TagPicker id="f-tags" label=tr(i18n, |i| t_string!(i, cust_tags))
@@ -105,29 +111,37 @@ pub fn CustomerFilters(
                     tags=tags selected=Signal::derive(move || filter.get().tags)
                     on_change=on_tags/>
             </div>
-            <div class="field">
-                <label for="f-from">{tr(i18n, |i| t_string!(i, cust_created_from))}</label>
-                <input id="f-from" type="date" prop:value=move || filter.get().from
+        }
+    };
+    let more = move || {
+        view! {
+            <Field id="f-from" label=tr(i18n, |i| t_string!(i, cust_created_from)) error=error_for("beginTime")>
+                <input id="f-from" type="date" aria-describedby="f-from-error" prop:value=move || filter.get().from
                     on:change=move |ev| set_date(true, event_target_value(&ev))/>
-                <span class="form-error" id="f-from-error">{error_for("beginTime")}</span>
-            </div>
-            <div class="field">
-                <label for="f-to">{tr(i18n, |i| t_string!(i, cust_created_to))}</label>
-                <input id="f-to" type="date" prop:value=move || filter.get().to
+            </Field>
+            <Field id="f-to" label=tr(i18n, |i| t_string!(i, cust_created_to)) error=error_for("endTime")>
+                <input id="f-to" type="date" aria-describedby="f-to-error" prop:value=move || filter.get().to
                     on:change=move |ev| set_date(false, event_target_value(&ev))/>
-                <span class="form-error" id="f-to-error" role="alert">{error_for("endTime")}</span>
-            </div>
-            <div class="field">
-                <label for="f-remarks">{tr(i18n, |i| t_string!(i, cust_remarks))}</label>
-                {text_input("f-remarks", remarks, "search")}
-            </div>
-            <SavedViewsControl filter=filter on_pick=on_change/>
-            <div class="field field-actions">
-                <button type="button" id="f-clear" on:click=move |_| {
-                    let f = CustomerFilter { size: filter.get_untracked().size, ..Default::default() };
-                    on_change.run(f);
-                }>{tr(i18n, |i| t_string!(i, cust_clear_filters))}</button>
-            </div>
-        </form>
+            </Field>
+            <Field id="f-remarks" label=tr(i18n, |i| t_string!(i, cust_remarks))>
+                {text_input("f-remarks", remarks)}
+            </Field>
+        }
+    };
+    let actions = move || {
+        view! {
+            <Button variant=Variant::Text icon=glyph::CLOSE attr:id="f-clear"
+                on:click=move |_| on_change.run(filter.get_untracked().cleared())>
+                {tr(i18n, |i| t_string!(i, cust_clear_filters))}
+            </Button>
+        }
+    };
+
+    view! {
+        <FilterBar id="customer-filters" label=tr(i18n, |i| t_string!(i, cust_filters))
+            active=Signal::derive(move || filter.with(|f| f.active().0))
+            more_active=Signal::derive(move || filter.with(|f| f.active().1))
+            main=main more=more actions=actions
+            aside=move || view! { <SavedViewsControl filter=filter on_pick=on_change/> }/>
     }
 }

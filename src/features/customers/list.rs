@@ -4,7 +4,6 @@
 //! request, so only the newest answer is ever shown.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use scrm_api::customer::{Customer, CustomerPage, DeleteCustomer, DeleteCustomerRequest, Tag};
 
@@ -21,10 +20,14 @@ use crate::platform::load::load;
 use crate::platform::tags::use_tags;
 use crate::platform::tr::tr;
 use crate::ui::avatar::Avatar;
+use crate::ui::button::Button;
 use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
+use crate::ui::empty_state::EmptyState;
+use crate::ui::icon::glyph;
 use crate::ui::loaded::Loaded;
 use crate::ui::pager::Pager;
 use crate::ui::phone_actions::PhoneActions;
+use crate::ui::table::{RowAction, RowActions, Table};
 
 /// Tag names for a row: the tag list's names, else the names the reference
 /// server sends along, else the raw id.
@@ -155,10 +158,11 @@ pub fn CustomerList() -> impl IntoView {
                     <p class="loading" id="customer-loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p>
                 </Show>
             </div>
-            <Loaded data=data pending=pending
-                loading=move || view! { <p class="loading">{tr(i18n, |i| t_string!(i, cust_loading))}</p> }
-                let:page>
-                <CustomerTable rows=page.items tags=tags busy=pending on_delete=ask_delete/>
+            <Loaded data=data pending=pending let:page>
+                <CustomerTable rows=page.items tags=tags busy=pending
+                    filtered=filter.with_untracked(|f| f.active().0 > 0)
+                    on_clear=move |()| go.run(filter.get_untracked().cleared())
+                    on_delete=ask_delete/>
             </Loaded>
             <Pager page=Signal::derive(move || filter.get().page)
                 pages=Signal::derive(move || answer().map(|p| p.page_count(size.get())).unwrap_or(1))
@@ -174,44 +178,51 @@ pub fn CustomerList() -> impl IntoView {
     }
 }
 
-/// One answer's rows, or the words for an empty answer.
+/// One answer's rows, or the empty state with a way out when filters hide everyone.
 #[component]
 fn CustomerTable(
     rows: Vec<Customer>,
     tags: Signal<Vec<Tag>>,
     busy: RwSignal<bool>,
+    /// Set filters: the empty state offers to clear them.
+    filtered: bool,
+    #[prop(into)] on_clear: Callback<()>,
     #[prop(into)] on_delete: Callback<Customer>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let empty = rows.is_empty();
-    view! {
-        {empty.then(|| view! {
-            <p class="empty" id="customer-empty">{tr(i18n, |i| t_string!(i, cust_empty))}</p>
-        })}
-        <div class="table-wrap">
-            <table id="customer-table" class="stack-on-mobile" aria-busy=move || busy.get().to_string()>
-                <caption class="visually-hidden">{tr(i18n, |i| t_string!(i, nav_customers))}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_avatar))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_name))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_nickname))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_remark_name))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_phone))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_tags))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_star))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_last_update))}</th>
-                        <th scope="col">{tr(i18n, |i| t_string!(i, cust_actions))}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows.into_iter().map(|c| view! {
-                        <CustomerRow c=c tags=tags on_delete=on_delete/>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+    if rows.is_empty() {
+        return view! {
+            <EmptyState id="customer-empty" title=tr(i18n, |i| t_string!(i, cust_empty))
+                hint=move || if filtered { t_string!(i18n, cust_empty_hint) } else { "" }>
+                {filtered.then(|| view! {
+                    <Button icon=glyph::CLOSE attr:id="empty-clear" on:click=move |_| on_clear.run(())>
+                        {tr(i18n, |i| t_string!(i, cust_clear_filters))}
+                    </Button>
+                })}
+            </EmptyState>
+        }
+        .into_any();
     }
+    let columns = vec![
+        tr(i18n, |i| t_string!(i, cust_avatar)).into(),
+        tr(i18n, |i| t_string!(i, cust_name)).into(),
+        tr(i18n, |i| t_string!(i, cust_nickname)).into(),
+        tr(i18n, |i| t_string!(i, cust_remark_name)).into(),
+        tr(i18n, |i| t_string!(i, cust_phone)).into(),
+        tr(i18n, |i| t_string!(i, cust_tags)).into(),
+        tr(i18n, |i| t_string!(i, cust_star)).into(),
+        tr(i18n, |i| t_string!(i, cust_last_update)).into(),
+        tr(i18n, |i| t_string!(i, cust_actions)).into(),
+    ];
+    view! {
+        <Table id="customer-table" caption=tr(i18n, |i| t_string!(i, nav_customers)) columns=columns
+            compact=true stack=true busy=busy>
+            {rows.into_iter().map(|c| view! {
+                <CustomerRow c=c tags=tags on_delete=on_delete/>
+            }).collect_view()}
+        </Table>
+    }
+    .into_any()
 }
 
 #[component]
@@ -222,8 +233,6 @@ fn CustomerRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
-    let edit = hrefs::customer_edit(&c);
-    let chat = hrefs::customer_chat(&c);
     let tag_cell = {
         let c = c.clone();
         move || row_tags(&c, &tags.get()).join("、")
@@ -233,7 +242,43 @@ fn CustomerRow(
         .customer_id
         .map(|i| format!("customer-{i}"))
         .unwrap_or_default();
+    let link = |h: String| crate::core::nav::href(&h);
+    let mut actions = Vec::new();
+    if let Some(h) = hrefs::customer_edit(&c) {
+        actions.push(RowAction::link(
+            tr(i18n, |i| t_string!(i, cust_edit)),
+            glyph::EDIT,
+            "row-edit",
+            link(h),
+        ));
+    }
+    if let Some(h) = hrefs::customer_chat(&c) {
+        actions.push(RowAction::link(
+            tr(i18n, |i| t_string!(i, cust_chat)),
+            glyph::CHAT,
+            "row-chat",
+            link(h),
+        ));
+    }
+    if let Some(p) = c.customer_phone.as_deref().filter(|p| !p.trim().is_empty()) {
+        actions.push(RowAction::link(
+            tr(i18n, |i| t_string!(i, cust_call)),
+            glyph::CALL,
+            "row-call",
+            link(hrefs::call(p)),
+        ));
+    }
     let me = c.clone();
+    let menu_id = row_id.clone();
+    actions.push(
+        RowAction::run(
+            tr(i18n, |i| t_string!(i, cust_delete)),
+            glyph::DELETE,
+            "row-delete",
+            Callback::new(move |()| on_delete.run(me.clone())),
+        )
+        .danger(),
+    );
     view! {
         <tr id=row_id class="customer-row">
             <td><Avatar url=c.head_img_url.clone()/></td>
@@ -249,13 +294,7 @@ fn CustomerRow(
                 })}
             </td>
             <td class="c-updated" data-label=tr(i18n, |i| t_string!(i, cust_last_update))>{c.last_update_time.as_ref().map(|t| t.display().to_owned())}</td>
-            <td class="c-actions">
-                {edit.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="row-edit">{tr(i18n, |i| t_string!(i, cust_edit))}</A> })}
-                {chat.map(|h| view! { <A href=crate::core::nav::href(&h) attr:class="row-chat">{tr(i18n, |i| t_string!(i, cust_chat))}</A> })}
-                <button type="button" class="row-delete danger" on:click=move |_| on_delete.run(me.clone())>
-                    {tr(i18n, |i| t_string!(i, cust_delete))}
-                </button>
-            </td>
+            <td class="c-actions"><RowActions id=menu_id actions=actions/></td>
         </tr>
     }
 }

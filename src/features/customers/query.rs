@@ -147,6 +147,23 @@ impl CustomerFilter {
             .join(",")
     }
 
+    /// How many filters are set (the phone's filter button shows it), and how many of them are
+    /// the secondary ones behind "more filters" (the creation days and remarks).
+    pub fn active(&self) -> (usize, usize) {
+        let set = |s: &str| usize::from(!s.trim().is_empty());
+        let more = set(&self.from) + set(&self.to) + set(&self.remarks);
+        let main = set(&self.name) + set(&self.phone) + usize::from(!self.tags.is_empty());
+        (main + more, more)
+    }
+
+    /// No filters, the same page size: what "clear filters" leads to.
+    pub fn cleared(&self) -> Self {
+        CustomerFilter {
+            size: self.size,
+            ..Default::default()
+        }
+    }
+
     /// The same filters from page one: changing a filter must not leave the
     /// user on page 7 of a shorter list.
     pub fn first_page(mut self) -> Self {
@@ -223,6 +240,28 @@ impl CustomerFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn active_counts_every_set_filter_and_the_secondary_ones_apart() {
+        assert_eq!(CustomerFilter::default().active(), (0, 0));
+        let f = CustomerFilter {
+            name: " ".into(),
+            phone: "138".into(),
+            tags: vec![2, 5],
+            to: "2024-02-29".into(),
+            remarks: "vip".into(),
+            size: 50,
+            ..Default::default()
+        };
+        assert_eq!(f.active(), (4, 2));
+        assert_eq!(
+            f.cleared(),
+            CustomerFilter {
+                size: 50,
+                ..Default::default()
+            }
+        );
+    }
 
     #[test]
     fn default_view_is_the_bare_url() {

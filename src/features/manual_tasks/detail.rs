@@ -19,7 +19,11 @@ use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::load;
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
 use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
+use crate::ui::field::Field;
+use crate::ui::filter_bar::FilterBar;
+use crate::ui::icon::glyph;
 use crate::ui::loaded::Loaded;
 use crate::ui::phone_actions::PhoneActions;
 
@@ -117,8 +121,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
         })
     };
     let on_filter = {
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+        move |_: leptos::ev::SubmitEvent| -> bool {
             go.run(DetailQuery {
                 page: 1,
                 size: query.get_untracked().size,
@@ -128,6 +131,7 @@ pub fn ManualTaskDetail() -> impl IntoView {
                 dial_status: dial.get_untracked().parse().ok(),
                 add_status: added.get_untracked().parse().ok(),
             });
+            true
         }
     };
     let on_clear = {
@@ -277,41 +281,42 @@ pub fn ManualTaskDetail() -> impl IntoView {
                 <h1 id="mt-detail-title">{heading}</h1>
                 <a href=crate::core::nav::href("/manual-tasks") id="mt-back">{tr(i18n, |i| t_string!(i, mt_back_to_list))}</a>
             </header>
-            <form class="filters" id="mt-detail-filters" on:submit=on_filter>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, mt_company))}</span>
-                    <input id="mt-filter-company" autocomplete="off" bind:value=company/>
-                </label>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, mt_contact))}</span>
-                    <input id="mt-filter-contact" autocomplete="off" bind:value=contact/>
-                </label>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, mt_wechat))}</span>
-                    <input id="mt-filter-wechat" autocomplete="off" bind:value=wechat/>
-                </label>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, mt_dial_status))}</span>
-                    <select id="mt-filter-dial" prop:value=move || dial.get() on:change=move |ev| dial.set(event_target_value(&ev))>
-                        <option value="" selected=move || dial.get().is_empty()>{tr(i18n, |i| t_string!(i, mt_any))}</option>
-                        <option value="0" selected=move || dial.get() == "0">{tr(i18n, |i| t_string!(i, mt_dial_0))}</option>
-                        <option value="1" selected=move || dial.get() == "1">{tr(i18n, |i| t_string!(i, mt_dial_1))}</option>
-                    </select>
-                </label>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, mt_add_status))}</span>
-                    <select id="mt-filter-add" prop:value=move || added.get() on:change=move |ev| added.set(event_target_value(&ev))>
-                        <option value="" selected=move || added.get().is_empty()>{tr(i18n, |i| t_string!(i, mt_any))}</option>
-                        <option value="0" selected=move || added.get() == "0">{tr(i18n, |i| t_string!(i, mt_add_0))}</option>
-                        <option value="1" selected=move || added.get() == "1">{tr(i18n, |i| t_string!(i, mt_add_1))}</option>
-                    </select>
-                </label>
-                <div class="filter-actions">
-                    <button type="submit" id="mt-filter-apply">{tr(i18n, |i| t_string!(i, mt_apply_filters))}</button>
-                    <button type="button" id="mt-filter-clear" on:click=on_clear>{tr(i18n, |i| t_string!(i, mt_clear_filters))}</button>
-                </div>
-            </form>
-            <Loaded data=entries loading=|| view! { <p class="loading">"…"</p> } let:reply>{table(reply)}</Loaded>
+            <FilterBar id="mt-detail-filters" label=tr(i18n, |i| t_string!(i, mt_filters))
+                active=Signal::derive(move || query.with(|q| q.active().0))
+                more_active=Signal::derive(move || query.with(|q| q.active().1))
+                on_submit=Callback::new(on_filter)
+                main=move || view! {
+                    <Field id="mt-filter-company" label=tr(i18n, |i| t_string!(i, mt_company))>
+                        <input id="mt-filter-company" autocomplete="off" bind:value=company/>
+                    </Field>
+                    <Field id="mt-filter-contact" label=tr(i18n, |i| t_string!(i, mt_contact))>
+                        <input id="mt-filter-contact" autocomplete="off" bind:value=contact/>
+                    </Field>
+                }
+                more=move || view! {
+                    <Field id="mt-filter-wechat" label=tr(i18n, |i| t_string!(i, mt_wechat))>
+                        <input id="mt-filter-wechat" autocomplete="off" bind:value=wechat/>
+                    </Field>
+                    <Field id="mt-filter-dial" label=tr(i18n, |i| t_string!(i, mt_dial_status))>
+                        <select id="mt-filter-dial" prop:value=move || dial.get() on:change=move |ev| dial.set(event_target_value(&ev))>
+                            <option value="" selected=move || dial.get().is_empty()>{tr(i18n, |i| t_string!(i, mt_any))}</option>
+                            <option value="0" selected=move || dial.get() == "0">{tr(i18n, |i| t_string!(i, mt_dial_0))}</option>
+                            <option value="1" selected=move || dial.get() == "1">{tr(i18n, |i| t_string!(i, mt_dial_1))}</option>
+                        </select>
+                    </Field>
+                    <Field id="mt-filter-add" label=tr(i18n, |i| t_string!(i, mt_add_status))>
+                        <select id="mt-filter-add" prop:value=move || added.get() on:change=move |ev| added.set(event_target_value(&ev))>
+                            <option value="" selected=move || added.get().is_empty()>{tr(i18n, |i| t_string!(i, mt_any))}</option>
+                            <option value="0" selected=move || added.get() == "0">{tr(i18n, |i| t_string!(i, mt_add_0))}</option>
+                            <option value="1" selected=move || added.get() == "1">{tr(i18n, |i| t_string!(i, mt_add_1))}</option>
+                        </select>
+                    </Field>
+                }
+                actions=move || view! {
+                    <Button icon={glyph::SEARCH} submit=true attr:id="mt-filter-apply">{tr(i18n, |i| t_string!(i, mt_apply_filters))}</Button>
+                    <Button variant=Variant::Text icon=glyph::CLOSE attr:id="mt-filter-clear" on:click=on_clear>{tr(i18n, |i| t_string!(i, mt_clear_filters))}</Button>
+                }/>
+            <Loaded data=entries let:reply>{table(reply)}</Loaded>
             <DeleteConfirm
                 title=tr(i18n, |i| t_string!(i, mt_delete_entry_title))
                 pending=pending

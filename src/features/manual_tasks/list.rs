@@ -19,8 +19,14 @@ use crate::features::manual_tasks::query::ListQuery;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::button::Button;
 use crate::ui::delete_confirm::{self, DeleteConfirm, PendingDelete};
+use crate::ui::empty_state::EmptyState;
 use crate::ui::error_view::describe;
+use crate::ui::field::Field;
+use crate::ui::filter_bar::FilterBar;
+use crate::ui::icon::{glyph, Icon};
+use crate::ui::table::Table;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 fn display_name(o: &ManualTaskOwner) -> String {
@@ -92,9 +98,9 @@ pub fn ManualTaskList() -> impl IntoView {
             )
         })
     };
-    let on_filter = {
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+    // True when the filters were taken (the phone's drawer then closes).
+    let on_filter = Callback::new(move |_: leptos::ev::SubmitEvent| -> bool {
+        {
             let dept = dept_input.get_untracked();
             let dept = dept.trim();
             let dept_id = if dept.is_empty() {
@@ -103,7 +109,7 @@ pub fn ManualTaskList() -> impl IntoView {
                 Some(v)
             } else {
                 dept_error.set(Some(t_string!(i18n, mt_dept_invalid).to_string()));
-                return;
+                return false;
             };
             dept_error.set(None);
             go.run(ListQuery {
@@ -112,8 +118,9 @@ pub fn ManualTaskList() -> impl IntoView {
                 admin_user_id: person_input.get_untracked().trim().parse().ok(),
                 dept_id,
             });
+            true
         }
-    };
+    });
     // Deleting: count first (the dialog names the number), then confirm.
     // The button stays enabled while counting: disabling it would drop the
     // focus the dialog must give back.
@@ -164,21 +171,17 @@ pub fn ManualTaskList() -> impl IntoView {
         let page = reply.page;
         let (current, total, limit) = (page.page_no, page.count, page.limit);
         if page.items.is_empty() {
-            return view! { <p class="empty" id="mt-empty">{t_string!(i18n, mt_no_people)}</p> }
+            return view! { <EmptyState id="mt-empty" title=tr(i18n, |i| t_string!(i, mt_no_people))/> }
                 .into_any();
         }
         let ask_delete = ask_delete.clone();
         view! {
-                    <div class="table-wrap">
-                        <table class="data-table" id="mt-people">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t_string!(i18n, mt_person)}</th>
-                                    <th scope="col">{t_string!(i18n, admin_user_id)}</th>
-                                    <th scope="col">{t_string!(i18n, mt_actions)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
+                        <Table id="mt-people" caption=tr(i18n, |i| t_string!(i, nav_manual_tasks))
+                            columns=vec![
+                                tr(i18n, |i| t_string!(i, mt_person)).into(),
+                                tr(i18n, |i| t_string!(i, admin_user_id)).into(),
+                                tr(i18n, |i| t_string!(i, mt_actions)).into(),
+                            ]>
                                 {page.items.into_iter().filter_map(|o| {
                                     let id = o.admin_user_id?;
                                     let name = display_name(&o);
@@ -189,26 +192,46 @@ pub fn ManualTaskList() -> impl IntoView {
                                             <td class="mt-person-name">{name.clone()}</td>
                                             <td>{id}</td>
                                             <td class="row-actions">
-                                                <a class="mt-open" href=crate::core::nav::href(&format!("/manual-tasks/{id}"))>{t_string!(i18n, mt_open_entries)}</a>
+                                                <a class="btn text small mt-open" href=crate::core::nav::href(&format!("/manual-tasks/{id}"))><Icon glyph=glyph::PEOPLE/>{t_string!(i18n, mt_open_entries)}</a>
                                                 <button
                                                     type="button"
-                                                    class="mt-delete-person danger"
+                                                    class="btn text small mt-delete-person danger"
                                                     aria-label=fill(t_string!(i18n, mt_delete_person_of), &[("name", &label_name)])
                                                     aria-busy=move || (counting.get() == Some(id)).to_string()
                                                     on:click=move |_| ask_delete(id, name.clone())
                                                 >
-                                                    {t_string!(i18n, mt_delete_all)}
+                                                    <Icon glyph=glyph::DELETE/>{t_string!(i18n, mt_delete_all)}
                                                 </button>
                                             </td>
                                         </tr>
                                     })
                                 }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                        </Table>
                     <QueryPager query=query go=go page_no=current count=total limit=limit/>
                 }
                 .into_any()
+    };
+
+    let filter_fields = move || {
+        view! {
+            <div class="field">
+                <label for="mt-filter-person">{tr(i18n, |i| t_string!(i, mt_person))}</label>
+                <select id="mt-filter-person" prop:value=move || person_input.get()
+                    on:change=move |ev| person_input.set(event_target_value(&ev))>
+                    <option value="">{tr(i18n, |i| t_string!(i, mt_everyone))}</option>
+                    {move || people.get().and_then(Result::ok).unwrap_or_default().into_iter().filter_map(|o| {
+                        let id = o.admin_user_id?;
+                        let name = display_name(&o);
+                        Some(view! { <option value=id.to_string() selected=move || person_input.get() == id.to_string()>{name}</option> })
+                    }).collect_view()}
+                </select>
+            </div>
+            <Field id="mt-filter-dept" label=tr(i18n, |i| t_string!(i, mt_dept))
+                error=Signal::derive(move || dept_error.get())>
+                <input id="mt-filter-dept" inputmode="numeric" autocomplete="off"
+                    aria-describedby="mt-filter-dept-error" bind:value=dept_input/>
+            </Field>
+        }
     };
 
     view! {
@@ -220,28 +243,15 @@ pub fn ManualTaskList() -> impl IntoView {
                     <a class="button" id="mt-import-link" href=crate::core::nav::href("/manual-tasks/import")>{tr(i18n, |i| t_string!(i, mt_import_link))}</a>
                 </div>
             </header>
-            <form class="filters" id="mt-list-filters" on:submit=on_filter>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, mt_person))}</span>
-                    <select id="mt-filter-person" prop:value=move || person_input.get()
-                        on:change=move |ev| person_input.set(event_target_value(&ev))>
-                        <option value="">{tr(i18n, |i| t_string!(i, mt_everyone))}</option>
-                        {move || people.get().and_then(Result::ok).unwrap_or_default().into_iter().filter_map(|o| {
-                            let id = o.admin_user_id?;
-                            let name = display_name(&o);
-                            Some(view! { <option value=id.to_string() selected=move || person_input.get() == id.to_string()>{name}</option> })
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    <span>{tr(i18n, |i| t_string!(i, mt_dept))}</span>
-                    <input id="mt-filter-dept" inputmode="numeric" autocomplete="off"
-                        aria-describedby="mt-filter-dept-error" bind:value=dept_input/>
-                </label>
-                <button type="submit" id="mt-filter-apply">{tr(i18n, |i| t_string!(i, mt_apply_filters))}</button>
-                <p class="field-error" id="mt-filter-dept-error" role="alert">{move || dept_error.get()}</p>
-            </form>
-            <Loaded data=owners loading=|| view! { <p class="loading">"…"</p> } let:reply>{rows(reply)}</Loaded>
+            <FilterBar id="mt-list-filters" label=tr(i18n, |i| t_string!(i, mt_filters))
+                active=Signal::derive(move || query.with(|q| usize::from(q.admin_user_id.is_some()) + usize::from(q.dept_id.is_some())))
+                on_submit=on_filter main=filter_fields
+                actions=move || view! {
+                    <Button icon={glyph::SEARCH} submit=true attr:id="mt-filter-apply">
+                        {tr(i18n, |i| t_string!(i, mt_apply_filters))}
+                    </Button>
+                }/>
+            <Loaded data=owners let:reply>{rows(reply)}</Loaded>
             <DeleteConfirm
                 title=tr(i18n, |i| t_string!(i, mt_delete_person_title))
                 pending=pending

@@ -19,6 +19,7 @@ use crate::platform::locale::lang;
 use crate::platform::session::use_session;
 use crate::platform::storage;
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
 use crate::ui::error_view::describe;
 use crate::ui::known_phone::KnownPhone;
 use crate::ui::toast::{use_toasts, ToastKind};
@@ -181,17 +182,18 @@ pub fn ManualTaskNew() -> impl IntoView {
                     <div class="field-grid">{custom_fields}</div>
                 </fieldset>
                 <p class="form-error" id="mt-new-error" role="alert">{move || server_error.get()}</p>
-                <p class="form-ok" id="mt-new-saved" role="status">
-                    {move || saved.get().map(|name| view! {
-                        {fill(t_string!(i18n, mt_new_saved), &[("name", &name)])}
-                        " "
-                        {my_entries().map(|href| view! { <a href=crate::core::nav::href(&href) id="mt-new-mine">{tr(i18n, |i| t_string!(i, mt_new_view_mine))}</a> })}
-                    })}
-                </p>
-                <div class="form-actions">
-                    <button type="submit" id="mt-new-submit" disabled=move || saving.get()>
+                <div class="form-actions sticky">
+                    <Button variant=Variant::Primary loading=saving submit=true attr:id="mt-new-submit">
                         {move || if saving.get() { t_string!(i18n, mt_new_saving) } else { t_string!(i18n, mt_new_save) }}
-                    </button>
+                    </Button>
+                    // Beside Save, in the bar that stays in sight: what the save did.
+                    <p class="form-ok" id="mt-new-saved" role="status">
+                        {move || saved.get().map(|name| view! {
+                            {fill(t_string!(i18n, mt_new_saved), &[("name", &name)])}
+                            " "
+                            {my_entries().map(|href| view! { <a href=crate::core::nav::href(&href) id="mt-new-mine">{tr(i18n, |i| t_string!(i, mt_new_view_mine))}</a> })}
+                        })}
+                    </p>
                 </div>
             </form>
         </section>

@@ -188,6 +188,16 @@ impl Paged for ListQuery {
 }
 
 impl DetailQuery {
+    /// How many filters are set, and how many of them are the secondary ones (WeChat id,
+    /// dial and add status) behind "more filters".
+    pub fn active(&self) -> (usize, usize) {
+        let set = |s: &str| usize::from(!s.trim().is_empty());
+        let more = set(&self.wechat)
+            + usize::from(self.dial_status.is_some())
+            + usize::from(self.add_status.is_some());
+        (set(&self.company) + set(&self.contact) + more, more)
+    }
+
     pub fn parse(get: impl Fn(&str) -> Option<String>) -> Self {
         DetailQuery {
             page: page(get("page")),
@@ -260,6 +270,18 @@ pub fn page_count(count: i64, limit: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn detail_filters_count_the_set_ones_and_the_secondary_apart() {
+        assert_eq!(DetailQuery::default().active(), (0, 0));
+        let q = DetailQuery {
+            contact: "张".into(),
+            wechat: " ".into(),
+            dial_status: Some(0),
+            ..Default::default()
+        };
+        assert_eq!(q.active(), (2, 1));
+    }
     use std::collections::HashMap;
 
     fn getter(q: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
