@@ -558,8 +558,12 @@ async fn failed_lookup_retries_stale_answers_are_dropped_and_invalid_numbers_say
     env.wrap_fetch(
         "",
         "const p = real(input, init);
+         // Held back 1.5 s whether it answers or is aborted by the newer call (a busy
+         // machine may abort it before the server answers).
+         const later = settle => new Promise((ok, no) =>
+           setTimeout(() => { window.__slowDone = true; settle(ok, no); }, 1500));
          return url.includes('phone=13800000001')
-           ? p.then(r => new Promise(ok => setTimeout(() => { window.__slowDone = true; ok(r); }, 1500)))
+           ? p.then(r => later(ok => ok(r)), e => later((ok, no) => no(e)))
            : p;",
     )
     .await;
