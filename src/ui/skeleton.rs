@@ -7,8 +7,7 @@ use leptos::prelude::*;
 /// How many placeholder rows a list shows: about one screen of a table.
 pub const ROWS: usize = 6;
 
-/// Takes its words from the caller rather than from context: it may be drawn for a load that
-/// was stopped, after the view that started it is gone.
+/// Takes its words from the caller (`Loaded` passes them), so drawing it needs no context.
 #[component]
 pub fn SkeletonRows(
     /// "Loading", for screen readers.
