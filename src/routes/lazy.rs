@@ -28,6 +28,8 @@ use scrm_panel::features::customers::views_dialog::SavedViewsDialog;
 use scrm_panel::features::{call, chat, clinic, customers, manual_tasks};
 use scrm_panel::platform::i18n::{t_string, use_i18n, Locale};
 use scrm_panel::platform::tr::tr;
+use scrm_panel::ui::button::Button;
+use scrm_panel::ui::icon::glyph;
 use scrm_panel::ui::on_first_use::ChunkFuture;
 
 /// A page built once its chunk is in, or why not.
@@ -209,9 +211,9 @@ fn failed(i18n: I18nContext<Locale>, attempt: RwSignal<u32>) -> AnyView {
         <section class="page page-load-failed" id="page-load-failed">
             <div class="error-view" role="alert">
                 <p>{tr(i18n, |i| t_string!(i, page_load_failed))}</p>
-                <button type="button" id="page-load-retry" on:click=move |_| attempt.update(|n| *n += 1)>
+                <Button icon=glyph::RETRY attr:id="page-load-retry" on:click=move |_| attempt.update(|n| *n += 1)>
                     {tr(i18n, |i| t_string!(i, retry))}
-                </button>
+                </Button>
             </div>
         </section>
     }

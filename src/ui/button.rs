@@ -45,10 +45,13 @@ pub fn Button(
     #[prop(optional)] icon: Option<Glyph>,
     #[prop(into, optional)] loading: Signal<bool>,
     #[prop(into, optional)] disabled: Signal<bool>,
+    /// A name for tests and page styles (`manage`), added after the variant's classes.
+    #[prop(optional)]
+    class: &'static str,
     children: Children,
 ) -> impl IntoView {
     let class = format!(
-        "btn {}{}",
+        "btn {}{} {class}",
         variant.modifier(),
         if small { " small" } else { "" }
     );

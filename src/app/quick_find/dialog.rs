@@ -33,6 +33,8 @@ use crate::platform::load::load;
 use crate::platform::recent;
 use crate::platform::session::use_session;
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
+use crate::ui::icon::glyph;
 use crate::ui::loaded::Loaded;
 
 /// How long typing must pause before customers are asked for.
@@ -228,10 +230,10 @@ pub fn QuickFindDialog() -> impl IntoView {
                             schedule();
                         }
                         on:keydown=on_key/>
-                    <button type="button" id="quick-find-close" class="quick-find-close"
+                    <Button variant=Variant::Text icon=glyph::CLOSE class="quick-find-close" attr:id="quick-find-close"
                         on:keydown=on_key on:click=move |_| qf.close(true)>
                         {tr(i18n, |i| t_string!(i, qf_close))}
-                    </button>
+                    </Button>
                 </div>
                 <p id="quick-find-hint" class="muted quick-find-hint">{tr(i18n, |i| t_string!(i, qf_hint))}</p>
                 <div id=LIST role="listbox" class="quick-find-list" aria-label=tr(i18n, |i| t_string!(i, qf_results))>

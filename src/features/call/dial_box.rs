@@ -13,6 +13,8 @@ use crate::platform::dial::ask_host;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::session::use_session;
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
+use crate::ui::icon::glyph;
 
 #[component]
 pub fn DialBox() -> impl IntoView {
@@ -57,7 +59,7 @@ pub fn DialBox() -> impl IntoView {
                 bind:value=number
                 on:input=move |_| problem.set(None)
             />
-            <button type="submit" id="dial-button">{tr(i18n, |i| t_string!(i, dial_button))}</button>
+            <Button variant=Variant::Primary submit=true icon=glyph::CALL attr:id="dial-button">{tr(i18n, |i| t_string!(i, dial_button))}</Button>
             <span id="dial-error" class="dial-error" role="status">{move || problem.get()}</span>
             <a node_ref=launcher id="dial-launch" hidden aria-hidden="true" tabindex="-1"></a>
         </form>

@@ -10,6 +10,8 @@ use crate::features::call::auto_open_switch::AutoOpenSwitch;
 use crate::features::call::state::use_call_pop;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
+use crate::ui::icon::glyph;
 
 #[component]
 pub fn Call() -> impl IntoView {
@@ -30,9 +32,9 @@ pub fn Call() -> impl IntoView {
             <h1>{tr(i18n, |i| t_string!(i, nav_call))}</h1>
             <p>{tr(i18n, |i| t_string!(i, call_phone))} ": " <span class="param" id="call-phone">{move || phone.get()}</span></p>
             <div class="call-actions">
-                <button type="button" id="call-show" class="primary" on:click=move |_| pop.open(phone.get_untracked())>
+                <Button variant=Variant::Primary icon=glyph::PERSON attr:id="call-show" on:click=move |_| pop.open(phone.get_untracked())>
                     {tr(i18n, |i| t_string!(i, call_show_info))}
-                </button>
+                </Button>
                 {move || tel().map(|n| view! {
                     <a class="button" id="call-dial" href=format!("tel:{n}")>{tr(i18n, |i| t_string!(i, call_dial_link))}</a>
                 })}

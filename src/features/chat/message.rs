@@ -12,6 +12,8 @@ use crate::features::chat::history::clock;
 use crate::platform::dom::wrap_tab;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::tr::tr;
+use crate::ui::button::Button;
+use crate::ui::icon::glyph;
 
 /// Text with the search term marked; never parsed as HTML.
 #[component]
@@ -122,10 +124,10 @@ fn Thumb(thumb: Option<String>, full: Option<String>, alt: String) -> impl IntoV
                     }
                 }>
                 <img class="msg-image-large" src=full.clone() alt=close_alt.clone()/>
-                <button type="button" class="msg-image-close" autofocus
+                <Button icon=glyph::CLOSE class="msg-image-close" attr:autofocus=true
                     on:click=move |_| { if let Some(d) = dialog.get_untracked() { d.close(); } }>
                     {tr(i18n, |i| t_string!(i, close))}
-                </button>
+                </Button>
             </dialog>
         </Show>
     }

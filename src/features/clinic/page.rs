@@ -17,6 +17,8 @@ use crate::platform::api_client::{use_api, ApiClient, ApiError};
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::load::load;
 use crate::platform::session::use_session;
+use crate::ui::button::{Button, Variant};
+use crate::ui::icon::glyph;
 use crate::ui::loaded::Loaded;
 
 /// What a look-up found: the full record, and the follower summary when
@@ -172,7 +174,7 @@ fn LookupForm() -> impl IntoView {
                         <input id="lookup-wxapp-id" bind:value=app_id aria-describedby="lookup-error"/>
                     </div>
                 </Show>
-                <button type="submit" id="lookup-submit">{t_string!(i18n, clinic_lookup)}</button>
+                <Button variant=Variant::Primary submit=true icon=glyph::SEARCH attr:id="lookup-submit">{t_string!(i18n, clinic_lookup)}</Button>
                 <p class="form-error" id="lookup-error" role="alert">
                     {move || problem.get().then_some(t_string!(i18n, clinic_lookup_incomplete))}
                 </p>

@@ -302,8 +302,8 @@ fn ConflictPanel(
                             <dd>
                                 <span class="conflict-server">{tr(i18n, |i| t_string!(i, edit_conflict_server))} ": " {move || shown(&server.get(), f)}</span>
                                 <span class="conflict-mine">{tr(i18n, |i| t_string!(i, edit_conflict_mine))} ": " {move || shown(&form.get(), f)}</span>
-                                <button type="button" class="btn small take-server" on:click=move |_| decide(f, true)>{tr(i18n, |i| t_string!(i, edit_take_server))}</button>
-                                <button type="button" class="btn small keep-mine" on:click=move |_| decide(f, false)>{tr(i18n, |i| t_string!(i, edit_keep_mine))}</button>
+                                <Button small=true class="take-server" on:click=move |_| decide(f, true)>{tr(i18n, |i| t_string!(i, edit_take_server))}</Button>
+                                <Button small=true class="keep-mine" on:click=move |_| decide(f, false)>{tr(i18n, |i| t_string!(i, edit_keep_mine))}</Button>
                             </dd>
                         </div>
                     </For>

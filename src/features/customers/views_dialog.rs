@@ -16,6 +16,9 @@ use crate::platform::i18n::{t_string, use_i18n, Locale};
 use crate::platform::per_user;
 use crate::platform::session::use_session;
 use crate::platform::tr::tr;
+use crate::ui::badge::{Badge, Tone};
+use crate::ui::button::{Button, Variant};
+use crate::ui::icon::glyph;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 #[component]
@@ -142,12 +145,12 @@ pub fn SavedViewsDialog() -> impl IntoView {
                     })}
             </div>
             <span class="saved-view-actions">
-                <button type="button" id="view-rename-ok" on:click=move |_| apply_rename()>
+                <Button small=true attr:id="view-rename-ok" on:click=move |_| apply_rename()>
                     {tr(i18n, |i| t_string!(i, views_save))}
-                </button>
-                <button type="button" id="view-rename-cancel" class="secondary" on:click=move |_| end_rename(i)>
+                </Button>
+                <Button small=true attr:id="view-rename-cancel" on:click=move |_| end_rename(i)>
                     {tr(i18n, |i| t_string!(i, cancel))}
-                </button>
+                </Button>
             </span>
         }
         .into_any()
@@ -161,21 +164,24 @@ pub fn SavedViewsDialog() -> impl IntoView {
                 on:click=move |_| pick(i)>
                 {name}
             </button>
-            {default.then(|| view! { <span class="badge">{tr(i18n, |i| t_string!(i, views_default))}</span> })}
+            {default.then(|| view! { <Badge tone=Tone::Brand>{tr(i18n, |i| t_string!(i, views_default))}</Badge> })}
             <span class="saved-view-actions">
-                <button type="button" class="secondary view-default" id=format!("view-{i}-default")
-                    aria-pressed=default.to_string() aria-describedby=name_id.clone()
+                <Button variant=Variant::Text small=true icon=glyph::STAR
+                    attr:id=format!("view-{i}-default")
+                    attr:aria-pressed=default.to_string() attr:aria-describedby=name_id.clone()
                     on:click=move |_| toggle_default(i)>
                     {if default { tr(i18n, |i| t_string!(i, views_unset_default)) } else { tr(i18n, |i| t_string!(i, views_set_default)) }}
-                </button>
-                <button type="button" class="secondary view-rename" id=format!("view-{i}-rename")
-                    aria-describedby=name_id.clone() on:click=move |_| start_rename(i)>
+                </Button>
+                <Button variant=Variant::Text small=true icon=glyph::EDIT
+                    attr:id=format!("view-{i}-rename")
+                    attr:aria-describedby=name_id.clone() on:click=move |_| start_rename(i)>
                     {tr(i18n, |i| t_string!(i, views_rename))}
-                </button>
-                <button type="button" class="danger view-delete" aria-describedby=name_id
+                </Button>
+                <Button variant=Variant::Danger small=true icon=glyph::DELETE
+                    attr:aria-describedby=name_id
                     on:click=move |_| delete(i)>
                     {tr(i18n, |i| t_string!(i, views_delete))}
-                </button>
+                </Button>
             </span>
         }
         .into_any()
@@ -191,9 +197,9 @@ pub fn SavedViewsDialog() -> impl IntoView {
                     {name_field(i18n, "view-name", |i| t_string!(i, views_save_as), name, name_error,
                         move |ev| if ev.key() == "Enter" { ev.prevent_default(); save(); })}
                 </div>
-                <button type="button" id="view-save" class="primary" on:click=move |_| save()>
+                <Button variant=Variant::Primary attr:id="view-save" on:click=move |_| save()>
                     {tr(i18n, |i| t_string!(i, views_save))}
-                </button>
+                </Button>
             </div>
             <ul class="saved-view-list" id="views-list">
                 {move || views.get().0.into_iter().enumerate().map(|(i, v)| view! {
@@ -206,7 +212,7 @@ pub fn SavedViewsDialog() -> impl IntoView {
                 <p class="muted" id="views-empty">{tr(i18n, |i| t_string!(i, views_empty))}</p>
             </Show>
             <div class="dialog-actions">
-                <button type="button" id="views-close" on:click=move |_| close()>{tr(i18n, |i| t_string!(i, close))}</button>
+                <Button attr:id="views-close" on:click=move |_| close()>{tr(i18n, |i| t_string!(i, close))}</Button>
             </div>
         </dialog>
     }

@@ -26,6 +26,7 @@ use crate::ui::filter_bar::FilterBar;
 use crate::ui::icon::glyph;
 use crate::ui::loaded::Loaded;
 use crate::ui::phone_actions::PhoneActions;
+use crate::ui::table::Table;
 
 /// `<select>` value for an optional status filter.
 fn status_value(v: Option<i64>) -> String {
@@ -216,14 +217,11 @@ pub fn ManualTaskDetail() -> impl IntoView {
                 <td class="mt-add" data-label=t_string!(i18n, mt_add_status)>{add_text(e.add_status)}</td>
                 <td class="row-actions">
                     {id.map(|cid| view! {
-                        <button
-                            type="button"
-                            class="mt-delete-entry danger"
-                            aria-label=fill(t_string!(i18n, mt_delete_entry_of), &[("name", &aria)])
-                            on:click=move |_| ask_delete(cid, label.clone())
-                        >
+                        <Button variant=Variant::Danger small=true icon=glyph::DELETE class="mt-delete-entry"
+                            attr:aria-label=fill(t_string!(i18n, mt_delete_entry_of), &[("name", &aria)])
+                            on:click=move |_| ask_delete(cid, label.clone())>
                             {t_string!(i18n, mt_delete)}
-                        </button>
+                        </Button>
                     })}
                 </td>
             </tr>
@@ -250,25 +248,21 @@ pub fn ManualTaskDetail() -> impl IntoView {
                 }
                 .into_any();
             }
+            let rows = page.items.into_iter().map(&row).collect_view();
             view! {
-                <div class="table-wrap">
-                    <table class="data-table stack-on-mobile" id="mt-entries">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t_string!(i18n, mt_company)}</th>
-                                <th scope="col">{t_string!(i18n, mt_contact)}</th>
-                                <th scope="col">{t_string!(i18n, mt_phone)}</th>
-                                <th scope="col">{t_string!(i18n, mt_wechat)}</th>
-                                <th scope="col">{t_string!(i18n, mt_area)}</th>
-                                <th scope="col">{t_string!(i18n, mt_tags)}</th>
-                                <th scope="col">{t_string!(i18n, mt_dial_status)}</th>
-                                <th scope="col">{t_string!(i18n, mt_add_status)}</th>
-                                <th scope="col">{t_string!(i18n, mt_actions)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{page.items.into_iter().map(&row).collect_view()}</tbody>
-                    </table>
-                </div>
+                <Table id="mt-entries" caption=t_string!(i18n, nav_manual_tasks) stack=true columns=vec![
+                    t_string!(i18n, mt_company).into(),
+                    t_string!(i18n, mt_contact).into(),
+                    t_string!(i18n, mt_phone).into(),
+                    t_string!(i18n, mt_wechat).into(),
+                    t_string!(i18n, mt_area).into(),
+                    t_string!(i18n, mt_tags).into(),
+                    t_string!(i18n, mt_dial_status).into(),
+                    t_string!(i18n, mt_add_status).into(),
+                    t_string!(i18n, mt_actions).into(),
+                ]>
+                    {rows}
+                </Table>
                 <QueryPager query=query go=go page_no=current count=total limit=limit/>
             }
             .into_any()

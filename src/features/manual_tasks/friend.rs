@@ -16,6 +16,7 @@ use crate::platform::dom::focus;
 use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::locale::lang;
 use crate::platform::tr::tr;
+use crate::ui::button::{Button, Variant};
 use crate::ui::error_view::describe;
 
 fn request(d: &Draft) -> AddManualTaskBeforeAddFriendRequest {
@@ -136,9 +137,9 @@ pub fn AddFriendFirst(draft: RwSignal<Draft>) -> impl IntoView {
                     }
                 }}
             </p>
-            <button type="button" id="mt-friend-submit" class="primary" disabled=move || busy.get() on:click=on_click>
+            <Button variant=Variant::Primary attr:id="mt-friend-submit" loading=busy on:click=on_click>
                 {move || if busy.get() { t_string!(i18n, mt_friend_busy) } else { t_string!(i18n, mt_friend_submit) }}
-            </button>
+            </Button>
             {move || record.get().map(|r| view! {
                 <div class="friend-record" role="status">
                     <p>{tr(i18n, |i| t_string!(i, mt_friend_done))}</p>

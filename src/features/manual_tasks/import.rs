@@ -46,7 +46,10 @@ use crate::platform::session::use_session;
 use crate::platform::slices::Slicer;
 use crate::platform::tr::tr;
 use crate::platform::xlsx_file::{self, ReadError};
+use crate::ui::button::{Button, Variant};
 use crate::ui::error_view::describe;
+use crate::ui::icon::glyph;
+use crate::ui::table::Table;
 use crate::ui::toast::{use_toasts, ToastKind};
 
 /// Rows shown in the preview table; the counts cover the whole file.
@@ -680,16 +683,16 @@ pub fn ManualTaskImport() -> impl IntoView {
                             max=move || known_progress().1.to_string()
                             value=move || known_progress().0.to_string()></progress>
                     </label>
-                    <button type="button" id="mt-import-known-stop" on:click=move |_| check.stop()>
+                    <Button small=true icon=glyph::CLOSE attr:id="mt-import-known-stop" on:click=move |_| check.stop()>
                         {tr(i18n, |i| t_string!(i, mt_import_known_stop))}
-                    </button>
+                    </Button>
                 </Show>
                 <p id="mt-import-known-unchecked" role="status">{known_unchecked}</p>
                 <Show when=move || known_unchecked().is_some()>
-                    <button type="button" id="mt-import-known-again"
-                        disabled=move || phase.get() == Phase::Running on:click=check_again>
+                    <Button small=true icon=glyph::RETRY attr:id="mt-import-known-again"
+                        disabled=Signal::derive(move || phase.get() == Phase::Running) on:click=check_again>
                         {tr(i18n, |i| t_string!(i, mt_import_known_again))}
-                    </button>
+                    </Button>
                 </Show>
                 <Show when=move || skip_count.get().1 != 0>
                     <label class="tag-option">
@@ -767,29 +770,23 @@ pub fn ManualTaskImport() -> impl IntoView {
             .collect();
         let lang = lang.get();
         view! {
-            <div class="table-wrap">
-                <table class="data-table" id="mt-import-preview">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(i18n, |i| t_string!(i, mt_import_line))}</th>
-                            {cols.iter().map(|(_, f)| view! { <th scope="col">{label(f, lang)}</th> }).collect_view()}
-                            <th scope="col">{tr(i18n, |i| t_string!(i, mt_import_check))}</th>
+            <Table id="mt-import-preview" caption=tr(i18n, |i| t_string!(i, mt_import_preview)) compact=true columns={
+                let mut columns: Vec<TextProp> = vec![tr(i18n, |i| t_string!(i, mt_import_line)).into()];
+                columns.extend(cols.iter().map(|(_, f)| TextProp::from(label(f, lang))));
+                columns.push(tr(i18n, |i| t_string!(i, mt_import_check)).into());
+                columns
+            }>
+                {shown.into_iter().enumerate().map(|(i, row)| {
+                    let (verdict, class) = verdicts.get(i).cloned().flatten().unzip();
+                    view! {
+                        <tr class=class.unwrap_or_default()>
+                            <td>{lines.get(i).copied().unwrap_or_default()}</td>
+                            {cols.iter().map(|(c, _)| view! { <td>{row.get(*c).cloned().unwrap_or_default()}</td> }).collect_view()}
+                            <td class="verdict">{verdict.unwrap_or_else(|| t_string!(i18n, mt_import_ok).to_string())}</td>
                         </tr>
-                    </thead>
-                    <tbody>
-                        {shown.into_iter().enumerate().map(|(i, row)| {
-                            let (verdict, class) = verdicts.get(i).cloned().flatten().unzip();
-                            view! {
-                                <tr class=class.unwrap_or_default()>
-                                    <td>{lines.get(i).copied().unwrap_or_default()}</td>
-                                    {cols.iter().map(|(c, _)| view! { <td>{row.get(*c).cloned().unwrap_or_default()}</td> }).collect_view()}
-                                    <td class="verdict">{verdict.unwrap_or_else(|| t_string!(i18n, mt_import_ok).to_string())}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+                    }
+                }).collect_view()}
+            </Table>
         }
     };
 
@@ -814,27 +811,18 @@ pub fn ManualTaskImport() -> impl IntoView {
             <div class="import-summary">
                 <p id="mt-import-summary" role="status">{text}</p>
                 {move || download.with(Option::is_some).then(|| view! {
-                    <button type="button" id="mt-import-download" on:click=save_failures>
+                    <Button icon=glyph::DOWNLOAD attr:id="mt-import-download" on:click=save_failures>
                         {tr(i18n, |i| t_string!(i, mt_import_download))}
-                    </button>
+                    </Button>
                 })}
                 {move || (!failures.with(Vec::is_empty)).then(|| view! {
-                    <div class="table-wrap">
-                        <table class="data-table" id="mt-import-failures">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{tr(i18n, |i| t_string!(i, mt_import_line))}</th>
-                                    <th scope="col">{tr(i18n, |i| t_string!(i, mt_import_reason))}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {failures.with(|all| all.iter().take(FAILURES_SHOWN).map(|f| {
-                                    let (line, reason) = (f.line, f.reason.clone());
-                                    view! { <tr><td>{line}</td><td>{reason}</td></tr> }
-                                }).collect_view())}
-                            </tbody>
-                        </table>
-                    </div>
+                    <Table id="mt-import-failures" caption=tr(i18n, |i| t_string!(i, mt_import_failures_caption)) compact=true
+                        columns=vec![tr(i18n, |i| t_string!(i, mt_import_line)).into(), tr(i18n, |i| t_string!(i, mt_import_reason)).into()]>
+                        {failures.with(|all| all.iter().take(FAILURES_SHOWN).map(|f| {
+                            let (line, reason) = (f.line, f.reason.clone());
+                            view! { <tr><td>{line}</td><td>{reason}</td></tr> }
+                        }).collect_view())}
+                    </Table>
                 })}
                 {move || {
                     let n = failures.with(Vec::len);
@@ -908,15 +896,15 @@ pub fn ManualTaskImport() -> impl IntoView {
                     </p>
                 </fieldset>
                 <div class="form-actions">
-                    <button type="button" id="mt-import-start" class="primary"
-                        disabled=move || phase.get() == Phase::Running || !missing().is_empty() || bad.get().is_none() || check.running() || (bad_count() >= total())
+                    <Button variant=Variant::Primary attr:id="mt-import-start"
+                        disabled=Signal::derive(move || phase.get() == Phase::Running || !missing().is_empty() || bad.get().is_none() || check.running() || (bad_count() >= total()))
                         on:click=start.clone()>
                         {move || fill(t_string!(i18n, mt_import_start), &[("n", &total().saturating_sub(bad_count()).to_string())])}
-                    </button>
+                    </Button>
                     <Show when=move || phase.get() == Phase::Running>
-                        <button type="button" id="mt-import-cancel" class="danger" on:click=move |_| cancel.set(true)>
+                        <Button variant=Variant::Danger icon=glyph::CLOSE attr:id="mt-import-cancel" on:click=move |_| cancel.set(true)>
                             {tr(i18n, |i| t_string!(i, confirm_cancel))}
-                        </button>
+                        </Button>
                     </Show>
                 </div>
                 <Show when=move || matches!(phase.get(), Phase::Running | Phase::Done { .. })>
