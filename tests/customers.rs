@@ -792,7 +792,7 @@ async fn a_saved_view_brings_its_filter_back_after_a_reload_and_can_be_renamed_a
     assert_eq!(view_options(&env).await, ["本周回访"]);
 
     // Delete.
-    env.click("#views-list .view-delete").await;
+    env.click("#view-0-delete").await;
     env.wait_gone("#views-list .saved-view").await;
     env.text("#views-empty").await;
     env.click("#views-close").await;

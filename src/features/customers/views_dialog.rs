@@ -178,7 +178,7 @@ pub fn SavedViewsDialog() -> impl IntoView {
                     {tr(i18n, |i| t_string!(i, views_rename))}
                 </Button>
                 <Button variant=Variant::Danger small=true icon=glyph::DELETE
-                    attr:aria-describedby=name_id
+                    attr:id=format!("view-{i}-delete") attr:aria-describedby=name_id
                     on:click=move |_| delete(i)>
                     {tr(i18n, |i| t_string!(i, views_delete))}
                 </Button>
