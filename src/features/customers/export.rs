@@ -17,7 +17,9 @@ use crate::platform::i18n::{t_string, use_i18n};
 use crate::platform::job::Job;
 use crate::platform::tr::tr;
 use crate::platform::xlsx_file;
+use crate::ui::button::Button;
 use crate::ui::error_view::describe;
+use crate::ui::icon::glyph;
 use crate::ui::progress::JobProgress;
 
 /// Rows per downLoad request: big enough to be quick, small enough that a
@@ -198,13 +200,16 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
 
     view! {
         <div class="export-bar">
-            // XLSX first and primary: it keeps phones and ids exactly.
-            <button type="button" id="export-xlsx" class="primary" disabled=move || job.running() on:click={let start = start.clone(); move |_| start(Format::Xlsx)}>
+            // XLSX first: it keeps phones and ids exactly. Secondary, as the
+            // filter's search is the list's one primary action.
+            <Button icon=glyph::DOWNLOAD attr:id="export-xlsx" disabled=Signal::derive(move || job.running())
+                on:click={let start = start.clone(); move |_| start(Format::Xlsx)}>
                 {tr(i18n, |i| t_string!(i, export_xlsx))}
-            </button>
-            <button type="button" id="export-csv" class="secondary" disabled=move || job.running() on:click=move |_| start(Format::Csv)>
+            </Button>
+            <Button icon=glyph::DOWNLOAD attr:id="export-csv" disabled=Signal::derive(move || job.running())
+                on:click=move |_| start(Format::Csv)>
                 {tr(i18n, |i| t_string!(i, export_csv))}
-            </button>
+            </Button>
             <span class="muted" id="export-hint">{tr(i18n, |i| t_string!(i, export_hint))}</span>
             <JobProgress job id="export" label=tr(i18n, |i| t_string!(i, export_progress))
                 cancelled=tr(i18n, |i| t_string!(i, export_cancelled))/>
