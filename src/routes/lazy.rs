@@ -150,14 +150,39 @@ lazy_view!(quick_find, QuickFindDialog);
 // The customer list's saved-views dialog, fetched on its first opening.
 lazy_view!(saved_views, SavedViewsDialog);
 
+// The call pop-up card's extras (messages, manual entries, clinic, the note's
+// save): not a view but the table of the chunk's functions, which the pop-up
+// calls once the chunk is in.
+mod call_extras {
+    use super::*;
+    use scrm_panel::features::call::extras_chunk::Extras;
+    use scrm_panel::ui::on_first_use::Local;
+
+    #[wasm_split(call_extras, fallible, preload(fetch))]
+    fn table() -> Result<Extras, SplitLoaderError> {
+        Ok(call::extras_code::table())
+    }
+
+    pub fn load() -> Local<Option<Extras>> {
+        Box::pin(async { table().await.ok() })
+    }
+
+    pub fn prefetch() -> Pin<Box<dyn Future<Output = bool>>> {
+        Box::pin(async { fetch().await.is_ok() })
+    }
+}
+
+pub use call_extras::load as call_extras;
 pub use quick_find::load as quick_find_dialog;
 pub use saved_views::load as saved_views_dialog;
 
 /// Every lazy chunk's prefetch, in the order the idle prefetch takes them:
-/// the call page first (an incoming call opens it), then the customer
+/// the call pop-up's extras first (an incoming call's card waits for them),
+/// then the call page (an incoming call may open it), then the customer
 /// pages a list row leads to, then the rest, quick find and the saved-views
 /// dialog last.
-pub const PREFETCH: [Prefetch; 14] = [
+pub const PREFETCH: [Prefetch; 15] = [
+    call_extras::prefetch,
     call_page::prefetch,
     customer_edit::prefetch,
     customer_by_contact::prefetch,

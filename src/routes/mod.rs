@@ -44,6 +44,7 @@ fn App(config: Config) -> impl IntoView {
         ApiClient::new(session.clone()),
         session.user,
         session.config.clinic.enabled,
+        Some(call_extras),
     );
     provide_context(pop);
     provide_context(CallOpener(Callback::new(move |phone| pop.open(phone))));
