@@ -172,16 +172,38 @@ mod call_extras {
     }
 }
 
+// The customer list's export (paging through downLoad, CSV, the XLSX
+// worker), fetched on the first press of an export button.
+mod customer_export {
+    use super::*;
+    use scrm_panel::features::customers::export::ExportRun;
+    use scrm_panel::ui::on_first_use::Local;
+
+    #[wasm_split(customer_export, fallible, preload(fetch))]
+    fn run() -> Result<ExportRun, SplitLoaderError> {
+        Ok(customers::export_job::run)
+    }
+
+    pub fn load() -> Local<Option<ExportRun>> {
+        Box::pin(async { run().await.ok() })
+    }
+
+    pub fn prefetch() -> Pin<Box<dyn Future<Output = bool>>> {
+        Box::pin(async { fetch().await.is_ok() })
+    }
+}
+
 pub use call_extras::load as call_extras;
+pub use customer_export::load as customer_export;
 pub use quick_find::load as quick_find_dialog;
 pub use saved_views::load as saved_views_dialog;
 
 /// Every lazy chunk's prefetch, in the order the idle prefetch takes them:
 /// the call pop-up's extras first (an incoming call's card waits for them),
 /// then the call page (an incoming call may open it), then the customer
-/// pages a list row leads to, then the rest, quick find and the saved-views
-/// dialog last.
-pub const PREFETCH: [Prefetch; 15] = [
+/// pages a list row leads to, then the rest, quick find, the saved-views
+/// dialog and the customer export last.
+pub const PREFETCH: [Prefetch; 16] = [
     call_extras::prefetch,
     call_page::prefetch,
     customer_edit::prefetch,
@@ -197,6 +219,7 @@ pub const PREFETCH: [Prefetch; 15] = [
     settings_page::prefetch,
     quick_find::prefetch,
     saved_views::prefetch,
+    customer_export::prefetch,
 ];
 
 /// The page, or the retry view when its chunk could not be fetched.
