@@ -20,11 +20,15 @@ const ROWS: &str = "#customer-table tbody tr";
 /// A demo customer record (server/src/demo.rs) with a conversation.
 const CUSTOMER: &str = "13800000001";
 
-/// Opens the call pop-up on `number` as a softphone would (`/call?phone=`),
-/// whatever the switch says.
-async fn pop_up(env: &Env, number: &str) {
-    env.goto(&format!("/call?phone={number}")).await;
+/// Signs in, waits for the first screen, then opens the call pop-up on the
+/// demo customer as a softphone would (`/call?phone=`, whatever the switch
+/// says) and waits for the card.
+async fn card_after_sign_in(env: &Env) {
+    env.login("demo", "demo123").await;
+    env.wait_for(ROWS, "customer rows").await;
+    env.goto(&format!("/call?phone={CUSTOMER}")).await;
     env.click("#call-show").await;
+    env.wait_text("#call-pop .call-record", "陈聊天多").await;
 }
 
 /// Fails the test if the app panicked (blocked files are logged as errors).
@@ -51,6 +55,15 @@ fn lazy_files() -> Vec<String> {
     stems
 }
 
+/// Fails the test unless the dist has a module of its own named `stem`.
+fn assert_own_module(stem: &str) {
+    let files = lazy_files();
+    assert!(
+        files.iter().any(|f| f == stem),
+        "no module {stem} in the dist: {files:?}"
+    );
+}
+
 /// Names of the wasm files the page has fetched, in the order it asked.
 async fn fetched_wasm(env: &Env) -> Vec<String> {
     let v = env
@@ -75,11 +88,7 @@ async fn fetched_wasm(env: &Env) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_whose_code_cannot_be_fetched_offers_a_retry_that_works() {
-    assert!(
-        lazy_files().contains(&"split_settings_page".to_owned()),
-        "the settings page has no module of its own in the dist: {:?}",
-        lazy_files()
-    );
+    assert_own_module("split_settings_page");
     let env = Env::new().await;
     // Every page's code unreachable from the start (the idle prefetch too).
     env.block_urls(&["*/split_*", "*/chunk_*"]).await;
@@ -111,13 +120,7 @@ async fn a_page_whose_code_cannot_be_fetched_offers_a_retry_that_works() {
     env.text("section[data-route='/settings']").await;
     assert!(!env.exists("#page-load-failed").await);
 
-    let errors = env.console_errors().await;
-    assert!(
-        !errors
-            .iter()
-            .any(|e| e.contains("panicked") || e.contains("RuntimeError")),
-        "the app panicked: {errors:?}"
-    );
+    assert_no_panic(&env).await;
     env.close().await;
 }
 
@@ -185,11 +188,7 @@ async fn every_page_is_prefetched_after_the_first_screen_call_extras_first() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_call_card_shows_before_its_extras_code_arrives_and_they_fill_in_after() {
-    assert!(
-        lazy_files().contains(&"split_call_extras".to_owned()),
-        "the call pop-up's extras have no module of their own: {:?}",
-        lazy_files()
-    );
+    assert_own_module("split_call_extras");
     let env = Env::new().await;
     // The extras' code is held back from the very start (the idle prefetch
     // asks for it first) until the test lets it through.
@@ -206,12 +205,8 @@ async fn the_call_card_shows_before_its_extras_code_arrives_and_they_fill_in_aft
             };" }),
     )
     .await;
-    env.login("demo", "demo123").await;
-    env.wait_for(ROWS, "customer rows").await;
-
     // The card is there at once: name, facts, the note field, the actions.
-    pop_up(&env, CUSTOMER).await;
-    env.wait_text("#call-pop .call-record", "陈聊天多").await;
+    card_after_sign_in(&env).await;
     env.wait_text("#call-pop .call-remarks", "聊天记录一万条")
         .await;
     assert!(env.exists("#call-pop #call-note-input").await);
@@ -251,12 +246,8 @@ async fn the_call_card_shows_before_its_extras_code_arrives_and_they_fill_in_aft
 async fn call_extras_whose_code_cannot_be_fetched_offer_a_retry_and_keep_the_note() {
     let env = Env::new().await;
     env.block_urls(&["*/split_call_extras*"]).await;
-    env.login("demo", "demo123").await;
-    env.wait_for(ROWS, "customer rows").await;
-
     // The card shows; its extras say in words that they could not be loaded.
-    pop_up(&env, CUSTOMER).await;
-    env.wait_text("#call-pop .call-record", "陈聊天多").await;
+    card_after_sign_in(&env).await;
     env.wait_text("#call-extras-failed", "无法加载来电卡片的更多信息")
         .await;
     assert!(!env.exists("#call-pop .call-messages").await);
