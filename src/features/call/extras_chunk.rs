@@ -18,18 +18,20 @@ use crate::features::call::state::ClinicPart;
 use crate::platform::api_client::{ApiClient, ApiError};
 use crate::ui::on_first_use::Local;
 
+/// A request of the chunk's and its answer.
+pub type Reply<T> = Local<Result<T, ApiError>>;
+
 /// The extras chunk's functions.
 #[derive(Clone, Copy)]
 pub struct Extras {
     /// The conversation's latest messages (user id, contact id), newest first.
-    pub last_messages: fn(ApiClient, i64, i64) -> Local<Result<Vec<ChatMessage>, ApiError>>,
+    pub last_messages: fn(ApiClient, i64, i64) -> Reply<Vec<ChatMessage>>,
     /// The signed-in user's manual entries (user id, name) with the number.
-    pub manual_entries:
-        fn(ApiClient, i64, String, String) -> Local<Result<Vec<ManualEntry>, ApiError>>,
+    pub manual_entries: fn(ApiClient, i64, String, String) -> Reply<Vec<ManualEntry>>,
     /// The clinic profile for the number and its coming appointments.
     pub clinic_part: fn(ApiClient, String) -> Local<ClinicPart>,
     /// Saves the remarks on the record; answers the record as saved.
-    pub save_remarks: fn(ApiClient, CallCustomer, String) -> Local<Result<CallCustomer, ApiError>>,
+    pub save_remarks: fn(ApiClient, CallCustomer, String) -> Reply<CallCustomer>,
     /// The latest messages, following the pop-up's state.
     pub messages_view: fn(I18n) -> AnyView,
     /// The pending manual entries, as one fact of the card's grid.
