@@ -1,9 +1,11 @@
 //! Route-level code splitting in headless Chromium against the reference
 //! server: the first screen needs no page chunk, a page's code is fetched
-//! when it is first opened or by the idle prefetch (the call page's first),
-//! a later navigation then fetches nothing, and a page whose code cannot be
-//! fetched says so with a retry that works, instead of a blank page or a
-//! panic.
+//! when it is first opened or by the idle prefetch (the call pop-up's
+//! extras first, then the call page), a later navigation then fetches
+//! nothing, and a page whose code cannot be fetched says so with a retry
+//! that works, instead of a blank page or a panic. The call pop-up's card
+//! needs no chunk: its extras fill in when theirs arrives, and say so, with
+//! a retry, when it cannot.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -11,10 +13,34 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use support::{dist, Env, WAIT};
 
 const ROWS: &str = "#customer-table tbody tr";
+/// A demo customer record (server/src/demo.rs) with a conversation.
+const CUSTOMER: &str = "13800000001";
+
+/// Signs in, waits for the first screen, then opens the call pop-up on the
+/// demo customer as a softphone would (`/call?phone=`, whatever the switch
+/// says) and waits for the card.
+async fn card_after_sign_in(env: &Env) {
+    env.login("demo", "demo123").await;
+    env.wait_for(ROWS, "customer rows").await;
+    env.goto(&format!("/call?phone={CUSTOMER}")).await;
+    env.click("#call-show").await;
+    env.wait_text("#call-pop .call-record", "陈聊天多").await;
+}
+
+/// Fails the test if the app panicked (blocked files are logged as errors).
+async fn assert_no_panic(env: &Env) {
+    let errors = env.console_errors().await;
+    assert!(
+        !errors
+            .iter()
+            .any(|e| e.contains("panicked") || e.contains("RuntimeError")),
+        "the app panicked: {errors:?}"
+    );
+}
 
 /// The stems (`split_<page>`, `chunk_<n>`) of the lazy pages' wasm files in
 /// the dist: each page's own module and the chunks pages share.
@@ -27,6 +53,15 @@ fn lazy_files() -> Vec<String> {
         .collect();
     stems.sort();
     stems
+}
+
+/// Fails the test unless the dist has a module of its own named `stem`.
+fn assert_own_module(stem: &str) {
+    let files = lazy_files();
+    assert!(
+        files.iter().any(|f| f == stem),
+        "no module {stem} in the dist: {files:?}"
+    );
 }
 
 /// Names of the wasm files the page has fetched, in the order it asked.
@@ -53,11 +88,7 @@ async fn fetched_wasm(env: &Env) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_whose_code_cannot_be_fetched_offers_a_retry_that_works() {
-    assert!(
-        lazy_files().contains(&"split_settings_page".to_owned()),
-        "the settings page has no module of its own in the dist: {:?}",
-        lazy_files()
-    );
+    assert_own_module("split_settings_page");
     let env = Env::new().await;
     // Every page's code unreachable from the start (the idle prefetch too).
     env.block_urls(&["*/split_*", "*/chunk_*"]).await;
@@ -89,18 +120,12 @@ async fn a_page_whose_code_cannot_be_fetched_offers_a_retry_that_works() {
     env.text("section[data-route='/settings']").await;
     assert!(!env.exists("#page-load-failed").await);
 
-    let errors = env.console_errors().await;
-    assert!(
-        !errors
-            .iter()
-            .any(|e| e.contains("panicked") || e.contains("RuntimeError")),
-        "the app panicked: {errors:?}"
-    );
+    assert_no_panic(&env).await;
     env.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_page_is_prefetched_after_the_first_screen_call_page_first() {
+async fn every_page_is_prefetched_after_the_first_screen_call_extras_first() {
     let files = lazy_files();
     let pages = files.iter().filter(|f| f.starts_with("split_")).count();
     assert!(pages >= 10, "too few lazy pages: {files:?}");
@@ -130,10 +155,20 @@ async fn every_page_is_prefetched_after_the_first_screen_call_page_first() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
-    let first_page = fetched.iter().find(|f| f.starts_with("split_"));
+    // The call pop-up's extras first (an incoming call's card waits for
+    // them), then the call page.
+    let mut modules = fetched.iter().filter(|f| f.starts_with("split_"));
     assert!(
-        first_page.is_some_and(|f| f.starts_with("split_call_page-")),
-        "the call page was not prefetched first: {fetched:?}"
+        modules
+            .next()
+            .is_some_and(|f| f.starts_with("split_call_extras-")),
+        "the call pop-up's extras were not prefetched first: {fetched:?}"
+    );
+    assert!(
+        modules
+            .next()
+            .is_some_and(|f| f.starts_with("split_call_page-")),
+        "the call page was not prefetched second: {fetched:?}"
     );
 
     // Opening pages now fetches no code at all.
@@ -148,5 +183,101 @@ async fn every_page_is_prefetched_after_the_first_screen_call_page_first() {
     }
     assert_eq!(fetched_wasm(&env).await.len(), fetched.len());
     env.assert_no_console_errors().await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_call_card_shows_before_its_extras_code_arrives_and_they_fill_in_after() {
+    assert_own_module("split_call_extras");
+    let env = Env::new().await;
+    // The extras' code is held back from the very start (the idle prefetch
+    // asks for it first) until the test lets it through.
+    env.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "
+            const real = window.fetch.bind(window);
+            let open;
+            const gate = new Promise(r => { open = r; });
+            window.__releaseExtras = () => open();
+            window.fetch = (input, init) => {
+              const url = typeof input === 'string' ? input : (input.url || String(input));
+              return url.includes('split_call_extras') ? gate.then(() => real(input, init)) : real(input, init);
+            };" }),
+    )
+    .await;
+    // The card is there at once: name, facts, the note field, the actions.
+    card_after_sign_in(&env).await;
+    env.wait_text("#call-pop .call-remarks", "聊天记录一万条")
+        .await;
+    assert!(env.exists("#call-pop #call-note-input").await);
+    assert!(env.exists("#call-pop .card-actions .phone-copy").await);
+    // The extras are not: their code has not arrived, and nothing says it failed.
+    assert!(
+        !fetched_wasm(&env)
+            .await
+            .iter()
+            .any(|f| f.starts_with("split_call_extras-")),
+        "the extras' code arrived before it was let through"
+    );
+    assert!(!env.exists("#call-pop .call-messages").await);
+    assert!(!env.exists("#call-pop .call-manual").await);
+    assert!(!env.exists("#call-extras-failed").await);
+
+    // Once it arrives, the latest messages and the manual entries fill in.
+    env.browser
+        .execute("window.__releaseExtras();", vec![])
+        .await
+        .unwrap();
+    env.wait_for(
+        "#call-pop .call-message-list .call-message",
+        "the latest messages",
+    )
+    .await;
+    env.wait_for("#call-pop .call-manual", "the manual entries")
+        .await;
+    env.wait_text("#call-pop .call-record", "陈聊天多").await;
+    assert!(!env.exists("#call-extras-failed").await);
+    // (The clinic answers 404 for a number it does not know: logged, not a failure.)
+    assert_no_panic(&env).await;
+    env.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn call_extras_whose_code_cannot_be_fetched_offer_a_retry_and_keep_the_note() {
+    let env = Env::new().await;
+    env.block_urls(&["*/split_call_extras*"]).await;
+    // The card shows; its extras say in words that they could not be loaded.
+    card_after_sign_in(&env).await;
+    env.wait_text("#call-extras-failed", "无法加载来电卡片的更多信息")
+        .await;
+    assert!(!env.exists("#call-pop .call-messages").await);
+
+    // A note typed meanwhile cannot be saved, says so, and stays.
+    let note = "周五下午回电，要报价单";
+    env.fill("#call-note-input", note).await;
+    env.click("#call-note-save").await;
+    env.wait_text("#call-note-said", "备注没有保存").await;
+    assert_eq!(env.value("#call-note-input").await, note);
+
+    // A retry while the file is still unreachable fails again, in words.
+    env.click("#call-extras-retry").await;
+    env.wait_text("#call-extras-failed", "无法加载来电卡片的更多信息")
+        .await;
+
+    // Once it can be fetched, retry fills the extras in; the note is still
+    // there and now saves.
+    env.block_urls(&[]).await;
+    env.click("#call-extras-retry").await;
+    env.wait_for(
+        "#call-pop .call-message-list .call-message",
+        "the latest messages",
+    )
+    .await;
+    env.wait_gone("#call-extras-failed").await;
+    assert_eq!(env.value("#call-note-input").await, note);
+    env.click("#call-note-save").await;
+    env.wait_text("#call-note-said", "已保存到备注").await;
+    env.wait_text("#call-pop .call-remarks", note).await;
+    assert_no_panic(&env).await;
     env.close().await;
 }

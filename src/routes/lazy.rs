@@ -24,13 +24,15 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use scrm_panel::app::quick_find::dialog::QuickFindDialog;
 use scrm_panel::app::settings;
+use scrm_panel::features::call::extras_chunk::Extras;
+use scrm_panel::features::customers::export::ExportRun;
 use scrm_panel::features::customers::views_dialog::SavedViewsDialog;
 use scrm_panel::features::{call, chat, clinic, customers, manual_tasks};
 use scrm_panel::platform::i18n::{t_string, use_i18n, Locale};
 use scrm_panel::platform::tr::tr;
 use scrm_panel::ui::button::Button;
 use scrm_panel::ui::icon::glyph;
-use scrm_panel::ui::on_first_use::ChunkFuture;
+use scrm_panel::ui::on_first_use::Local;
 
 /// A page built once its chunk is in, or why not.
 type PageFuture = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
@@ -121,20 +123,21 @@ lazy_page!(
 );
 lazy_page!(SettingsPage, settings_page, settings::Settings);
 
-/// A view `$view` that is not a page but the same kind of split point,
-/// `$chunk`: its code is fetched on first use (or by the prefetch), and
+/// Code that is not a page but the same kind of split point, `$chunk`: what
+/// it answers, `$value` of type `$ty` (a view, or functions the caller runs),
+/// is built in the chunk, fetched on first use (or by the prefetch), and
 /// `$chunk::load` answers `None` when it cannot be.
-macro_rules! lazy_view {
-    ($chunk:ident, $($view:ident)::+) => {
+macro_rules! lazy_code {
+    ($chunk:ident, $ty:path, $value:expr) => {
         mod $chunk {
             use super::*;
 
             #[wasm_split($chunk, fallible, preload(fetch))]
-            fn build() -> Result<AnyView, SplitLoaderError> {
-                Ok(view! { <$($view)::+/> }.into_any())
+            fn build() -> Result<$ty, SplitLoaderError> {
+                Ok($value)
             }
 
-            pub fn load() -> ChunkFuture {
+            pub fn load() -> Local<Option<$ty>> {
                 Box::pin(async { build().await.ok() })
             }
 
@@ -145,19 +148,38 @@ macro_rules! lazy_view {
     };
 }
 
+/// A view `$view` behind the split point `$chunk` (see [`lazy_code`]).
+macro_rules! lazy_view {
+    ($chunk:ident, $($view:ident)::+) => {
+        lazy_code!($chunk, AnyView, view! { <$($view)::+/> }.into_any());
+    };
+}
+
 // Quick find's dialog, fetched on the first Ctrl+K.
 lazy_view!(quick_find, QuickFindDialog);
 // The customer list's saved-views dialog, fetched on its first opening.
 lazy_view!(saved_views, SavedViewsDialog);
 
+// The call pop-up card's extras (messages, manual entries, clinic, the note's
+// save): the table of the chunk's functions, which the pop-up calls once the
+// chunk is in.
+lazy_code!(call_extras, Extras, call::extras_code::table());
+// The customer list's export (paging through downLoad, CSV, the XLSX
+// worker), fetched on the first press of an export button.
+lazy_code!(customer_export, ExportRun, customers::export_job::run);
+
+pub use call_extras::load as call_extras;
+pub use customer_export::load as customer_export;
 pub use quick_find::load as quick_find_dialog;
 pub use saved_views::load as saved_views_dialog;
 
 /// Every lazy chunk's prefetch, in the order the idle prefetch takes them:
-/// the call page first (an incoming call opens it), then the customer
-/// pages a list row leads to, then the rest, quick find and the saved-views
-/// dialog last.
-pub const PREFETCH: [Prefetch; 14] = [
+/// the call pop-up's extras first (an incoming call's card waits for them),
+/// then the call page (an incoming call may open it), then the customer
+/// pages a list row leads to, then the rest, quick find, the saved-views
+/// dialog and the customer export last.
+pub const PREFETCH: [Prefetch; 16] = [
+    call_extras::prefetch,
     call_page::prefetch,
     customer_edit::prefetch,
     customer_by_contact::prefetch,
@@ -172,6 +194,7 @@ pub const PREFETCH: [Prefetch; 14] = [
     settings_page::prefetch,
     quick_find::prefetch,
     saved_views::prefetch,
+    customer_export::prefetch,
 ];
 
 /// The page, or the retry view when its chunk could not be fetched.

@@ -16,6 +16,7 @@ use scrm_panel::app::{login, not_found};
 use scrm_panel::core::config::Config;
 use scrm_panel::features::call::state::CallPop;
 use scrm_panel::features::customers;
+use scrm_panel::features::customers::export::CustomerExportChunk;
 use scrm_panel::features::customers::saved_views::SavedViewsChunk;
 use scrm_panel::platform::api_client::ApiClient;
 use scrm_panel::platform::dial::CallOpener;
@@ -44,6 +45,7 @@ fn App(config: Config) -> impl IntoView {
         ApiClient::new(session.clone()),
         session.user,
         session.config.clinic.enabled,
+        Some(call_extras),
     );
     provide_context(pop);
     provide_context(CallOpener(Callback::new(move |phone| pop.open(phone))));
@@ -52,6 +54,8 @@ fn App(config: Config) -> impl IntoView {
     provide_context(QuickFindChunk(quick_find_dialog));
     // The customer list's saved-views dialog, likewise.
     provide_context(SavedViewsChunk(saved_views_dialog));
+    // The customer list's export, likewise.
+    provide_context(CustomerExportChunk(customer_export));
     prefetch::after_first_screen();
 
     view! {

@@ -1,7 +1,7 @@
-//! After the first screen, every lazy page's chunk is fetched in idle time,
-//! one at a time and the call page's first, so a later navigation, or an
-//! incoming call's pop-up opening the call page, does not wait on the
-//! network. A fetched chunk is instantiated at once; its file is then in
+//! After the first screen, every lazy chunk is fetched in idle time, one at
+//! a time, the call pop-up's extras first and then the call page, so an
+//! incoming call's card, a later navigation or the pop-up opening the call
+//! page does not wait on the network. A fetched chunk is instantiated at once; its file is then in
 //! the browser's cache too, under a content-hashed name the server marks
 //! immutable.
 
@@ -29,7 +29,8 @@ pub fn after_first_screen() {
             idle().await;
             if !prefetch().await {
                 // Offline, or the files were replaced by a deploy: each page
-                // then fetches its own chunk when opened, with a retry.
+                // (and the call card's extras) then fetches its own chunk when
+                // needed, with a retry.
                 return;
             }
         }

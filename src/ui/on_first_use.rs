@@ -14,8 +14,11 @@ use std::pin::Pin;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
+/// Work done in a chunk's code, or its answer; not `Send`: the browser has
+/// one thread.
+pub type Local<T> = Pin<Box<dyn Future<Output = T>>>;
 /// The view once its code is in; `None` when the code could not be fetched.
-pub type ChunkFuture = Pin<Box<dyn Future<Output = Option<AnyView>>>>;
+pub type ChunkFuture = Local<Option<AnyView>>;
 /// Fetches a chunk's code and builds its view.
 pub type ChunkLoader = fn() -> ChunkFuture;
 

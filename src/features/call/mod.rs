@@ -6,8 +6,13 @@
 pub mod auto_open_switch;
 pub mod dial_box;
 pub mod embed_bridge;
-pub mod extras;
+pub mod extra_lookups;
+pub mod extra_views;
+pub mod extras_chunk;
+pub mod extras_code;
+pub mod extras_slot;
 pub mod lookups;
+pub mod note_form;
 pub mod page;
 pub mod popup;
 pub mod record_card;

@@ -1,6 +1,7 @@
 //! One record as a card: name with star and where it was found, tags as chips,
 //! the key facts in a descriptions grid, then the parts that fill in later
-//! (latest messages, pending manual entries), the note field, and the actions.
+//! (latest messages, pending manual entries: their code is the extras chunk's),
+//! the note field, and the actions.
 //!
 //! Manual entries (source 3) have their own facts and link to their task
 //! list; customer records (1) link to editing and chat. Pool rows (2) are
@@ -18,7 +19,8 @@ use scrm_api::lenient::split_ids;
 use crate::core::hrefs;
 use crate::core::recent::Recent;
 use crate::core::text::shown;
-use crate::features::call::extras::{manual_section, messages_section, note_form};
+use crate::features::call::extras_slot::extras_slot;
+use crate::features::call::note_form::note_form;
 use crate::features::call::result::{display_name, link, note, I18n};
 use crate::features::call::state::{use_call_pop, PoolRecords};
 use crate::platform::recent;
@@ -163,9 +165,9 @@ pub fn record_card(
                     <dd class="call-remarks">{shown(r.remarks.as_deref())}</dd>
                 </div>
                 {fact(t_string!(i18n, call_last_update), updated)}
-                {(!manual).then(|| manual_section(i18n))}
+                {(!manual).then(|| extras_slot(i18n, |e, i| (e.manual_view)(i)))}
             </Descriptions>
-            {(!manual).then(|| messages_section(i18n))}
+            {(!manual).then(|| extras_slot(i18n, |e, i| (e.messages_view)(i)))}
             {editable.then(|| note_form(i18n))}
             <CardActions>
                 <PhoneActions phone=phone in_pop_up=true labelled=true/>

@@ -5,9 +5,10 @@
 //!
 //! The answer is drawn as soon as it arrives: the card's other parts (latest
 //! messages, manual entries, clinic) are separate reactive sections that fill
-//! in later, so neither an incoming call nor what the user is typing in the
-//! card waits for them. Texts are plain strings (`t_string!`) re-rendered with
-//! the part they belong to: every distinct view type costs wasm size.
+//! in later, their code the extras chunk's, so neither an incoming call nor
+//! what the user is typing in the card waits for them. Texts are plain
+//! strings (`t_string!`) re-rendered with the part they belong to: every
+//! distinct view type costs wasm size.
 
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
@@ -17,7 +18,8 @@ use scrm_api::validate::PhoneError;
 use crate::core::nav::encode_component;
 use crate::core::template::fill;
 use crate::core::text::{first_filled, shown};
-use crate::features::call::extras::clinic_section;
+use crate::features::call::extras_chunk::ExtrasChunk;
+use crate::features::call::extras_slot::extras_failed;
 use crate::features::call::record_card::record_card;
 use crate::features::call::state::{
     mark, use_call_pop, ClinicPart, Lookup, PoolRecords, MARK_FILLED,
@@ -92,9 +94,14 @@ pub fn CallResult() -> impl IntoView {
     };
     let clinic = move || {
         let _ = i18n.get_locale();
-        clinic.get().and_then(|part| clinic_section(i18n, part))
+        let ExtrasChunk::Ready(extras) = pop.extras.get() else {
+            return None;
+        };
+        clinic
+            .get()
+            .and_then(|part| (extras.clinic_view)(i18n, part))
     };
-    view! { {main} {clinic} }
+    view! { {main} {extras_failed(i18n)} {clinic} }
 }
 
 fn main_part(i18n: I18n, head: Head) -> impl IntoView {

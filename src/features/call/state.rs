@@ -18,9 +18,8 @@ use scrm_api::time::Timestamp;
 use scrm_api::validate::{normalize_phone, PhoneError};
 
 use crate::core::call_card::with_note;
-use crate::features::call::lookups::{
-    after_drawing, clinic_part, last_messages, manual_entries, records_with_phone, save_remarks,
-};
+use crate::features::call::extras_chunk::{Extras, ExtrasChunk, ExtrasLoader};
+use crate::features::call::lookups::{after_drawing, records_with_phone};
 use crate::platform::api_client::{ApiClient, ApiError};
 use crate::platform::load::{stoppable, AbortGuard};
 
@@ -133,11 +132,21 @@ pub struct CallPop {
     api: StoredValue<ApiClient>,
     me: RwSignal<Option<Me>>,
     clinic_on: bool,
+    /// Where the card's extras' code is, and how to fetch it (none on a host without the
+    /// split point: the card then says its extras could not be loaded).
+    pub extras: RwSignal<ExtrasChunk>,
+    extras_loader: Option<ExtrasLoader>,
 }
 
 impl CallPop {
-    /// `me` is the session's signed-in user (whose manual entries are checked).
-    pub fn new(api: ApiClient, me: RwSignal<Option<Me>>, clinic_on: bool) -> Self {
+    /// `me` is the session's signed-in user (whose manual entries are checked);
+    /// `extras` fetches the card's extras' code.
+    pub fn new(
+        api: ApiClient,
+        me: RwSignal<Option<Me>>,
+        clinic_on: bool,
+        extras: Option<ExtrasLoader>,
+    ) -> Self {
         CallPop {
             auto_open: RwSignal::new(None),
             switch_error: RwSignal::new(None),
@@ -150,7 +159,61 @@ impl CallPop {
             api: StoredValue::new(api),
             me,
             clinic_on,
+            extras: RwSignal::new(ExtrasChunk::Waiting),
+            extras_loader: extras,
         }
+    }
+
+    /// The extras' code, fetched the first time (the idle prefetch has usually done it);
+    /// `None`, and the card says so, when it cannot be.
+    async fn extras_table(self) -> Option<Extras> {
+        if let Some(ExtrasChunk::Ready(table)) = self.extras.try_get_untracked() {
+            return Some(table);
+        }
+        let table = match self.extras_loader {
+            Some(load) => load().await,
+            None => None,
+        };
+        // Several look-ups wait for the same chunk: the first in redraws the slots, once.
+        if !matches!(self.extras.try_get_untracked(), Some(ExtrasChunk::Ready(_))) {
+            let _ = self.extras.try_set(match table {
+                Some(table) => ExtrasChunk::Ready(table),
+                None => ExtrasChunk::Failed,
+            });
+        }
+        table
+    }
+
+    /// Fetches the extras' code again (after a failure) and then asks the shown call's
+    /// extras again; what is typed into the note stays.
+    pub fn retry_extras(self) {
+        self.extras.set(ExtrasChunk::Waiting);
+        self.spawn(async move {
+            if self.extras_table().await.is_none() {
+                return;
+            }
+            let Some((seq, picked, clinic)) = self
+                .current
+                .try_with_untracked(|c| {
+                    let c = c.as_ref()?;
+                    let clinic = c
+                        .phone
+                        .clone()
+                        .ok()
+                        .filter(|_| c.clinic == ClinicPart::Loading);
+                    Some((c.seq, c.picked, clinic))
+                })
+                .flatten()
+            else {
+                return;
+            };
+            if let Some(index) = picked {
+                self.start_picked(index);
+            }
+            if let Some(phone) = clinic {
+                self.start_clinic(seq, phone);
+            }
+        });
     }
 
     /// A call happened: open the pop-up on `raw` if the switch is on
@@ -192,9 +255,8 @@ impl CallPop {
             },
         }));
         let Some(phone) = valid else { return };
-        let api = self.api.get_value();
         {
-            let api = api.clone();
+            let api = self.api.get_value();
             let phone = phone.clone();
             self.spawn(async move {
                 let reply = api
@@ -230,18 +292,32 @@ impl CallPop {
             });
         }
         if self.clinic_on {
-            self.spawn(async move {
-                let part = clinic_part(&api, phone).await;
-                self.apply(seq, |c| c.clinic = part);
-            });
+            self.start_clinic(seq, phone);
         }
+    }
+
+    /// The clinic's part of call `seq`, once the extras' code is in.
+    fn start_clinic(self, seq: u64, phone: String) {
+        let api = self.api.get_value();
+        self.spawn(async move {
+            let Some(extras) = self.extras_table().await else {
+                return;
+            };
+            let part = (extras.clinic_part)(api, phone).await;
+            self.apply(seq, |c| c.clinic = part);
+        });
     }
 
     /// Shows record `index` of the answer (from the pick list) and starts its own
     /// look-ups: the latest messages and the user's pending manual entries.
     pub fn pick(self, index: usize) {
-        self.picked_running.set_value(Vec::new());
         self.reset_note();
+        self.start_picked(index);
+    }
+
+    /// Shows record `index` and starts its look-ups, leaving the note as typed.
+    fn start_picked(self, index: usize) {
+        self.picked_running.set_value(Vec::new());
         let Some((seq, record, source, phone)) = self
             .current
             .try_with_untracked(|c| {
@@ -294,14 +370,20 @@ impl CallPop {
             let api = api.clone();
             self.spawn_picked(async move {
                 after_drawing().await;
-                let got = last_messages(&api, user, contact).await;
+                let Some(extras) = self.extras_table().await else {
+                    return;
+                };
+                let got = (extras.last_messages)(api, user, contact).await;
                 self.apply(seq, |c| c.messages = extra(got));
             });
         }
         if let Some((me, name)) = manual {
             self.spawn_picked(async move {
                 after_drawing().await;
-                let got = manual_entries(&api, me, name, &phone).await;
+                let Some(extras) = self.extras_table().await else {
+                    return;
+                };
+                let got = (extras.manual_entries)(api, me, name, phone).await;
                 self.apply(seq, |c| c.manual = extra(got));
             });
         }
@@ -352,7 +434,13 @@ impl CallPop {
         self.note_state.set(NoteState::Saving);
         let api = self.api.get_value();
         self.spawn_picked(async move {
-            match save_remarks(&api, &record, remarks).await {
+            let Some(extras) = self.extras_table().await else {
+                // The card says why, with a retry; the text stays for another try.
+                let failed = ApiError::Network(String::new());
+                let _ = self.note_state.try_set(NoteState::Failed(failed));
+                return;
+            };
+            match (extras.save_remarks)(api, record, remarks).await {
                 Ok(saved) => {
                     self.apply(seq, |c| {
                         if let Lookup::Done(info) = &mut c.lookup {

@@ -18,6 +18,8 @@ pub mod edit_form;
 #[cfg(target_arch = "wasm32")]
 pub mod export;
 #[cfg(target_arch = "wasm32")]
+pub mod export_job;
+#[cfg(target_arch = "wasm32")]
 pub mod filters;
 #[cfg(target_arch = "wasm32")]
 pub mod list;

@@ -1,8 +1,7 @@
-//! The card's parts that fill in after it is drawn, each redrawn only by its own answer:
-//! the latest messages, the user's pending manual entries for the number, the clinic
-//! profile with the next appointment (left out when the clinic has nobody with the
-//! number), and the note added to the remarks, whose typed text lives in the app-wide
-//! state so no answer arriving meanwhile can wipe it.
+//! The card's parts that fill in after it is drawn, in the extras chunk, each redrawn only
+//! by its own answer: the latest messages, the user's pending manual entries for the number,
+//! and the clinic profile with the next appointment (left out when the clinic has nobody
+//! with the number).
 
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
@@ -13,13 +12,12 @@ use scrm_api::manual_task::ManualEntry;
 use crate::core::call_card::{next_appointment, pending};
 use crate::core::hrefs;
 use crate::features::call::result::{link, note, I18n};
-use crate::features::call::state::{use_call_pop, ClinicPart, Extra, NoteState};
+use crate::features::call::state::{use_call_pop, ClinicPart, Extra};
 use crate::platform::i18n::t_string;
 use crate::ui::badge::{Badge, Tone};
-use crate::ui::button::{Button, Variant};
 use crate::ui::card::Card;
 use crate::ui::descriptions::{fact, Descriptions};
-use crate::ui::error_view::{describe, ErrorView};
+use crate::ui::error_view::ErrorView;
 
 /// Retries the picked record's look-ups.
 fn retry_picked() -> Callback<()> {
@@ -169,46 +167,8 @@ fn entry_status(i18n: I18n, e: ManualEntry) -> impl IntoView {
     view! { <span class="call-manual-entry">{dial} " " {add} " " {list}</span> }
 }
 
-/// A note added to the remarks without leaving the pop-up: saved or failed said in words,
-/// and what was typed kept when it failed.
-pub fn note_form(i18n: I18n) -> impl IntoView {
-    let pop = use_call_pop();
-    let saving = Signal::derive(move || pop.note_state.get() == NoteState::Saving);
-    let said = move || {
-        match pop.note_state.get() {
-        NoteState::Idle | NoteState::Saving => None,
-        NoteState::Saved => Some(view! {
-            <span class="form-ok">{t_string!(i18n, call_note_saved)}</span>
-        }.into_any()),
-        NoteState::Empty => Some(view! {
-            <span class="form-error">{t_string!(i18n, call_note_empty)}</span>
-        }.into_any()),
-        NoteState::Failed(e) => Some(view! {
-            <span class="form-error">{format!("{} {}", t_string!(i18n, call_note_failed), describe(i18n, &e))}</span>
-        }.into_any()),
-    }
-    };
-    view! {
-        <div class="call-note" role="group" aria-labelledby="call-note-label">
-            <label id="call-note-label" for="call-note-input">{t_string!(i18n, call_note_label)}</label>
-            <textarea id="call-note-input" rows="2" aria-describedby="call-note-said"
-                bind:value=pop.note
-                on:input=move |_| {
-                    if !matches!(pop.note_state.get_untracked(), NoteState::Saving | NoteState::Failed(_)) {
-                        pop.note_state.set(NoteState::Idle);
-                    }
-                }></textarea>
-            <div class="call-note-foot">
-                <Button variant=Variant::Primary small=true loading=saving attr:id="call-note-save"
-                    on:click=move |_| pop.save_note()>
-                    {t_string!(i18n, call_note_save)}
-                </Button>
-                <span id="call-note-said" role="status">{said}</span>
-            </div>
-        </div>
-    }
-}
-
+/// The clinic profile with the next appointment; nothing when the clinic has nobody with
+/// the number.
 pub fn clinic_section(i18n: I18n, part: ClinicPart) -> Option<impl IntoView> {
     let pop = use_call_pop();
     let retry = Callback::new(move |_| pop.retry());
