@@ -24,6 +24,7 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use scrm_panel::app::quick_find::dialog::QuickFindDialog;
 use scrm_panel::app::settings;
+use scrm_panel::features::customers::bulk_dialog::BulkDialog;
 use scrm_panel::features::customers::views_dialog::SavedViewsDialog;
 use scrm_panel::features::{call, chat, clinic, customers, manual_tasks};
 use scrm_panel::platform::i18n::{t_string, use_i18n, Locale};
@@ -149,15 +150,19 @@ macro_rules! lazy_view {
 lazy_view!(quick_find, QuickFindDialog);
 // The customer list's saved-views dialog, fetched on its first opening.
 lazy_view!(saved_views, SavedViewsDialog);
+// The customer list's bulk actions (dialog and runner), fetched on the
+// first press of an action in the selection bar.
+lazy_view!(bulk_actions, BulkDialog);
 
+pub use bulk_actions::load as bulk_actions_dialog;
 pub use quick_find::load as quick_find_dialog;
 pub use saved_views::load as saved_views_dialog;
 
 /// Every lazy chunk's prefetch, in the order the idle prefetch takes them:
 /// the call page first (an incoming call opens it), then the customer
-/// pages a list row leads to, then the rest, quick find and the saved-views
-/// dialog last.
-pub const PREFETCH: [Prefetch; 14] = [
+/// pages a list row leads to, then the rest, the list's bulk actions, quick
+/// find and the saved-views dialog last.
+pub const PREFETCH: [Prefetch; 15] = [
     call_page::prefetch,
     customer_edit::prefetch,
     customer_by_contact::prefetch,
@@ -170,6 +175,7 @@ pub const PREFETCH: [Prefetch; 14] = [
     clinic_page::prefetch,
     clinic_appointments::prefetch,
     settings_page::prefetch,
+    bulk_actions::prefetch,
     quick_find::prefetch,
     saved_views::prefetch,
 ];

@@ -13,6 +13,10 @@ use crate::ui::button::{Button, Variant};
 
 #[component]
 pub fn ConfirmDialog(
+    /// The prefix of its parts' ids (`confirm`: `confirm-title`, `confirm-ok`...),
+    /// unique on the page: a page may hold two confirmations.
+    #[prop(default = "confirm")]
+    id: &'static str,
     /// Shown while true.
     #[prop(into)]
     open: Signal<bool>,
@@ -37,18 +41,18 @@ pub fn ConfirmDialog(
     let node = NodeRef::<Dialog>::new();
     modal_while(node, open);
     view! {
-        <dialog node_ref=node class="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-message"
+        <dialog node_ref=node class="confirm-dialog" aria-labelledby=format!("{id}-title") aria-describedby=format!("{id}-message")
             on:cancel=move |e: web_sys::Event| { if busy.get_untracked() { e.prevent_default() } }
             on:keydown=move |ev: leptos::ev::KeyboardEvent| { if let Some(d) = node.get_untracked() { wrap_tab(&d, &ev) } }
             on:close=move |_| { if open.get_untracked() { on_cancel.run(()) } }>
-            <h2 id="confirm-title">{title}</h2>
-            <p id="confirm-message">{message}</p>
+            <h2 id=format!("{id}-title")>{title}</h2>
+            <p id=format!("{id}-message")>{message}</p>
             <p class="form-error" role="alert">{move || error.get()}</p>
             <div class="dialog-actions">
-                <Button attr:id="confirm-cancel" attr:autofocus=true disabled=busy on:click=move |_| on_cancel.run(())>
+                <Button attr:id=format!("{id}-cancel") attr:autofocus=true disabled=busy on:click=move |_| on_cancel.run(())>
                     {tr(i18n, |i| t_string!(i, cancel))}
                 </Button>
-                <Button variant=Variant::Danger attr:id="confirm-ok" loading=busy on:click=move |_| on_confirm.run(())>
+                <Button variant=Variant::Danger attr:id=format!("{id}-ok") loading=busy on:click=move |_| on_confirm.run(())>
                     {confirm_label}
                 </Button>
             </div>

@@ -5,15 +5,16 @@
 //! page to a worker wasm loaded on demand (`xlsx_file`), which packs the file.
 
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use scrm_api::csv;
-use scrm_api::customer::DownLoad;
+use scrm_api::customer::{Customer, DownLoad};
 use scrm_api::xlsx::Kind;
 use wasm_bindgen::JsValue;
 
 use crate::features::customers::query::CustomerFilter;
 use crate::platform::api_client::use_api;
 use crate::platform::dom;
-use crate::platform::i18n::{t_string, use_i18n};
+use crate::platform::i18n::{t_string, use_i18n, Locale};
 use crate::platform::job::Job;
 use crate::platform::tr::tr;
 use crate::platform::xlsx_file;
@@ -26,14 +27,14 @@ const EXPORT_PAGE: i64 = 1000;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// One row for the XLSX worker: a JS array of strings.
 /// Today's date in China time (`2026-12-01`), for the file name.
-fn today() -> String {
+pub fn today() -> String {
     scrm_api::time::Timestamp::from_epoch_ms(js_sys::Date::now() as i64)
         .map(|t| t.date().to_owned())
         .unwrap_or_default()
 }
 
+/// One row for the XLSX worker: a JS array of strings.
 fn text_row<S: AsRef<str>>(cells: &[S]) -> JsValue {
     cells
         .iter()
@@ -69,9 +70,126 @@ const COLUMN_KINDS: [Kind; 10] = [
 const STAR: usize = 6;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub enum Format {
     Csv,
     Xlsx,
+}
+
+impl Format {
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// An export file being written, rows added as they arrive: CSV pieces the
+/// browser assembles, or XLSX rows handed to the worker. The list's export
+/// and the export of a selection both write through it, so both files have
+/// the same columns, neutralised cells and words for the star.
+pub struct ExportFile {
+    format: Format,
+    parts: js_sys::Array,
+    sink: Option<xlsx_file::XlsxSink>,
+    yes: &'static str,
+    no: &'static str,
+    xlsx_failed: &'static str,
+}
+
+impl ExportFile {
+    /// Writes the header; for XLSX, starts the worker first. `Err` in words.
+    pub async fn start(i18n: I18nContext<Locale>, format: Format) -> Result<ExportFile, String> {
+        let header: Vec<String> = [
+            t_string!(i18n, customer_id),
+            t_string!(i18n, cust_name),
+            t_string!(i18n, cust_nickname),
+            t_string!(i18n, cust_remark_name),
+            t_string!(i18n, cust_phone),
+            t_string!(i18n, cust_tags),
+            t_string!(i18n, cust_star),
+            t_string!(i18n, cust_remarks),
+            t_string!(i18n, export_created_zone),
+            t_string!(i18n, export_updated_zone),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut file = ExportFile {
+            format,
+            parts: js_sys::Array::new(),
+            sink: None,
+            // The star as a word a reader understands, not 1/0.
+            yes: t_string!(i18n, export_yes),
+            no: t_string!(i18n, export_no),
+            xlsx_failed: t_string!(i18n, export_xlsx_failed),
+        };
+        match format {
+            Format::Csv => {
+                file.parts.push(&JsValue::from_str(&csv::start(&header)));
+            }
+            Format::Xlsx => match xlsx_file::XlsxSink::start(&COLUMN_KINDS).await {
+                Ok(s) if s.push(&js_sys::Array::of1(&text_row(&header))).is_ok() => {
+                    file.sink = Some(s)
+                }
+                _ => return Err(file.xlsx_failed.to_owned()),
+            },
+        }
+        Ok(file)
+    }
+
+    fn cells(&self, c: &Customer) -> Vec<String> {
+        let mut cells = csv::customer_cells(c);
+        if let Some(star) = cells.get_mut(STAR) {
+            *star = if star == "1" { self.yes } else { self.no }.to_owned();
+        }
+        cells
+    }
+
+    /// Adds rows; `Err` in words when the XLSX worker is gone.
+    pub fn push(&self, customers: &[Customer]) -> Result<(), String> {
+        match self.format {
+            Format::Csv => {
+                let mut chunk = String::new();
+                for c in customers {
+                    chunk.push_str(&csv::customer_line(&self.cells(c)));
+                }
+                self.parts.push(&JsValue::from_str(&chunk));
+                Ok(())
+            }
+            Format::Xlsx => {
+                let rows = js_sys::Array::new();
+                for c in customers {
+                    rows.push(&text_row(&self.cells(c)));
+                }
+                match &self.sink {
+                    Some(s) if s.push(&rows).is_ok() => Ok(()),
+                    _ => Err(self.xlsx_failed.to_owned()),
+                }
+            }
+        }
+    }
+
+    /// Hands the file to the browser as `name`: `Ok(false)` when the
+    /// browser refused it, `Err` in words when the XLSX could not be packed.
+    pub async fn save(mut self, name: &str) -> Result<bool, String> {
+        match self.format {
+            Format::Csv => Ok(dom::download(name, "text/csv;charset=utf-8", &self.parts)),
+            Format::Xlsx => match finish_xlsx(self.sink.take()).await {
+                Ok(bytes) => Ok(dom::download(name, XLSX_MIME, &js_sys::Array::of1(&bytes))),
+                Err(()) => Err(self.xlsx_failed.to_owned()),
+            },
+        }
+    }
+}
+
+/// What the panel says once a file of `rows` rows was handed over (or not).
+pub fn saved_words(i18n: I18nContext<Locale>, saved: Result<bool, String>, rows: u64) -> String {
+    match saved {
+        Ok(true) => format!("{} {rows}", t_string!(i18n, export_done)),
+        Ok(false) => t_string!(i18n, export_save_failed).to_string(),
+        Err(why) => why,
+    }
 }
 
 #[component]
@@ -86,50 +204,13 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
         let f = filter.get_untracked();
         let api = api.clone();
         job.start(move |progress| async move {
-            let header: Vec<String> = [
-                t_string!(i18n, customer_id),
-                t_string!(i18n, cust_name),
-                t_string!(i18n, cust_nickname),
-                t_string!(i18n, cust_remark_name),
-                t_string!(i18n, cust_phone),
-                t_string!(i18n, cust_tags),
-                t_string!(i18n, cust_star),
-                t_string!(i18n, cust_remarks),
-                t_string!(i18n, export_created_zone),
-                t_string!(i18n, export_updated_zone),
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-            // The star as a word a reader understands, not 1/0.
-            let (yes, no) = (t_string!(i18n, export_yes), t_string!(i18n, export_no));
-            let cells = |c: &scrm_api::customer::Customer| {
-                let mut cells = csv::customer_cells(c);
-                if let Some(star) = cells.get_mut(STAR) {
-                    *star = if star == "1" { yes } else { no }.to_owned();
+            let file = match ExportFile::start(i18n, format).await {
+                Ok(file) => file,
+                Err(why) => {
+                    job.say(why);
+                    return;
                 }
-                cells
             };
-            let parts = js_sys::Array::new();
-            // XLSX rows go to the worker page by page as they arrive.
-            let mut sink = None;
-            match format {
-                Format::Csv => {
-                    parts.push(&JsValue::from_str(&csv::start(&header)));
-                }
-                Format::Xlsx => {
-                    let started = xlsx_file::XlsxSink::start(&COLUMN_KINDS).await;
-                    match started {
-                        Ok(s) if s.push(&js_sys::Array::of1(&text_row(&header))).is_ok() => {
-                            sink = Some(s)
-                        }
-                        _ => {
-                            job.say(t_string!(i18n, export_xlsx_failed).to_string());
-                            return;
-                        }
-                    }
-                }
-            }
             let mut page_no = 1;
             let mut rows = 0i64;
             let outcome = loop {
@@ -142,25 +223,8 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                 };
                 let count = page.count;
                 let got = page.items.len() as i64;
-                match format {
-                    Format::Csv => {
-                        let mut chunk = String::new();
-                        for c in &page.items {
-                            chunk.push_str(&csv::customer_line(&cells(c)));
-                        }
-                        parts.push(&JsValue::from_str(&chunk));
-                    }
-                    Format::Xlsx => {
-                        let rows = js_sys::Array::new();
-                        for c in &page.items {
-                            rows.push(&text_row(&cells(c)));
-                        }
-                        if let Some(s) = &sink {
-                            if s.push(&rows).is_err() {
-                                break Err(t_string!(i18n, export_xlsx_failed).to_string());
-                            }
-                        }
-                    }
+                if let Err(why) = file.push(&page.items) {
+                    break Err(why);
                 }
                 rows += got;
                 progress.set(rows.max(0) as u64, count.max(0) as u64);
@@ -169,30 +233,11 @@ pub fn Export(#[prop(into)] filter: Signal<CustomerFilter>) -> impl IntoView {
                 }
                 page_no += 1;
             };
-            let saved = match (outcome, format) {
-                (Err(why), _) => Err(why),
-                (Ok(()), Format::Csv) => Ok(dom::download(
-                    &f.export_file_name(&today(), "csv"),
-                    "text/csv;charset=utf-8",
-                    &parts,
-                )),
-                (Ok(()), Format::Xlsx) => match finish_xlsx(sink.take()).await {
-                    Ok(bytes) => {
-                        let file = js_sys::Array::of1(&bytes);
-                        Ok(dom::download(
-                            &f.export_file_name(&today(), "xlsx"),
-                            XLSX_MIME,
-                            &file,
-                        ))
-                    }
-                    Err(()) => Err(t_string!(i18n, export_xlsx_failed).to_string()),
-                },
+            let saved = match outcome {
+                Err(why) => Err(why),
+                Ok(()) => file.save(&f.export_file_name(&today(), format.ext())).await,
             };
-            job.say(match saved {
-                Ok(true) => format!("{} {rows}", t_string!(i18n, export_done)),
-                Ok(false) => t_string!(i18n, export_save_failed).to_string(),
-                Err(why) => why,
-            });
+            job.say(saved_words(i18n, saved, rows.max(0) as u64));
         });
     };
 

@@ -8,6 +8,10 @@ pub mod tag_suggest;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]
+pub mod bulk_dialog;
+#[cfg(target_arch = "wasm32")]
+pub mod bulk_run;
+#[cfg(target_arch = "wasm32")]
 pub mod by_contact;
 #[cfg(target_arch = "wasm32")]
 pub mod by_tag;
@@ -27,6 +31,8 @@ pub mod recent_strip;
 pub mod record;
 #[cfg(target_arch = "wasm32")]
 pub mod saved_views;
+#[cfg(target_arch = "wasm32")]
+pub mod selection_bar;
 #[cfg(target_arch = "wasm32")]
 pub mod tag_picker;
 #[cfg(target_arch = "wasm32")]
