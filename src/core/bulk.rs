@@ -67,8 +67,6 @@ pub struct Report {
     /// Already as asked: nothing sent.
     pub skipped: u64,
     pub failed: Vec<Failure>,
-    /// Stopped by the user before every customer was reached.
-    pub stopped: bool,
 }
 
 impl Report {
@@ -84,7 +82,7 @@ impl Report {
         self.done + self.skipped + self.failed.len() as u64
     }
 
-    /// Customers never reached (the run was stopped).
+    /// Customers not reached (yet, or at all when the run was stopped).
     pub fn not_reached(&self) -> u64 {
         self.total.saturating_sub(self.handled())
     }

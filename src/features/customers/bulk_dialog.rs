@@ -61,8 +61,10 @@ pub fn BulkDialog() -> impl IntoView {
     let tag_missing = RwSignal::new(false);
     let tags = use_tags().list();
 
+    // Kept aside, so the handlers below are `Copy`.
+    let api = StoredValue::new_local(api);
     let run = move |what: Run| {
-        let api = api.clone();
+        let api = api.get_value();
         report.set(None);
         changed.set(!matches!(what, Run::Export(_)));
         job.start(move |progress| async move {

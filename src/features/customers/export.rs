@@ -138,7 +138,7 @@ impl ExportFile {
         Ok(file)
     }
 
-    fn cells(&self, c: &Customer) -> Vec<String> {
+    fn cells(&self, c: &Customer) -> [String; 10] {
         let mut cells = csv::customer_cells(c);
         if let Some(star) = cells.get_mut(STAR) {
             *star = if star == "1" { self.yes } else { self.no }.to_owned();

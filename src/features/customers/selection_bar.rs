@@ -110,8 +110,8 @@ impl BulkState {
         };
         self.action.set(None);
         request_animation_frame(move || {
-            focus(action.button_id());
             focus("selection-count");
+            focus(action.button_id());
         });
     }
 }
