@@ -17,8 +17,10 @@ use support::{csv_records, wait_rows, Env, ROWS, WAIT};
 /// The customer ids of the rows shown, in order.
 async fn row_ids(env: &Env) -> Vec<i64> {
     let ids = env
-        .js("return [...document.querySelectorAll('#customer-table tbody tr')]
-                .map(r => Number(r.id.replace('customer-', '')));")
+        .js(
+            "return [...document.querySelectorAll('#customer-table tbody tr')]
+                .map(r => Number(r.id.replace('customer-', '')));",
+        )
         .await;
     serde_json::from_value(ids).unwrap()
 }
@@ -109,8 +111,12 @@ async fn two_ticked_rows_get_a_tag_and_lose_it_again() {
     env.wait_gone("dialog[open]").await;
     // The list reloads with the tag on both rows, and both stay selected.
     let started = Instant::now();
-    while !(tags_of(&env, a).await.contains("投诉") && tags_of(&env, b).await.contains("投诉")) {
-        assert!(started.elapsed() < WAIT, "the tag never showed on both rows");
+    while !(tags_of(&env, a).await.contains("投诉") && tags_of(&env, b).await.contains("投诉"))
+    {
+        assert!(
+            started.elapsed() < WAIT,
+            "the tag never showed on both rows"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     env.wait_text("#selection-count", "已选 2 位客户").await;
@@ -142,17 +148,26 @@ async fn everyone_a_filter_matches_less_one_unticked_is_exported() {
     env.goto("/customers?phone=1").await;
     wait_rows(&env, "loaded", |r| r.len() == 10).await;
     let total = pager_total(&env).await;
-    assert!(total > 200, "the filter matches more than one read: {total}");
+    assert!(
+        total > 200,
+        "the filter matches more than one read: {total}"
+    );
     let first = row_ids(&env).await[0];
     env.click("#pick-page").await;
     env.wait_text("#selection-count", "已选 10 位客户").await;
     env.click("#select-all-matching").await;
-    env.wait_text("#selection-count", &format!("已选 {} 位客户", grouped(total)))
-        .await;
+    env.wait_text(
+        "#selection-count",
+        &format!("已选 {} 位客户", grouped(total)),
+    )
+    .await;
     env.click(&format!("#pick-{first}")).await;
     let chosen = total - 1;
-    env.wait_text("#selection-count", &format!("已选 {} 位客户", grouped(chosen)))
-        .await;
+    env.wait_text(
+        "#selection-count",
+        &format!("已选 {} 位客户", grouped(chosen)),
+    )
+    .await;
 
     env.keep_downloads().await;
     env.click("#bulk-export").await;
@@ -160,7 +175,11 @@ async fn everyone_a_filter_matches_less_one_unticked_is_exported() {
     env.wait_text("#bulk-status", &chosen.to_string()).await;
     let bytes = env.download(0).await;
     let text = String::from_utf8(bytes).unwrap();
-    assert_eq!(csv_records(&text), chosen as usize + 1, "header plus the selection");
+    assert_eq!(
+        csv_records(&text),
+        chosen as usize + 1,
+        "header plus the selection"
+    );
     let table = scrm_panel::features::manual_tasks::import_rows::parse_csv(&text).unwrap();
     let ids: Vec<&str> = table
         .rows
@@ -168,7 +187,8 @@ async fn everyone_a_filter_matches_less_one_unticked_is_exported() {
         .map(|r| r.first().map(String::as_str).unwrap_or_default())
         .collect();
     assert!(
-        !ids.iter().any(|id| id.trim_matches(|c| c == '=' || c == '"') == first.to_string()),
+        !ids.iter()
+            .any(|id| id.trim_matches(|c| c == '=' || c == '"') == first.to_string()),
         "the unticked customer is not in the file"
     );
     assert!(
@@ -179,8 +199,10 @@ async fn everyone_a_filter_matches_less_one_unticked_is_exported() {
         "every row matches the filter"
     );
     let names = env
-        .js("const today = new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
-             return [window.__names, today];")
+        .js(
+            "const today = new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
+             return [window.__names, today];",
+        )
         .await;
     let today = names[1].as_str().unwrap();
     assert_eq!(
@@ -230,7 +252,10 @@ async fn delete_names_the_count_reports_a_failure_and_stops_when_cancelled() {
         if picked.iter().all(|id| !now.contains(id)) {
             break;
         }
-        assert!(started.elapsed() < WAIT, "deleted rows still shown: {now:?}");
+        assert!(
+            started.elapsed() < WAIT,
+            "deleted rows still shown: {now:?}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     env.wait_gone("#selection-bar").await;
@@ -258,7 +283,8 @@ async fn delete_names_the_count_reports_a_failure_and_stops_when_cancelled() {
     .await;
     env.click("#bulk-cancel").await;
     env.wait_text("#bulk-status", "已停止").await;
-    env.wait_for("#bulk-not-reached", "customers not reached").await;
+    env.wait_for("#bulk-not-reached", "customers not reached")
+        .await;
     let reached: u64 = env
         .text("#bulk-counts")
         .await
@@ -284,7 +310,10 @@ async fn delete_names_the_count_reports_a_failure_and_stops_when_cancelled() {
         "{total_left} left, {reached} reported deleted"
     );
     let left = row_ids(&env).await;
-    assert!(page.iter().any(|id| left.contains(id)), "some of the page stays");
+    assert!(
+        page.iter().any(|id| left.contains(id)),
+        "some of the page stays"
+    );
     env.close().await;
 }
 

@@ -4,17 +4,15 @@
 //! reading 2,000 ids first. Changing the filter empties it, as the old
 //! choice described other people.
 
-use std::collections::BTreeSet;
-
 /// What is selected.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Selection {
     #[default]
     Nothing,
     /// Exactly these ids.
-    Ids(BTreeSet<i64>),
+    Ids(Vec<i64>),
     /// Everyone the filter matched (`total` when chosen), except `except`.
-    AllMatching { total: u64, except: BTreeSet<i64> },
+    AllMatching { total: u64, except: Vec<i64> },
 }
 
 /// The page's header checkbox.
@@ -55,21 +53,13 @@ impl Selection {
     /// Ticks or unticks one row.
     pub fn set(&mut self, id: i64, on: bool) {
         match self {
-            Selection::Nothing if on => *self = Selection::Ids(BTreeSet::from([id])),
+            Selection::Nothing if on => *self = Selection::Ids(vec![id]),
             Selection::Nothing => {}
             Selection::Ids(ids) => {
-                if on {
-                    ids.insert(id);
-                } else {
-                    ids.remove(&id);
-                }
+                put(ids, id, on);
             }
             Selection::AllMatching { except, .. } => {
-                if on {
-                    except.remove(&id);
-                } else {
-                    except.insert(id);
-                }
+                put(except, id, !on);
             }
         }
         self.tidy();
@@ -86,7 +76,7 @@ impl Selection {
     pub fn select_all_matching(&mut self, total: u64) {
         *self = Selection::AllMatching {
             total,
-            except: BTreeSet::new(),
+            except: Vec::new(),
         };
         self.tidy();
     }
@@ -111,14 +101,14 @@ impl Selection {
         match self {
             Selection::Nothing => {}
             Selection::Ids(ids) => {
-                for id in gone {
-                    ids.remove(id);
-                }
+                ids.retain(|id| !gone.contains(id));
             }
             Selection::AllMatching { total, except } => {
                 for id in gone {
                     // An unticked one that went was not counted anyway.
-                    if !except.remove(id) {
+                    if except.contains(id) {
+                        put(except, *id, false);
+                    } else {
                         *total = total.saturating_sub(1);
                     }
                 }
@@ -132,7 +122,7 @@ impl Selection {
     pub fn resolve(&self, matching: &[i64]) -> Vec<i64> {
         match self {
             Selection::Nothing => Vec::new(),
-            Selection::Ids(ids) => ids.iter().copied().collect(),
+            Selection::Ids(ids) => ids.clone(),
             Selection::AllMatching { except, .. } => matching
                 .iter()
                 .copied()
@@ -146,6 +136,20 @@ impl Selection {
         if self.count() == 0 {
             *self = Selection::Nothing;
         }
+    }
+}
+
+/// Puts `id` in `ids` (once, in the order ticked) or takes it out. A list,
+/// not a set: a selection is a page or a few, and the list's code is in
+/// the first screen's wasm already, a tree's is not.
+fn put(ids: &mut Vec<i64>, id: i64, on: bool) {
+    let at = ids.iter().position(|x| *x == id);
+    match (at, on) {
+        (None, true) => ids.push(id),
+        (Some(i), false) => {
+            ids.remove(i);
+        }
+        _ => {}
     }
 }
 
@@ -165,6 +169,7 @@ mod tests {
         assert_eq!(s.page_check(&page), PageCheck::All);
         assert_eq!(s.count(), 3);
         // Another page's rows stay selected when this page's are unticked.
+        s.set(9, true);
         s.set(9, true);
         s.set_page(&page, false);
         assert_eq!(s.resolve(&[]), vec![9]);
@@ -190,7 +195,7 @@ mod tests {
 
     #[test]
     fn what_is_gone_leaves_the_selection() {
-        let mut s = Selection::Ids([1, 2, 3].into());
+        let mut s = Selection::Ids(vec![1, 2, 3]);
         s.forget(&[2, 5]);
         assert_eq!(s.resolve(&[]), vec![1, 3]);
         let mut all = Selection::default();
@@ -198,7 +203,7 @@ mod tests {
         all.set(4, false);
         all.forget(&[4, 5, 6]);
         assert_eq!(all.count(), 8, "5 and 6 gone; 4 was not counted");
-        let mut one = Selection::Ids([1].into());
+        let mut one = Selection::Ids(vec![1]);
         one.forget(&[1]);
         assert!(one.is_empty());
     }

@@ -24,7 +24,7 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use scrm_panel::app::quick_find::dialog::QuickFindDialog;
 use scrm_panel::app::settings;
-use scrm_panel::features::customers::bulk_dialog::BulkDialog;
+use scrm_panel::features::customers::selection_bar::SelectionBar;
 use scrm_panel::features::customers::views_dialog::SavedViewsDialog;
 use scrm_panel::features::{call, chat, clinic, customers, manual_tasks};
 use scrm_panel::platform::i18n::{t_string, use_i18n, Locale};
@@ -150,11 +150,11 @@ macro_rules! lazy_view {
 lazy_view!(quick_find, QuickFindDialog);
 // The customer list's saved-views dialog, fetched on its first opening.
 lazy_view!(saved_views, SavedViewsDialog);
-// The customer list's bulk actions (dialog and runner), fetched on the
-// first press of an action in the selection bar.
-lazy_view!(bulk_actions, BulkDialog);
+// The customer list's selection bar with the bulk actions' dialog and runner,
+// fetched on the first tick of a row.
+lazy_view!(bulk_actions, SelectionBar);
 
-pub use bulk_actions::load as bulk_actions_dialog;
+pub use bulk_actions::load as bulk_actions_bar;
 pub use quick_find::load as quick_find_dialog;
 pub use saved_views::load as saved_views_dialog;
 

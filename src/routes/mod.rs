@@ -16,8 +16,8 @@ use scrm_panel::app::{login, not_found};
 use scrm_panel::core::config::Config;
 use scrm_panel::features::call::state::CallPop;
 use scrm_panel::features::customers;
+use scrm_panel::features::customers::bulk::BulkChunk;
 use scrm_panel::features::customers::saved_views::SavedViewsChunk;
-use scrm_panel::features::customers::selection_bar::BulkChunk;
 use scrm_panel::platform::api_client::ApiClient;
 use scrm_panel::platform::dial::CallOpener;
 use scrm_panel::platform::i18n::I18nContextProvider;
@@ -53,8 +53,8 @@ fn App(config: Config) -> impl IntoView {
     provide_context(QuickFindChunk(quick_find_dialog));
     // The customer list's saved-views dialog, likewise.
     provide_context(SavedViewsChunk(saved_views_dialog));
-    // Its bulk actions' dialog and runner, likewise.
-    provide_context(BulkChunk(bulk_actions_dialog));
+    // Its selection bar with the bulk actions, likewise.
+    provide_context(BulkChunk(bulk_actions_bar));
     prefetch::after_first_screen();
 
     view! {

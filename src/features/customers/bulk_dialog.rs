@@ -1,5 +1,5 @@
 //! The bulk actions' dialog (its own chunk, `bulk_actions`, fetched on first
-//! use; see `selection_bar`): for a tag, the tag to add or remove; for an
+//! use; see `bulk`): for a tag, the tag to add or remove; for an
 //! export, the format; for a delete, first a confirmation naming the count.
 //! Then the run (`bulk_run`) with progress and a stop button, and a report:
 //! how many were done, already right, failed (each failure by name, with
@@ -13,9 +13,9 @@ use crate::core::bulk::{Report, TagChange};
 use crate::core::selection::Selection;
 use crate::core::template::fill;
 use crate::core::text::grouped;
+use crate::features::customers::bulk::{BulkAction, BulkState};
 use crate::features::customers::bulk_run::{self, resolve, run_each, Outcome};
 use crate::features::customers::export::Format;
-use crate::features::customers::selection_bar::{BulkAction, BulkState};
 use crate::platform::api_client::use_api;
 use crate::platform::dom::{focus, modal_while, wrap_tab};
 use crate::platform::i18n::{t_string, use_i18n};
@@ -86,11 +86,9 @@ pub fn BulkDialog() -> impl IntoView {
                     let each = |c| bulk_run::change_tag(api.clone(), c, change);
                     // The saved record replaces the kept one: a second
                     // action on the same rows starts from what was saved.
-                    let after = |id, o: &Outcome| {
+                    let after = |_, o: &Outcome| {
                         if let Outcome::Done(Some(saved)) = o {
-                            state.records.update_value(|r| {
-                                r.insert(id, saved.clone());
-                            });
+                            state.keep(saved.clone());
                         }
                     };
                     run_each(i18n, customers, report, progress, each, after).await;
@@ -230,7 +228,7 @@ pub fn BulkDialog() -> impl IntoView {
                 cancelled=tr(i18n, |i| t_string!(i, bulk_cancelled))/>
             {move || report.get().map(|r| view! { <BulkReport r running=job.running()/> })}
             <div class="dialog-actions">
-                <Button attr:id="bulk-close" on:click=move |_| close()>{tr(i18n, |i| t_string!(i, bulk_close))}</Button>
+                <Button attr:id="bulk-close" on:click=move |_| close()>{tr(i18n, |i| t_string!(i, close))}</Button>
             </div>
         </dialog>
     }

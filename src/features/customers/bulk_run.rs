@@ -20,9 +20,9 @@ use crate::core::bulk::{within_cap, Report, TagChange, MAX_CUSTOMERS, READ_PAGE}
 use crate::core::selection::Selection;
 use crate::core::template::fill;
 use crate::core::text::grouped;
+use crate::features::customers::bulk::BulkState;
 use crate::features::customers::export::{saved_words, today, ExportFile, Format};
 use crate::features::customers::query::CustomerFilter;
-use crate::features::customers::selection_bar::BulkState;
 use crate::platform::api_client::{ApiClient, ApiError};
 use crate::platform::at_once::{at_once, Flow};
 use crate::platform::i18n::{t_string, Locale};
@@ -51,9 +51,12 @@ pub async fn resolve(
     let selection = state.selection.get_untracked();
     let Selection::AllMatching { .. } = selection else {
         let picked = selection.resolve(&[]);
-        return Ok(state
-            .records
-            .with_value(|r| picked.iter().filter_map(|id| r.get(id).cloned()).collect()));
+        return Ok(state.records.with_value(|r| {
+            picked
+                .iter()
+                .filter_map(|id| r.iter().find(|c| c.customer_id == Some(*id)).cloned())
+                .collect()
+        }));
     };
     let filter: CustomerFilter = state.filter.get_untracked();
     let mut found = Vec::new();

@@ -2,7 +2,7 @@
 //! page, page size), so reload, back/forward and pasted links restore it.
 //! The list loads through `platform::load`: a newer query aborts the older
 //! request, so only the newest answer is ever shown. Rows can be ticked
-//! for bulk actions (`selection_bar`); a new filter empties the selection.
+//! for bulk actions (`bulk`); a new filter empties the selection.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -10,11 +10,11 @@ use scrm_api::customer::{Customer, CustomerPage, DeleteCustomer, DeleteCustomerR
 
 use crate::core::hrefs;
 use crate::core::nav::{base, strip_base};
+use crate::features::customers::bulk::{BulkActions, BulkState, PickPage, PickRow};
 use crate::features::customers::export::Export;
 use crate::features::customers::filters::CustomerFilters;
 use crate::features::customers::query::CustomerFilter;
 use crate::features::customers::recent_strip::RecentStrip;
-use crate::features::customers::selection_bar::{BulkState, PickPage, PickRow, SelectionBar};
 use crate::features::customers::tag_picker::tag_label;
 use crate::platform::api_client::use_api;
 use crate::platform::i18n::{t_string, use_i18n};
@@ -201,7 +201,7 @@ pub fn CustomerList() -> impl IntoView {
                     on_clear=move |()| go.run(filter.get_untracked().cleared())
                     on_delete=ask_delete/>
             </Loaded>
-            <SelectionBar state=bulk/>
+            <BulkActions state=bulk/>
             <Pager page=Signal::derive(move || filter.get().page)
                 pages=Signal::derive(move || answer().map(|p| p.page_count(size.get())).unwrap_or(1))
                 total=Signal::derive(move || answer().map(|p| p.count).unwrap_or(0))

@@ -8,6 +8,8 @@ pub mod tag_suggest;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]
+pub mod bulk;
+#[cfg(target_arch = "wasm32")]
 pub mod bulk_dialog;
 #[cfg(target_arch = "wasm32")]
 pub mod bulk_run;
