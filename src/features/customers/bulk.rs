@@ -55,14 +55,14 @@ pub struct BulkState {
     /// The list's filter: "all matching" means matching this.
     pub filter: Signal<CustomerFilter>,
     /// How many customers the filter matches now.
-    pub total: Signal<u64>,
+    pub total: Signal<i64>,
     pub action: RwSignal<Option<BulkAction>>,
     /// Reloads the list (after a run changed or deleted customers).
     pub reload: Callback<()>,
 }
 
 impl BulkState {
-    pub fn new(filter: Signal<CustomerFilter>, total: Signal<u64>, reload: Callback<()>) -> Self {
+    pub fn new(filter: Signal<CustomerFilter>, total: Signal<i64>, reload: Callback<()>) -> Self {
         BulkState {
             selection: RwSignal::new(Selection::default()),
             records: StoredValue::new(Vec::new()),
@@ -92,12 +92,10 @@ impl BulkState {
         });
     }
 
-    /// Customers that are gone leave the selection.
+    /// Customers that are gone leave the selection (their kept records
+    /// are never read again).
     pub fn forget(&self, gone: &[i64]) {
         let _ = self.selection.try_update(|s| s.forget(gone));
-        let _ = self.records.try_update_value(|r| {
-            r.retain(|c| c.customer_id.is_some_and(|id| !gone.contains(&id)))
-        });
     }
 
     /// Closes the dialog; focus goes back to the bar's button (or the
@@ -138,12 +136,12 @@ pub fn PickRow(state: BulkState, c: Customer) -> impl IntoView {
 pub fn PickPage(state: BulkState, rows: Vec<Customer>) -> impl IntoView {
     let i18n = use_i18n();
     let ids: Vec<i64> = rows.iter().filter_map(|c| c.customer_id).collect();
-    let check = Memo::new(move |_| state.selection.with(|s| s.page_check(&ids)));
+    let some = ids.clone();
     view! {
         <input type="checkbox" class="pick" id="pick-page"
             aria-label=tr(i18n, |i| t_string!(i, bulk_pick_page))
-            prop:checked=move || check.get() == PageCheck::All
-            prop:indeterminate=move || check.get() == PageCheck::Some
+            prop:checked=move || state.selection.with(|s| s.page_check(&ids)) == PageCheck::All
+            prop:indeterminate=move || state.selection.with(|s| s.page_check(&some)) == PageCheck::Some
             on:change=move |ev| state.pick(&rows, event_target_checked(&ev))/>
     }
 }
@@ -162,8 +160,8 @@ pub fn BulkActions(state: BulkState) -> impl IntoView {
         state.selection.update(Selection::clear);
     });
     let chunk = use_context::<BulkChunk>().map(|c| c.0);
-    let open = Memo::new(move |_| {
+    let open = Signal::derive(move || {
         !state.selection.with(Selection::is_empty) || state.action.with(Option::is_some)
     });
-    while_open(open.into(), chunk, failed)
+    while_open(open, chunk, failed)
 }

@@ -126,27 +126,17 @@ pub fn CustomerList() -> impl IntoView {
 
     // Bulk selection: everyone ticked, or all the filter matches. Another
     // filter (not another page or page size) describes other people.
-    let total = Memo::new(move |_| {
-        data.with(|d| {
-            d.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map(|p| p.count.max(0) as u64)
-                .unwrap_or(0)
-        })
-    });
+    // (Plain derived signals and a text key rather than memos: each new
+    // memo type costs the first screen's wasm its own reactive code.)
+    let total = Signal::derive(move || answer().map(|p| p.count).unwrap_or(0));
     let bulk = BulkState::new(
         filter.into(),
-        total.into(),
+        total,
         Callback::new(move |()| data.refetch()),
     );
     provide_context(bulk);
-    let matching = Memo::new(move |_| CustomerFilter {
-        page: 1,
-        size: 0,
-        ..filter.get()
-    });
-    Effect::new(move |prev: Option<CustomerFilter>| {
-        let now = matching.get();
+    Effect::new(move |prev: Option<String>| {
+        let now = filter.with(|f| f.clone().first_page().to_query());
         if prev.is_some_and(|p| p != now) {
             bulk.selection.update(|s| s.clear());
         }
@@ -204,7 +194,7 @@ pub fn CustomerList() -> impl IntoView {
             <BulkActions state=bulk/>
             <Pager page=Signal::derive(move || filter.get().page)
                 pages=Signal::derive(move || answer().map(|p| p.page_count(size.get())).unwrap_or(1))
-                total=Signal::derive(move || answer().map(|p| p.count).unwrap_or(0))
+                total=total
                 size=size
                 on_page=move |n: i64| { let mut f = filter.get_untracked(); f.page = n.max(1); go.run(f); }
                 on_size=move |n: i64| { let mut f = filter.get_untracked(); f.size = n; go.run(f.first_page()); }/>

@@ -25,7 +25,7 @@ pub fn SelectionBar() -> impl IntoView {
     let selection = state.selection;
     let count = move || selection.with(Selection::count);
     let offer = move || {
-        let total = state.total.get();
+        let total = state.total.get().max(0) as u64;
         let all = selection.with(Selection::is_all_matching);
         if all {
             return Some(
