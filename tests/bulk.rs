@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
 use serde_json::json;
-use support::{csv_records, wait_rows, Env, ROWS, WAIT};
+use support::{csv_records, wait_rows, Env, WAIT};
 
 /// The customer ids of the rows shown, in order.
 async fn row_ids(env: &Env) -> Vec<i64> {

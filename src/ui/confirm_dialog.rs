@@ -40,19 +40,21 @@ pub fn ConfirmDialog(
     let i18n = use_i18n();
     let node = NodeRef::<Dialog>::new();
     modal_while(node, open);
+    let part = |p: &str| [id, p].join("-");
+    let (title_id, message_id) = (part("title"), part("message"));
     view! {
-        <dialog node_ref=node class="confirm-dialog" aria-labelledby=format!("{id}-title") aria-describedby=format!("{id}-message")
+        <dialog node_ref=node class="confirm-dialog" aria-labelledby=title_id.clone() aria-describedby=message_id.clone()
             on:cancel=move |e: web_sys::Event| { if busy.get_untracked() { e.prevent_default() } }
             on:keydown=move |ev: leptos::ev::KeyboardEvent| { if let Some(d) = node.get_untracked() { wrap_tab(&d, &ev) } }
             on:close=move |_| { if open.get_untracked() { on_cancel.run(()) } }>
-            <h2 id=format!("{id}-title")>{title}</h2>
-            <p id=format!("{id}-message")>{message}</p>
+            <h2 id=title_id>{title}</h2>
+            <p id=message_id>{message}</p>
             <p class="form-error" role="alert">{move || error.get()}</p>
             <div class="dialog-actions">
-                <Button attr:id=format!("{id}-cancel") attr:autofocus=true disabled=busy on:click=move |_| on_cancel.run(())>
+                <Button attr:id=part("cancel") attr:autofocus=true disabled=busy on:click=move |_| on_cancel.run(())>
                     {tr(i18n, |i| t_string!(i, cancel))}
                 </Button>
-                <Button variant=Variant::Danger attr:id=format!("{id}-ok") loading=busy on:click=move |_| on_confirm.run(())>
+                <Button variant=Variant::Danger attr:id=part("ok") loading=busy on:click=move |_| on_confirm.run(())>
                     {confirm_label}
                 </Button>
             </div>

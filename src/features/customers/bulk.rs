@@ -77,18 +77,16 @@ impl BulkState {
     pub fn pick(&self, customers: &[Customer], on: bool) {
         let ids: Vec<i64> = customers.iter().filter_map(|c| c.customer_id).collect();
         if on {
-            for c in customers {
-                self.keep(c.clone());
-            }
+            self.keep(customers);
         }
         self.selection.update(|s| s.set_page(&ids, on));
     }
 
-    /// Keeps `c` as the record of its id (replacing an older one).
-    pub fn keep(&self, c: Customer) {
+    /// Keeps `customers` as the records of their ids (replacing older ones).
+    pub fn keep(&self, customers: &[Customer]) {
         self.records.update_value(|r| {
-            r.retain(|k| k.customer_id != c.customer_id);
-            r.push(c);
+            r.retain(|k| !customers.iter().any(|c| c.customer_id == k.customer_id));
+            r.extend_from_slice(customers);
         });
     }
 

@@ -88,7 +88,7 @@ pub fn BulkDialog() -> impl IntoView {
                     // action on the same rows starts from what was saved.
                     let after = |_, o: &Outcome| {
                         if let Outcome::Done(Some(saved)) = o {
-                            state.keep(saved.clone());
+                            state.keep(std::slice::from_ref(saved));
                         }
                     };
                     run_each(i18n, customers, report, progress, each, after).await;
