@@ -42,8 +42,9 @@ pub fn ConfirmDialog(
     modal_while(node, open);
     let part = |p: &str| [id, p].join("-");
     let (title_id, message_id) = (part("title"), part("message"));
+    let (labelled_by, described_by) = (title_id.clone(), message_id.clone());
     view! {
-        <dialog node_ref=node class="confirm-dialog" aria-labelledby=title_id.clone() aria-describedby=message_id.clone()
+        <dialog node_ref=node class="confirm-dialog" aria-labelledby=labelled_by aria-describedby=described_by
             on:cancel=move |e: web_sys::Event| { if busy.get_untracked() { e.prevent_default() } }
             on:keydown=move |ev: leptos::ev::KeyboardEvent| { if let Some(d) = node.get_untracked() { wrap_tab(&d, &ev) } }
             on:close=move |_| { if open.get_untracked() { on_cancel.run(()) } }>

@@ -158,8 +158,10 @@ pub fn BulkActions(state: BulkState) -> impl IntoView {
         state.selection.update(Selection::clear);
     });
     let chunk = use_context::<BulkChunk>().map(|c| c.0);
-    let open = Signal::derive(move || {
+    // A memo: the view must be built once when it opens, not again at
+    // every tick (which would drop a running action with its dialog).
+    let open = Memo::new(move |_| {
         !state.selection.with(Selection::is_empty) || state.action.with(Option::is_some)
     });
-    while_open(open, chunk, failed)
+    while_open(open.into(), chunk, failed)
 }
