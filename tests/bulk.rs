@@ -30,6 +30,16 @@ async fn tags_of(env: &Env, id: i64) -> String {
     env.text(&format!("#customer-{id} .c-tags")).await
 }
 
+/// The name the list shows a customer by first: the remark name, else the name.
+async fn shown_name(env: &Env, id: i64) -> String {
+    let remark = env.text(&format!("#customer-{id} .c-remark")).await;
+    if remark.trim().is_empty() {
+        env.text(&format!("#customer-{id} .c-name")).await
+    } else {
+        remark
+    }
+}
+
 /// Waits until the bulk run is over (no progress bar) and its report shows.
 async fn wait_run_over(env: &Env) {
     env.wait_js(
@@ -91,13 +101,7 @@ async fn two_ticked_rows_get_a_tag_and_lose_it_again() {
             "return document.getElementById('pick-{a}').getAttribute('aria-label');"
         ))
         .await;
-    // The name the list shows first: the remark name, else the name.
-    let remark = env.text(&format!("#customer-{a} .c-remark")).await;
-    let name = if remark.trim().is_empty() {
-        env.text(&format!("#customer-{a} .c-name")).await
-    } else {
-        remark
-    };
+    let name = shown_name(&env, a).await;
     assert!(
         label.as_str().unwrap().contains(name.trim()),
         "the checkbox names its customer: {label}"
@@ -225,7 +229,7 @@ async fn delete_names_the_count_reports_a_failure_and_stops_when_cancelled() {
     }
     env.wait_text("#selection-count", "已选 3 位客户").await;
     // Someone else deletes the second customer first.
-    let gone_name = env.text(&format!("#customer-{} .c-name", picked[1])).await;
+    let gone_name = shown_name(&env, picked[1]).await;
     let status = env
         .post_json(
             "/wechat_api/customer/delete",
@@ -240,7 +244,7 @@ async fn delete_names_the_count_reports_a_failure_and_stops_when_cancelled() {
     env.click("#bulk-confirm-ok").await;
     wait_run_over(&env).await;
     env.wait_text("#bulk-counts", "已完成 2 位").await;
-    env.wait_text("#bulk-failures", &gone_name).await;
+    env.wait_text("#bulk-failures", gone_name.trim()).await;
     env.wait_text("#bulk-failures", "不存在").await;
     env.click("#bulk-close").await;
     env.wait_gone("dialog[open]").await;

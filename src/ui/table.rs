@@ -25,8 +25,8 @@ pub fn Table(
     columns: Vec<TextProp>,
     /// A first column whose header is this control (select the page); each
     /// row then starts with its own `<td class="lead">`.
-    #[prop(optional, into)]
-    lead: Option<ViewFn>,
+    #[prop(optional)]
+    lead: Option<AnyView>,
     /// Less padding: long lists people scan.
     #[prop(optional)]
     compact: bool,
@@ -50,7 +50,7 @@ pub fn Table(
                 <caption class="visually-hidden">{move || caption.get()}</caption>
                 <thead>
                     <tr>
-                        {lead.map(|l| view! { <th scope="col" class="lead">{l.run()}</th> })}
+                        {lead.map(|l| view! { <th scope="col" class="lead">{l}</th> })}
                         {columns.into_iter().map(|c| view! { <th scope="col">{move || c.get()}</th> }).collect_view()}
                     </tr>
                 </thead>

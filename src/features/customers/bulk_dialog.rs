@@ -34,14 +34,6 @@ enum Run {
     Delete,
 }
 
-/// Where the run stands, for the line above the progress bar.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Stage {
-    Idle,
-    Reading,
-    Working,
-}
-
 #[component]
 pub fn BulkDialog() -> impl IntoView {
     let i18n = use_i18n();
@@ -52,7 +44,6 @@ pub fn BulkDialog() -> impl IntoView {
     };
     let n = grouped(state.selection.with_untracked(Selection::count));
     let job = Job::new();
-    let stage = RwSignal::new(Stage::Idle);
     let report = RwSignal::new(None::<Report>);
     // Whether a run changed customers: the list reloads when it ends.
     let changed = RwSignal::new(false);
@@ -68,16 +59,13 @@ pub fn BulkDialog() -> impl IntoView {
         report.set(None);
         changed.set(!matches!(what, Run::Export(_)));
         job.start(move |progress| async move {
-            stage.set(Stage::Reading);
             let customers = match resolve(&api, i18n, state, progress).await {
                 Ok(c) => c,
                 Err(why) => {
-                    stage.set(Stage::Idle);
                     job.say(why);
                     return;
                 }
             };
-            stage.set(Stage::Working);
             match what {
                 Run::Export(format) => {
                     job.say(bulk_run::export(i18n, customers, format, progress).await);
@@ -103,14 +91,12 @@ pub fn BulkDialog() -> impl IntoView {
                     run_each(i18n, customers, report, progress, each, after).await;
                 }
             }
-            stage.set(Stage::Idle);
         });
     };
     // A run that ends (done or stopped) with changes reloads the list.
     Effect::new(move |was: Option<bool>| {
         let now = job.running();
         if was == Some(true) && !now {
-            stage.set(Stage::Idle);
             if changed.get_untracked() {
                 state.reload.run(());
             }
@@ -134,16 +120,20 @@ pub fn BulkDialog() -> impl IntoView {
         }
     };
 
+    // "添加标签：已选 2 位客户": the action, then what it is for.
     let title = {
         let n = n.clone();
         move || {
-            let t = match action {
-                BulkAction::AddTag => t_string!(i18n, bulk_add_tag_title),
-                BulkAction::RemoveTag => t_string!(i18n, bulk_remove_tag_title),
-                BulkAction::Export => t_string!(i18n, bulk_export_title),
-                BulkAction::Delete => t_string!(i18n, bulk_delete_title),
+            let what = match action {
+                BulkAction::AddTag => t_string!(i18n, bulk_add_tag),
+                BulkAction::RemoveTag => t_string!(i18n, bulk_remove_tag),
+                BulkAction::Export => t_string!(i18n, bulk_export),
+                BulkAction::Delete => t_string!(i18n, bulk_delete),
             };
-            fill(t, &[("n", &n)])
+            format!(
+                "{what}：{}",
+                fill(t_string!(i18n, bulk_selected), &[("n", &n)])
+            )
         }
     };
     let choose = match action {
@@ -155,7 +145,7 @@ pub fn BulkDialog() -> impl IntoView {
             };
             view! {
                 <div class="field bulk-choose">
-                    <label for="bulk-tag">{tr(i18n, |i| t_string!(i, bulk_tag))}</label>
+                    <label for="bulk-tag">{tr(i18n, |i| t_string!(i, cust_tags))}</label>
                     <select id="bulk-tag" aria-describedby="bulk-tag-error"
                         aria-invalid=move || tag_missing.get().to_string()
                         on:change=move |ev| tag.set(event_target_value(&ev))>
@@ -192,11 +182,6 @@ pub fn BulkDialog() -> impl IntoView {
         .into_any(),
         BulkAction::Delete => ().into_any(),
     };
-    let stage_words = move || match stage.get() {
-        Stage::Idle => "",
-        Stage::Reading => t_string!(i18n, bulk_reading),
-        Stage::Working => t_string!(i18n, bulk_working),
-    };
 
     let node = NodeRef::<Dialog>::new();
     modal_while(node, confirmed.into());
@@ -206,7 +191,7 @@ pub fn BulkDialog() -> impl IntoView {
         view! {
             <ConfirmDialog id="bulk-confirm"
                 open=Signal::derive(move || !confirmed.get())
-                title=Signal::derive(move || t_string!(i18n, bulk_delete_title).to_owned())
+                title=Signal::derive(move || t_string!(i18n, bulk_delete).to_owned())
                 message=Signal::stored(question)
                 confirm_label=Signal::stored(ok)
                 on_confirm=move |()| {
@@ -223,7 +208,6 @@ pub fn BulkDialog() -> impl IntoView {
             on:close=move |_| close()>
             <h2 id="bulk-title">{title}</h2>
             {choose}
-            <p class="muted" id="bulk-stage" aria-live="polite">{stage_words}</p>
             <JobProgress job id="bulk" label=tr(i18n, |i| t_string!(i, bulk_progress))
                 cancelled=tr(i18n, |i| t_string!(i, bulk_cancelled))/>
             {move || report.get().map(|r| view! { <BulkReport r running=job.running()/> })}

@@ -243,8 +243,7 @@ fn CustomerTable(
         tr(i18n, |i| t_string!(i, cust_last_update)).into(),
         tr(i18n, |i| t_string!(i, cust_actions)).into(),
     ];
-    let page = rows.clone();
-    let lead = move || view! { <PickPage state=bulk rows=page.clone()/> };
+    let lead = view! { <PickPage state=bulk rows=rows.clone()/> }.into_any();
     view! {
         <Table id="customer-table" caption=tr(i18n, |i| t_string!(i, nav_customers)) columns=columns
             compact=true stack=true busy=busy lead=lead>

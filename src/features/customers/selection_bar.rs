@@ -26,12 +26,9 @@ pub fn SelectionBar() -> impl IntoView {
     let count = move || selection.with(Selection::count);
     let offer = move || {
         let total = state.total.get().max(0) as u64;
-        let all = selection.with(Selection::is_all_matching);
-        if all {
-            return Some(
-                view! { <span id="selection-all" class="muted">{t_string!(i18n, bulk_all_selected)}</span> }
-                    .into_any(),
-            );
+        // Everyone is chosen already: the count says so.
+        if selection.with(Selection::is_all_matching) {
+            return None;
         }
         if total <= count() {
             return None;
