@@ -76,7 +76,7 @@ pub fn BulkDialog() -> impl IntoView {
                     // action on the same rows starts from what was saved.
                     let after = |_, o: &Outcome| {
                         if let Outcome::Done(Some(saved)) = o {
-                            state.keep(std::slice::from_ref(saved));
+                            state.keep(std::slice::from_ref(saved.as_ref()));
                         }
                     };
                     run_each(i18n, customers, report, progress, each, after).await;
@@ -96,10 +96,8 @@ pub fn BulkDialog() -> impl IntoView {
     // A run that ends (done or stopped) with changes reloads the list.
     Effect::new(move |was: Option<bool>| {
         let now = job.running();
-        if was == Some(true) && !now {
-            if changed.get_untracked() {
-                state.reload.run(());
-            }
+        if was == Some(true) && !now && changed.get_untracked() {
+            state.reload.run(());
         }
         now
     });

@@ -32,7 +32,7 @@ use crate::ui::error_view::describe;
 /// How one customer went.
 pub enum Outcome {
     /// Changed or deleted; the record as saved, when the server sent it.
-    Done(Option<Customer>),
+    Done(Option<Box<Customer>>),
     /// Already as asked: nothing was sent.
     Skipped,
     Failed(ApiError),
@@ -150,7 +150,7 @@ pub async fn change_tag(api: ApiClient, c: Customer, change: TagChange) -> Outco
         ..Default::default()
     };
     match api.call::<UpdateCustomer>(&request).await {
-        Ok(reply) => Outcome::Done(reply.customer.map(|e| e.record)),
+        Ok(reply) => Outcome::Done(reply.customer.map(|e| Box::new(e.record))),
         Err(e) => Outcome::Failed(e),
     }
 }
