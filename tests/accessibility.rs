@@ -198,6 +198,20 @@ async fn open_saved_views(env: &Env) {
     env.wait_for("#views-dialog[open]", "saved views").await;
 }
 
+/// Ticks the list's first row: the selection bar shows.
+async fn open_selection_bar(env: &Env) {
+    open(env, "/customers", "#customer-table tbody tr .pick").await;
+    env.click("#customer-table tbody tr .pick").await;
+    env.wait_for("#selection-bar", "selection bar").await;
+}
+
+/// Opens the bulk "add tag" dialog for the selection (fetched on first use).
+async fn open_bulk_dialog(env: &Env) {
+    env.click("#bulk-add-tag").await;
+    env.wait_for("#bulk-dialog[open] #bulk-tag", "bulk dialog")
+        .await;
+}
+
 /// Every page signed out and in (the shell's routes, then pages with real
 /// data), and the states that show a dialog, at `width` px.
 async fn every_page_and_dialog(width: u32) {
@@ -232,6 +246,16 @@ async fn every_page_and_dialog(width: u32) {
     check_all_rules(&env, &axe, "saved views dialog", &mut found).await;
     open_quick_find(&env).await;
     check_all_rules(&env, &axe, "quick find", &mut found).await;
+    open_selection_bar(&env).await;
+    check_all_rules(&env, &axe, "selection bar", &mut found).await;
+    open_bulk_dialog(&env).await;
+    check_all_rules(&env, &axe, "bulk dialog", &mut found).await;
+    env.click("#bulk-close").await;
+    env.wait_gone("dialog[open]").await;
+    env.click("#bulk-delete").await;
+    env.wait_for("#bulk-confirm-message", "bulk delete confirmation")
+        .await;
+    check_all_rules(&env, &axe, "bulk delete confirmation", &mut found).await;
 
     assert!(
         found.is_empty(),
@@ -335,7 +359,7 @@ async fn focus_goes_to_the_new_pages_heading_and_stays_in_every_dialog() {
     assert_eq!(dial[1], dial[2], "the landmark's name is its field's label");
 
     // Every dialog keeps Tab inside: a delete confirmation, the saved
-    // views, quick find, the call pop-up.
+    // views, quick find, the call pop-up, the bulk dialog.
     open_delete_confirmation(&env).await;
     tab_stays_in_dialog(&env, "delete confirmation").await;
     open_saved_views(&env).await;
@@ -346,5 +370,8 @@ async fn focus_goes_to_the_new_pages_heading_and_stays_in_every_dialog() {
     tab_stays_in_dialog(&env, "quick find").await;
     open_call_pop(&env).await;
     tab_stays_in_dialog(&env, "call pop-up").await;
+    open_selection_bar(&env).await;
+    open_bulk_dialog(&env).await;
+    tab_stays_in_dialog(&env, "bulk dialog").await;
     env.close().await;
 }

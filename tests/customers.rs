@@ -9,28 +9,11 @@ use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use support::{Env, WAIT};
+use support::{csv_records, wait_rows, Env, ROWS, WAIT};
 
 const KNOWN_PHONE: &str = "13800000001";
 /// A landline with its area code's leading zero.
 const ZERO_PHONE: &str = "01012345678";
-const ROWS: &str = "#customer-table tbody tr";
-
-/// Waits until the table is idle and its rows satisfy `ok`.
-async fn wait_rows(env: &Env, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec<String> {
-    let started = Instant::now();
-    loop {
-        // An answer with no rows shows the empty state instead of the table.
-        let idle = env.exists("#customer-table[aria-busy='false']").await
-            || (env.exists("#customer-empty").await && env.texts(ROWS).await.is_empty());
-        let now = env.texts(ROWS).await;
-        if idle && ok(&now) {
-            return now;
-        }
-        assert!(started.elapsed() < WAIT, "rows never {what}: {now:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 /// Signs in as `demo` on a network where customer-list answers reach the
 /// page `ms` late (only the first one when `first_only`); sets
@@ -298,22 +281,6 @@ async fn delete_asks_by_name_keeps_focus_in_the_dialog_and_removes_the_row() {
     env.browser.refresh().await.unwrap();
     wait_rows(&env, "still gone after reload", |r| r.is_empty()).await;
     env.close().await;
-}
-
-/// Records in a CSV text, counting line ends outside quotes only.
-fn csv_records(text: &str) -> usize {
-    let mut quoted = false;
-    let mut records = 0;
-    let mut prev = '\0';
-    for ch in text.chars() {
-        match ch {
-            '"' => quoted = !quoted,
-            '\n' if !quoted && prev == '\r' => records += 1,
-            _ => {}
-        }
-        prev = ch;
-    }
-    records
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -450,3 +450,25 @@ async fn customer_page_by_wechat_contact() {
         .json();
     assert_eq!(r["count"], 0, "another tenant's contact");
 }
+
+/// The list's largest page size (and the page the bulk actions read "all
+/// matching" with) is answered whole.
+#[tokio::test]
+async fn customer_page_answers_pages_of_200() {
+    let s = server_with(450, |_| {}).await;
+    let mut c = s.login("demo").await;
+    let mut seen = std::collections::BTreeSet::new();
+    for (page, want) in [("1", 200), ("2", 200), ("3", 50)] {
+        let v = c
+            .get_q(PAGE, &[("limit", "200"), ("pageNo", page)])
+            .await
+            .json();
+        assert_eq!(v["count"], 450);
+        let rows = items(&v);
+        assert_eq!(rows.len(), want, "page {page}");
+        for r in &rows {
+            assert!(seen.insert(r["customerId"].as_i64().unwrap()), "no repeats");
+        }
+    }
+    assert_eq!(seen.len(), 450, "every customer once");
+}

@@ -1,6 +1,7 @@
 //! Browser-free rules: compiled on the host too, so `cargo test` checks them
 //! natively.
 
+pub mod bulk;
 pub mod call_card;
 pub mod config;
 pub mod csv_read;
@@ -14,6 +15,7 @@ pub mod nav;
 pub mod paging;
 pub mod per_user;
 pub mod recent;
+pub mod selection;
 pub mod template;
 pub mod text;
 pub mod theme;

@@ -3,7 +3,7 @@
 
 /// The page sizes the pager offers; a list reading another size from its URL
 /// falls back to its own default.
-pub const PAGE_SIZES: [i64; 4] = [10, 20, 50, 100];
+pub const PAGE_SIZES: [i64; 5] = [10, 20, 50, 100, 200];
 
 /// The page to show instead of `page` when it lies past the last of `pages`
 /// (an old link, a list that shrank, `?page=999` typed by hand): the last

@@ -18,9 +18,31 @@ pub fn shown(value: Option<&str>) -> String {
         .to_owned()
 }
 
+/// A count with thousands grouped (`2,000`), as the list's sentences show
+/// counts in every language the panel speaks.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(2000), "2,000");
+        assert_eq!(grouped(1234567), "1,234,567");
+    }
 
     #[test]
     fn blank_and_missing_show_the_placeholder() {

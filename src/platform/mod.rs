@@ -2,6 +2,7 @@
 //! storage, the XLSX workers and i18n.
 
 pub mod api_client;
+pub mod at_once;
 pub mod clinic;
 pub mod clipboard;
 pub mod dial;

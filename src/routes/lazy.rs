@@ -26,6 +26,7 @@ use scrm_panel::app::quick_find::dialog::QuickFindDialog;
 use scrm_panel::app::settings;
 use scrm_panel::features::call::extras_chunk::Extras;
 use scrm_panel::features::customers::export::ExportRun;
+use scrm_panel::features::customers::selection_bar::SelectionBar;
 use scrm_panel::features::customers::views_dialog::SavedViewsDialog;
 use scrm_panel::features::{call, chat, clinic, customers, manual_tasks};
 use scrm_panel::platform::i18n::{t_string, use_i18n, Locale};
@@ -159,6 +160,9 @@ macro_rules! lazy_view {
 lazy_view!(quick_find, QuickFindDialog);
 // The customer list's saved-views dialog, fetched on its first opening.
 lazy_view!(saved_views, SavedViewsDialog);
+// The customer list's selection bar with the bulk actions' dialog and runner,
+// fetched on the first tick of a row.
+lazy_view!(bulk_actions, SelectionBar);
 
 // The call pop-up card's extras (messages, manual entries, clinic, the note's
 // save): the table of the chunk's functions, which the pop-up calls once the
@@ -168,6 +172,7 @@ lazy_code!(call_extras, Extras, call::extras_code::table());
 // worker), fetched on the first press of an export button.
 lazy_code!(customer_export, ExportRun, customers::export_job::run);
 
+pub use bulk_actions::load as bulk_actions_bar;
 pub use call_extras::load as call_extras;
 pub use customer_export::load as customer_export;
 pub use quick_find::load as quick_find_dialog;
@@ -176,9 +181,9 @@ pub use saved_views::load as saved_views_dialog;
 /// Every lazy chunk's prefetch, in the order the idle prefetch takes them:
 /// the call pop-up's extras first (an incoming call's card waits for them),
 /// then the call page (an incoming call may open it), then the customer
-/// pages a list row leads to, then the rest, quick find, the saved-views
-/// dialog and the customer export last.
-pub const PREFETCH: [Prefetch; 16] = [
+/// pages a list row leads to, then the rest, the list's bulk actions, quick
+/// find, the saved-views dialog and the customer export last.
+pub const PREFETCH: [Prefetch; 17] = [
     call_extras::prefetch,
     call_page::prefetch,
     customer_edit::prefetch,
@@ -192,6 +197,7 @@ pub const PREFETCH: [Prefetch; 16] = [
     clinic_page::prefetch,
     clinic_appointments::prefetch,
     settings_page::prefetch,
+    bulk_actions::prefetch,
     quick_find::prefetch,
     saved_views::prefetch,
     customer_export::prefetch,

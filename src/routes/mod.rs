@@ -16,6 +16,7 @@ use scrm_panel::app::{login, not_found};
 use scrm_panel::core::config::Config;
 use scrm_panel::features::call::state::CallPop;
 use scrm_panel::features::customers;
+use scrm_panel::features::customers::bulk::BulkChunk;
 use scrm_panel::features::customers::export::CustomerExportChunk;
 use scrm_panel::features::customers::saved_views::SavedViewsChunk;
 use scrm_panel::platform::api_client::ApiClient;
@@ -56,6 +57,8 @@ fn App(config: Config) -> impl IntoView {
     provide_context(SavedViewsChunk(saved_views_dialog));
     // The customer list's export, likewise.
     provide_context(CustomerExportChunk(customer_export));
+    // Its selection bar with the bulk actions, likewise.
+    provide_context(BulkChunk(bulk_actions_bar));
     prefetch::after_first_screen();
 
     view! {

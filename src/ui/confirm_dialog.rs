@@ -13,6 +13,10 @@ use crate::ui::button::{Button, Variant};
 
 #[component]
 pub fn ConfirmDialog(
+    /// The prefix of its parts' ids (`confirm`: `confirm-title`, `confirm-ok`...),
+    /// unique on the page: a page may hold two confirmations.
+    #[prop(default = "confirm")]
+    id: &'static str,
     /// Shown while true.
     #[prop(into)]
     open: Signal<bool>,
@@ -36,19 +40,22 @@ pub fn ConfirmDialog(
     let i18n = use_i18n();
     let node = NodeRef::<Dialog>::new();
     modal_while(node, open);
+    let part = |p: &str| [id, p].join("-");
+    let (title_id, message_id) = (part("title"), part("message"));
+    let (labelled_by, described_by) = (title_id.clone(), message_id.clone());
     view! {
-        <dialog node_ref=node class="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-message"
+        <dialog node_ref=node class="confirm-dialog" aria-labelledby=labelled_by aria-describedby=described_by
             on:cancel=move |e: web_sys::Event| { if busy.get_untracked() { e.prevent_default() } }
             on:keydown=move |ev: leptos::ev::KeyboardEvent| { if let Some(d) = node.get_untracked() { wrap_tab(&d, &ev) } }
             on:close=move |_| { if open.get_untracked() { on_cancel.run(()) } }>
-            <h2 id="confirm-title">{title}</h2>
-            <p id="confirm-message">{message}</p>
+            <h2 id=title_id>{title}</h2>
+            <p id=message_id>{message}</p>
             <p class="form-error" role="alert">{move || error.get()}</p>
             <div class="dialog-actions">
-                <Button attr:id="confirm-cancel" attr:autofocus=true disabled=busy on:click=move |_| on_cancel.run(())>
+                <Button attr:id=part("cancel") attr:autofocus=true disabled=busy on:click=move |_| on_cancel.run(())>
                     {tr(i18n, |i| t_string!(i, cancel))}
                 </Button>
-                <Button variant=Variant::Danger attr:id="confirm-ok" loading=busy on:click=move |_| on_confirm.run(())>
+                <Button variant=Variant::Danger attr:id=part("ok") loading=busy on:click=move |_| on_confirm.run(())>
                     {confirm_label}
                 </Button>
             </div>

@@ -1,6 +1,8 @@
 //! Data tables: a labelled table in a scroller whose header stays in view, rows that light up
 //! under the pointer, a compact density for long lists, and cards of labelled lines on phones
-//! (`stack`, with `data-label` on the cells). [`RowActions`] shows a row's first two actions
+//! (`stack`, with `data-label` on the cells). A `lead` column before the others holds
+//! what acts on the rows themselves (the customer list's checkboxes): its header is a
+//! control, not a title, and its cells are narrow. [`RowActions`] shows a row's first two actions
 //! as icons with words and folds the rest into a "more" menu, so a row never grows a toolbar.
 
 use leptos::prelude::*;
@@ -21,6 +23,10 @@ pub fn Table(
     caption: TextProp,
     /// The column headers, in order.
     columns: Vec<TextProp>,
+    /// A first column whose header is this control (select the page); each
+    /// row then starts with its own `<td class="lead">`.
+    #[prop(optional)]
+    lead: Option<AnyView>,
     /// Less padding: long lists people scan.
     #[prop(optional)]
     compact: bool,
@@ -44,6 +50,7 @@ pub fn Table(
                 <caption class="visually-hidden">{move || caption.get()}</caption>
                 <thead>
                     <tr>
+                        {lead.map(|l| view! { <th scope="col" class="lead">{l}</th> })}
                         {columns.into_iter().map(|c| view! { <th scope="col">{move || c.get()}</th> }).collect_view()}
                     </tr>
                 </thead>

@@ -20,6 +20,41 @@ use serde_json::{json, Value};
 
 pub const WAIT: Duration = Duration::from_secs(15);
 
+/// The customer list's rows.
+pub const ROWS: &str = "#customer-table tbody tr";
+
+/// Waits until the table is idle and its rows satisfy `ok`.
+pub async fn wait_rows(env: &Env, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec<String> {
+    let started = Instant::now();
+    loop {
+        // An answer with no rows shows the empty state instead of the table.
+        let idle = env.exists("#customer-table[aria-busy='false']").await
+            || (env.exists("#customer-empty").await && env.texts(ROWS).await.is_empty());
+        let now = env.texts(ROWS).await;
+        if idle && ok(&now) {
+            return now;
+        }
+        assert!(started.elapsed() < WAIT, "rows never {what}: {now:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Records in a CSV text, counting line ends outside quotes only.
+pub fn csv_records(text: &str) -> usize {
+    let mut quoted = false;
+    let mut records = 0;
+    let mut prev = '\0';
+    for ch in text.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            '\n' if !quoted && prev == '\r' => records += 1,
+            _ => {}
+        }
+        prev = ch;
+    }
+    records
+}
+
 /// Every route of the shell with the marker its page renders.
 pub const ROUTES: &[(&str, &str)] = &[
     ("/customers", "section[data-route='/customers']"),

@@ -25,6 +25,15 @@ pub enum Format {
     Xlsx,
 }
 
+impl Format {
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+}
+
 /// One export: what to export, how, and where to report.
 pub struct ExportJob {
     pub i18n: I18nContext<Locale>,

@@ -1,7 +1,8 @@
 //! `/customers`: the customer query. The URL holds the whole view (filters,
 //! page, page size), so reload, back/forward and pasted links restore it.
 //! The list loads through `platform::load`: a newer query aborts the older
-//! request, so only the newest answer is ever shown.
+//! request, so only the newest answer is ever shown. Rows can be ticked
+//! for bulk actions (`bulk`); a new filter empties the selection.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -9,6 +10,7 @@ use scrm_api::customer::{Customer, CustomerPage, DeleteCustomer, DeleteCustomerR
 
 use crate::core::hrefs;
 use crate::core::nav::{base, strip_base};
+use crate::features::customers::bulk::{BulkActions, BulkState, PickPage, PickRow};
 use crate::features::customers::export::Export;
 use crate::features::customers::filters::CustomerFilters;
 use crate::features::customers::query::CustomerFilter;
@@ -122,7 +124,27 @@ pub fn CustomerList() -> impl IntoView {
         }
     });
 
-    // Delete: confirm, then reload once the server agreed.
+    // Bulk selection: everyone ticked, or all the filter matches. Another
+    // filter (not another page or page size) describes other people.
+    // (Plain derived signals and a text key rather than memos: each new
+    // memo type costs the first screen's wasm its own reactive code.)
+    let total = Signal::derive(move || answer().map(|p| p.count).unwrap_or(0));
+    let bulk = BulkState::new(
+        filter.into(),
+        total,
+        Callback::new(move |()| data.refetch()),
+    );
+    provide_context(bulk);
+    Effect::new(move |prev: Option<String>| {
+        let now = filter.with(|f| f.clone().first_page().to_query());
+        if prev.is_some_and(|p| p != now) {
+            bulk.selection.update(|s| s.clear());
+        }
+        now
+    });
+
+    // Delete: confirm, then reload once the server agreed; the customer
+    // leaves the selection too.
     let to_delete = delete_confirm::pending();
     let ask_delete = Callback::new(move |c: Customer| {
         let Some(id) = c.customer_id else { return };
@@ -135,11 +157,16 @@ pub fn CustomerList() -> impl IntoView {
             move || {
                 let api = api.clone();
                 async move {
-                    api.call::<DeleteCustomer>(&DeleteCustomerRequest {
-                        customer_id: Some(id),
-                    })
-                    .await
-                    .map(|_| ())
+                    let deleted = api
+                        .call::<DeleteCustomer>(&DeleteCustomerRequest {
+                            customer_id: Some(id),
+                        })
+                        .await
+                        .map(|_| ());
+                    if deleted.is_ok() {
+                        bulk.forget(&[id]);
+                    }
+                    deleted
                 }
             },
         )));
@@ -159,14 +186,15 @@ pub fn CustomerList() -> impl IntoView {
                 </Show>
             </div>
             <Loaded data=data pending=pending let:page>
-                <CustomerTable rows=page.items tags=tags busy=pending
+                <CustomerTable rows=page.items tags=tags busy=pending bulk=bulk
                     filtered=filter.with_untracked(|f| f.active().0 > 0)
                     on_clear=move |()| go.run(filter.get_untracked().cleared())
                     on_delete=ask_delete/>
             </Loaded>
+            <BulkActions state=bulk/>
             <Pager page=Signal::derive(move || filter.get().page)
                 pages=Signal::derive(move || answer().map(|p| p.page_count(size.get())).unwrap_or(1))
-                total=Signal::derive(move || answer().map(|p| p.count).unwrap_or(0))
+                total=total
                 size=size
                 on_page=move |n: i64| { let mut f = filter.get_untracked(); f.page = n.max(1); go.run(f); }
                 on_size=move |n: i64| { let mut f = filter.get_untracked(); f.size = n; go.run(f.first_page()); }/>
@@ -184,6 +212,7 @@ fn CustomerTable(
     rows: Vec<Customer>,
     tags: Signal<Vec<Tag>>,
     busy: RwSignal<bool>,
+    bulk: BulkState,
     /// Set filters: the empty state offers to clear them.
     filtered: bool,
     #[prop(into)] on_clear: Callback<()>,
@@ -214,11 +243,12 @@ fn CustomerTable(
         tr(i18n, |i| t_string!(i, cust_last_update)).into(),
         tr(i18n, |i| t_string!(i, cust_actions)).into(),
     ];
+    let lead = view! { <PickPage state=bulk rows=rows.clone()/> }.into_any();
     view! {
         <Table id="customer-table" caption=tr(i18n, |i| t_string!(i, nav_customers)) columns=columns
-            compact=true stack=true busy=busy>
+            compact=true stack=true busy=busy lead=lead>
             {rows.into_iter().map(|c| view! {
-                <CustomerRow c=c tags=tags on_delete=on_delete/>
+                <CustomerRow c=c tags=tags bulk=bulk on_delete=on_delete/>
             }).collect_view()}
         </Table>
     }
@@ -229,9 +259,11 @@ fn CustomerTable(
 fn CustomerRow(
     c: Customer,
     tags: Signal<Vec<Tag>>,
+    bulk: BulkState,
     #[prop(into)] on_delete: Callback<Customer>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let pick = c.clone();
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
     let tag_cell = {
         let c = c.clone();
@@ -281,6 +313,7 @@ fn CustomerRow(
     );
     view! {
         <tr id=row_id class="customer-row">
+            <td class="lead"><PickRow state=bulk c=pick/></td>
             <td><Avatar url=c.head_img_url.clone()/></td>
             <td class="c-name" data-label=tr(i18n, |i| t_string!(i, cust_name))>{text(&c.customer_name)}</td>
             <td class="c-nick" data-label=tr(i18n, |i| t_string!(i, cust_nickname))>{text(&c.nick_name)}</td>

@@ -8,6 +8,12 @@ pub mod tag_suggest;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]
+pub mod bulk;
+#[cfg(target_arch = "wasm32")]
+pub mod bulk_dialog;
+#[cfg(target_arch = "wasm32")]
+pub mod bulk_run;
+#[cfg(target_arch = "wasm32")]
 pub mod by_contact;
 #[cfg(target_arch = "wasm32")]
 pub mod by_tag;
@@ -18,6 +24,7 @@ pub mod edit_form;
 #[cfg(target_arch = "wasm32")]
 pub mod export;
 #[cfg(target_arch = "wasm32")]
+pub mod export_file;
 pub mod export_job;
 #[cfg(target_arch = "wasm32")]
 pub mod filters;
@@ -29,6 +36,8 @@ pub mod recent_strip;
 pub mod record;
 #[cfg(target_arch = "wasm32")]
 pub mod saved_views;
+#[cfg(target_arch = "wasm32")]
+pub mod selection_bar;
 #[cfg(target_arch = "wasm32")]
 pub mod tag_picker;
 #[cfg(target_arch = "wasm32")]

@@ -206,6 +206,22 @@ impl CustomerFilter {
         }
     }
 
+    /// The name an export of a selection of `count` customers is saved
+    /// under (`customers-selected-25-2026-12-01.csv`).
+    pub fn selection_file_name(count: u64, today: &str, ext: &str) -> String {
+        format!("customers-selected-{count}-{today}.{ext}")
+    }
+
+    /// The customerPage request for page `page_no` of `limit` rows of this
+    /// view (a bulk action reading everyone the filter matches).
+    pub fn page_request_at(&self, page_no: i64, limit: i64) -> CustomerPageRequest {
+        CustomerPageRequest {
+            limit: Some(limit),
+            page_no: Some(page_no),
+            ..self.page_request()
+        }
+    }
+
     /// The customerPage request for this view.
     pub fn page_request(&self) -> CustomerPageRequest {
         CustomerPageRequest {
@@ -240,6 +256,23 @@ impl CustomerFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_selection_export_is_named_for_its_count_and_day() {
+        assert_eq!(
+            CustomerFilter::selection_file_name(25, "2026-12-01", "csv"),
+            "customers-selected-25-2026-12-01.csv"
+        );
+        let f = CustomerFilter {
+            name: "张".into(),
+            page: 3,
+            size: 50,
+            ..Default::default()
+        };
+        let r = f.page_request_at(2, 200);
+        assert_eq!((r.page_no, r.limit), (Some(2), Some(200)));
+        assert_eq!(r.customer_name.as_deref(), Some("张"));
+    }
 
     #[test]
     fn active_counts_every_set_filter_and_the_secondary_ones_apart() {

@@ -1,25 +1,21 @@
 //! The import's look-up of numbers already known: each distinct number of
 //! the file asked with the call pop-up's look-up ([`look_up`]), a few at a
-//! time, with progress and a stop button. Every request has the client's
+//! time ([`at_once`]), with progress and a stop button. Every request has the client's
 //! time limit; stopping, a newer run, or leaving the page drops the run,
 //! which aborts the requests in flight. Answers are kept by number for as
 //! long as the same file is open.
 
-use futures::StreamExt;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use scrm_api::ReplyError;
 
 use crate::features::manual_tasks::import_known::Found;
 use crate::platform::api_client::{ApiClient, ApiError};
+use crate::platform::at_once::{at_once, Flow};
 use crate::platform::i18n::Locale;
 use crate::platform::load::{stoppable, AbortGuard};
 use crate::ui::error_view::describe;
 use crate::ui::known_phone::look_up;
-
-/// Look-ups in flight at once: a 1,000-row file is checked in seconds on a
-/// near server, and the team's server is never crowded.
-const AT_ONCE: usize = 4;
 
 /// Where the look-up stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,29 +130,27 @@ impl KnownCheck {
         self.state.set(CheckState::Running { done: 0, total });
         let this = *self;
         let work = async move {
-            let mut answers = futures::stream::iter(phones)
-                .map(|phone| {
-                    let api = api.clone();
-                    async move {
-                        let answer = look_up(api, phone.clone(), clinic).await;
-                        (phone, answer)
-                    }
-                })
-                .buffer_unordered(AT_ONCE);
+            let lookups = phones.into_iter().map(|phone| {
+                let api = api.clone();
+                async move {
+                    let answer = look_up(api, phone.clone(), clinic).await;
+                    (phone, answer)
+                }
+            });
             let mut looked_up = 0;
             let mut error = None;
-            while let Some((phone, answer)) = answers.next().await {
+            at_once(lookups, |(phone, answer)| {
+                let mut flow = Flow::Go;
                 match answer {
                     Ok(known) => {
                         looked_up += 1;
                         let _ = this.found.try_update_value(|f| f.insert(phone, known));
                     }
                     Err(e) => {
-                        let signed_out = matches!(e, ApiError::Reply(ReplyError::Unauthorized));
-                        error.get_or_insert_with(|| describe(i18n, &e));
-                        if signed_out {
-                            break;
+                        if matches!(e, ApiError::Reply(ReplyError::Unauthorized)) {
+                            flow = Flow::Stop;
                         }
+                        error.get_or_insert_with(|| describe(i18n, &e));
                     }
                 }
                 let _ = this.state.try_update(|s| {
@@ -164,7 +158,9 @@ impl KnownCheck {
                         *done += 1;
                     }
                 });
-            }
+                flow
+            })
+            .await;
             Ok::<_, ApiError>((total - looked_up, error))
         };
         let (guard, run) = stoppable(work);
