@@ -25,7 +25,9 @@ use crate::features::call::state::{
     mark, use_call_pop, ClinicPart, Lookup, PoolRecords, MARK_FILLED,
 };
 use crate::platform::i18n::{t_string, use_i18n, Locale};
+use crate::ui::button::{Button, Variant};
 use crate::ui::error_view::ErrorView;
+use crate::ui::icon::glyph;
 use leptos_i18n::I18nContext;
 
 pub type I18n = I18nContext<Locale>;
@@ -143,10 +145,10 @@ fn main_part(i18n: I18n, head: Head) -> impl IntoView {
                     let record = records.into_iter().nth(i).unwrap_or_default();
                     EitherOf3::B(view! {
                         {several.then(|| view! {
-                            <button type="button" class="btn text small call-pick-back"
+                            <Button variant=Variant::Text small=true icon=glyph::PREVIOUS class="call-pick-back"
                                 on:click=move |_| pop.unpick()>
                                 {t_string!(i18n, call_pick_back)}
-                            </button>
+                            </Button>
                         })}
                         {record_card(i18n, source, record, &head.pool)}
                     })

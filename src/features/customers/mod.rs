@@ -25,6 +25,7 @@ pub mod edit_form;
 pub mod export;
 #[cfg(target_arch = "wasm32")]
 pub mod export_file;
+#[cfg(target_arch = "wasm32")]
 pub mod export_job;
 #[cfg(target_arch = "wasm32")]
 pub mod filters;
