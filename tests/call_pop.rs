@@ -656,6 +656,41 @@ async fn a_note_goes_into_the_remarks_without_leaving_the_pop_up() {
     env.close().await;
 }
 
+/// A failed look-up of the card's latest messages offers a retry, and the
+/// retry keeps what is typed in the note.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retrying_the_messages_keeps_the_typed_note() {
+    let env = Env::demo().await;
+    env.goto(&format!("/call?phone={CUSTOMER}")).await;
+    wait_enabled(&env, "#call-page-auto-open").await;
+    env.wrap_fetch(
+        "",
+        "return url.includes('getRedisMessageRecord')
+           ? Promise.reject(new TypeError('offline'))
+           : real(input, init);",
+    )
+    .await;
+    env.click("#call-show").await;
+    env.wait_for(
+        "#call-pop .call-messages .error-view button",
+        "the messages' retry",
+    )
+    .await;
+    let note = "明早十点再打";
+    env.fill("#call-note-input", note).await;
+
+    env.browser
+        .execute("window.fetch = window.__realFetch;", vec![])
+        .await
+        .unwrap();
+    env.click("#call-pop .call-messages .error-view button")
+        .await;
+    env.wait_for("#call-pop .call-message-list", "the latest messages")
+        .await;
+    assert_eq!(env.value("#call-note-input").await, note);
+    env.close().await;
+}
+
 /// Several records with the number: a short list to pick from, and back.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn several_records_are_a_list_to_pick_from() {

@@ -19,17 +19,10 @@ use crate::ui::card::Card;
 use crate::ui::descriptions::{fact, Descriptions};
 use crate::ui::error_view::ErrorView;
 
-/// Retries the picked record's look-ups.
+/// Retries the picked record's look-ups; the note stays as typed.
 fn retry_picked() -> Callback<()> {
     let pop = use_call_pop();
-    Callback::new(move |_| {
-        if let Some(i) = pop
-            .current
-            .with_untracked(|c| c.as_ref().and_then(|c| c.picked))
-        {
-            pop.pick(i);
-        }
-    })
+    Callback::new(move |_| pop.retry_picked())
 }
 
 /// The latest messages, oldest first so they read as a conversation.

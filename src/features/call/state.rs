@@ -315,6 +315,18 @@ impl CallPop {
         self.start_picked(index);
     }
 
+    /// Asks the shown record's own look-ups again after one failed, leaving the note
+    /// as typed: a failed request must not cost the user what they wrote.
+    pub fn retry_picked(self) {
+        if let Some(i) = self
+            .current
+            .try_with_untracked(|c| c.as_ref().and_then(|c| c.picked))
+            .flatten()
+        {
+            self.start_picked(i);
+        }
+    }
+
     /// Shows record `index` and starts its look-ups, leaving the note as typed.
     fn start_picked(self, index: usize) {
         self.picked_running.set_value(Vec::new());
