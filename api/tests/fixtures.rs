@@ -354,3 +354,35 @@ fn clinic_error_and_http_failures() {
         Err(ReplyError::Http { status: 502, .. })
     ));
 }
+
+#[test]
+fn replies_that_are_not_an_envelope_are_told_apart() {
+    // A 2xx that is not JSON, or JSON that is not an object, is a reply the
+    // panel cannot read; a non-2xx that is not JSON is the HTTP failure.
+    for body in ["<html>ok</html>", "", "\"text\"", r#"{"code":200,"data":"#] {
+        assert!(
+            matches!(
+                CustomerPage::decode(200, body),
+                Err(ReplyError::Undecodable(_))
+            ),
+            "{body:?}"
+        );
+    }
+    assert!(matches!(
+        CustomerPage::decode(500, ""),
+        Err(ReplyError::Http { status: 500, .. })
+    ));
+    // A non-2xx with the vendor's envelope says the vendor's words.
+    assert_eq!(
+        CustomerPage::decode(500, r#"{"code":500,"msg":"系统繁忙"}"#),
+        Err(ReplyError::Code {
+            code: 500,
+            msg: "系统繁忙".into()
+        })
+    );
+    // A 2xx without `code` whose data has the wrong shape is undecodable, not empty.
+    assert!(matches!(
+        CustomerPage::decode(200, r#"{"data":"not a list"}"#),
+        Err(ReplyError::Undecodable(_))
+    ));
+}
