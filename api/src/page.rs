@@ -4,7 +4,10 @@
 //! care which shape an endpoint uses; each reply type re-encodes in its own
 //! endpoint's shape so the reference server stays byte-compatible.
 
-use serde::de::DeserializeOwned;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -78,49 +81,143 @@ macro_rules! default_ok {
 default_ok!(PageReply, page: Page::default());
 default_ok!(NestedPageReply, page: Page::default());
 
-#[derive(Deserialize)]
-#[serde(bound(deserialize = "T: Deserialize<'de>"))]
-struct RawInner<T> {
-    #[serde(default = "Vec::new", deserialize_with = "vec_or_null")]
-    data: Vec<T>,
-    #[serde(flatten)]
-    paging: RawPaging,
-}
-
 /// Where a list is in its whole: the flat envelope has it beside `data`, the
 /// nested one inside it (and sometimes both).
-#[derive(Deserialize)]
+#[derive(Default)]
 struct RawPaging {
-    #[serde(default, deserialize_with = "opt_i64")]
     count: Option<i64>,
-    #[serde(default, rename = "pageNo", deserialize_with = "opt_i64")]
     page_no: Option<i64>,
-    #[serde(default, deserialize_with = "opt_i64")]
     limit: Option<i64>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged, bound(deserialize = "T: Deserialize<'de>"))]
+/// `data` of either envelope: the list itself, or `{data:[..], count, ...}`.
 enum RawData<T> {
     List(Vec<T>),
-    Nested(RawInner<T>),
+    Nested(Vec<T>, RawPaging),
 }
 
-#[derive(Deserialize)]
-#[serde(bound(deserialize = "T: Deserialize<'de>"))]
 struct RawPage<T> {
-    #[serde(default, deserialize_with = "opt_i64")]
     code: Option<i64>,
-    #[serde(default, deserialize_with = "opt_string")]
     msg: Option<String>,
-    #[serde(default = "none")]
     data: Option<RawData<T>>,
-    #[serde(flatten)]
     paging: RawPaging,
 }
 
-fn none<X>() -> Option<X> {
-    None
+/// The keys the two envelopes have; any other is skipped.
+#[derive(Deserialize)]
+#[serde(field_identifier)]
+enum Key {
+    #[serde(rename = "code")]
+    Code,
+    #[serde(rename = "msg")]
+    Msg,
+    #[serde(rename = "data")]
+    Data,
+    #[serde(rename = "count")]
+    Count,
+    #[serde(rename = "pageNo")]
+    PageNo,
+    #[serde(rename = "limit")]
+    Limit,
+    #[serde(other)]
+    Other,
+}
+
+#[derive(Deserialize)]
+struct Int(#[serde(deserialize_with = "opt_i64")] Option<i64>);
+
+#[derive(Deserialize)]
+struct Text(#[serde(deserialize_with = "opt_string")] Option<String>);
+
+impl RawPaging {
+    /// Takes the value of `key` if it is a paging key; false when it is not.
+    fn take<'de, A: MapAccess<'de>>(&mut self, key: &Key, map: &mut A) -> Result<bool, A::Error> {
+        let slot = match key {
+            Key::Count => &mut self.count,
+            Key::PageNo => &mut self.page_no,
+            Key::Limit => &mut self.limit,
+            _ => return Ok(false),
+        };
+        *slot = map.next_value::<Int>()?.0;
+        Ok(true)
+    }
+}
+
+// Written by hand rather than derived with `untagged` and `flatten`: those
+// buffer the whole reply in serde's `Content` and decode every row type a
+// second way from it, which costs the panel's wasm size and a copy of each
+// page; this reads the rows straight from the reply text.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for RawData<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = RawData<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list, or an object with a list in `data`")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(RawData::List(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                let mut paging = RawPaging::default();
+                while let Some(key) = map.next_key::<Key>()? {
+                    if paging.take(&key, &mut map)? {
+                        continue;
+                    }
+                    match key {
+                        Key::Data => {
+                            items = map.next_value::<Option<Vec<T>>>()?.unwrap_or_default()
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(RawData::Nested(items, paging))
+            }
+        }
+        d.deserialize_any(V(PhantomData))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for RawPage<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = RawPage<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a reply object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut page = RawPage {
+                    code: None,
+                    msg: None,
+                    data: None,
+                    paging: RawPaging::default(),
+                };
+                while let Some(key) = map.next_key::<Key>()? {
+                    if page.paging.take(&key, &mut map)? {
+                        continue;
+                    }
+                    match key {
+                        Key::Code => page.code = map.next_value::<Int>()?.0,
+                        Key::Msg => page.msg = map.next_value::<Text>()?.0,
+                        Key::Data => page.data = map.next_value()?,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(page)
+            }
+        }
+        d.deserialize_map(V(PhantomData))
+    }
 }
 
 impl<T> RawPage<T> {
@@ -129,11 +226,11 @@ impl<T> RawPage<T> {
         let (items, count, page_no, limit) = match self.data {
             None => (Vec::new(), outer.count, outer.page_no, outer.limit),
             Some(RawData::List(items)) => (items, outer.count, outer.page_no, outer.limit),
-            Some(RawData::Nested(inner)) => (
-                inner.data,
-                inner.paging.count.or(outer.count),
-                inner.paging.page_no.or(outer.page_no),
-                inner.paging.limit.or(outer.limit),
+            Some(RawData::Nested(items, inner)) => (
+                items,
+                inner.count.or(outer.count),
+                inner.page_no.or(outer.page_no),
+                inner.limit.or(outer.limit),
             ),
         };
         let count = count.unwrap_or(items.len() as i64);

@@ -386,3 +386,42 @@ fn replies_that_are_not_an_envelope_are_told_apart() {
         Err(ReplyError::Undecodable(_))
     ));
 }
+
+#[test]
+fn both_page_envelopes_and_their_quirks_read_the_same() {
+    let rows = |body: &str| {
+        let r = GetManualTaskList::decode(200, body).unwrap_or_else(|e| panic!("{body}: {e}"));
+        (
+            r.page.items.len(),
+            r.page.count,
+            r.page.page_no,
+            r.page.limit,
+        )
+    };
+    let row = r#"{"adminUserId":"7","name":"张三"}"#;
+    // Flat: the list in `data`, paging beside it, numbers as text, unknown keys skipped.
+    assert_eq!(
+        rows(&format!(
+            r#"{{"code":"200","data":[{row},{row}],"count":"12","pageNo":"2","extra":{{"a":[1]}}}}"#
+        )),
+        (2, 12, 2, None)
+    );
+    // Nested: paging inside wins; what is missing inside comes from outside.
+    assert_eq!(
+        rows(&format!(
+            r#"{{"code":200,"msg":"ok","count":99,"limit":5,"data":{{"data":[{row}],"count":3,"pageNo":1}}}}"#
+        )),
+        (1, 3, 1, Some(5))
+    );
+    // `data` null, or its list null: an empty page, counted from the rows.
+    assert_eq!(rows(r#"{"code":200,"data":null}"#), (0, 0, 1, None));
+    assert_eq!(
+        rows(r#"{"code":200,"data":{"data":null,"count":0}}"#),
+        (0, 0, 1, None)
+    );
+    // `data` of another kind is a reply the panel cannot read.
+    assert!(matches!(
+        GetManualTaskList::decode(200, r#"{"code":200,"data":"rows"}"#),
+        Err(ReplyError::Undecodable(_))
+    ));
+}
