@@ -1,7 +1,10 @@
-//! The card's extras (latest messages, pending manual entries, the clinic profile, the
-//! remarks note's save) are code of their own, fetched after the first screen: only the
-//! lookup and the card's head are in the main wasm, so the customer list does not wait
-//! for the decoders and views of chat messages, manual entries and the customer save.
+//! The pop-up's card and its extras (latest messages, pending manual entries, the clinic
+//! profile, the remarks note's save) are code of their own, fetched right after the first
+//! screen (the idle prefetch takes them first) and by the first call if that is sooner:
+//! only the lookup and the dialog around the card are in the main wasm, so the customer
+//! list does not wait for the card's views and the decoders of chat messages, manual
+//! entries and the customer save. The lookup does not wait for the code either: both
+//! start together when a call opens the pop-up.
 //!
 //! The split point lives in the panel's binary (src/routes/lazy.rs), which hands its
 //! loader to [`CallPop`](crate::features::call::state::CallPop); what the chunk gives
@@ -38,6 +41,8 @@ pub struct Extras {
     pub manual_view: fn(I18n) -> AnyView,
     /// The clinic's section, when there is something to say.
     pub clinic_view: fn(I18n, ClinicPart) -> Option<AnyView>,
+    /// The pop-up's body: the answer drawn as a card, a pick list or "nobody".
+    pub card_view: fn() -> AnyView,
 }
 
 /// Fetches the chunk (once; the split loader keeps only successes) and answers its

@@ -1,6 +1,6 @@
 //! The extras chunk's entry: the table the split point answers. Only the split point in
 //! src/routes/lazy.rs names [`table`], so the splitter moves everything it reaches (the
-//! requests, their decoders and the views) out of the main wasm.
+//! card, the requests, their decoders and the views) out of the main wasm.
 
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ use crate::features::call::extra_lookups::{
 };
 use crate::features::call::extra_views::{clinic_section, manual_section, messages_section};
 use crate::features::call::extras_chunk::Extras;
+use crate::features::call::result::CallResult;
 
 pub fn table() -> Extras {
     Extras {
@@ -25,5 +26,6 @@ pub fn table() -> Extras {
         messages_view: |i18n| messages_section(i18n).into_any(),
         manual_view: |i18n| manual_section(i18n).into_any(),
         clinic_view: |i18n, part| clinic_section(i18n, part).map(IntoAny::into_any),
+        card_view: || view! { <CallResult/> }.into_any(),
     }
 }

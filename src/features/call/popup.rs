@@ -2,14 +2,16 @@
 //! nothing typed there is lost. The modal dialog makes the page behind
 //! inert and Tab wraps inside it; Esc and the close button close it, and
 //! focus goes back where it was. Mounted once by the shell; its content
-//! follows the app-wide [`CallPop`](crate::features::call::state::CallPop).
+//! follows the app-wide [`CallPop`](crate::features::call::state::CallPop);
+//! the card inside it is the extras chunk's code.
 
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::features::call::auto_open_switch::AutoOpenSwitch;
-use crate::features::call::result::CallResult;
+use crate::features::call::extras_chunk::ExtrasChunk;
+use crate::features::call::extras_slot::extras_failed;
 use crate::features::call::state::use_call_pop;
 use crate::platform::dom;
 use crate::platform::i18n::{t_string, use_i18n};
@@ -103,7 +105,16 @@ pub fn CallPopup() -> impl IntoView {
                 </Button>
             </header>
             <div class="call-pop-body">
-                <CallResult/>
+                // The card's code arrives with the extras chunk (usually long
+                // before the call); the lookup runs meanwhile.
+                {move || match pop.extras.get() {
+                    ExtrasChunk::Ready(extras) => Some((extras.card_view)()),
+                    ExtrasChunk::Waiting => is_open.get().then(|| view! {
+                        <p class="muted" id="call-pop-loading">{t_string!(i18n, call_looking_up)}</p>
+                    }.into_any()),
+                    ExtrasChunk::Failed => None,
+                }}
+                {extras_failed(i18n)}
             </div>
             <footer class="call-pop-foot">
                 <AutoOpenSwitch id="call-pop-auto-open"/>

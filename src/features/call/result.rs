@@ -3,10 +3,10 @@
 //! several are a short list to pick from; none offers to add the number. The
 //! clinic's part follows in its own section when that module is on.
 //!
-//! The answer is drawn as soon as it arrives: the card's other parts (latest
+//! This is code of the extras chunk, drawn by the pop-up once that is in. The
+//! answer is drawn as soon as it arrives: the card's other parts (latest
 //! messages, manual entries, clinic) are separate reactive sections that fill
-//! in later, their code the extras chunk's, so neither an incoming call nor
-//! what the user is typing in the card waits for them. Texts are plain
+//! in later, so what the user is typing in the card never waits for them. Texts are plain
 //! strings (`t_string!`) re-rendered with the part they belong to: every
 //! distinct view type costs wasm size.
 
@@ -19,7 +19,6 @@ use crate::core::nav::encode_component;
 use crate::core::template::fill;
 use crate::core::text::{first_filled, shown};
 use crate::features::call::extras_chunk::ExtrasChunk;
-use crate::features::call::extras_slot::extras_failed;
 use crate::features::call::record_card::record_card;
 use crate::features::call::state::{
     mark, use_call_pop, ClinicPart, Lookup, PoolRecords, MARK_FILLED,
@@ -103,7 +102,7 @@ pub fn CallResult() -> impl IntoView {
             .get()
             .and_then(|part| (extras.clinic_view)(i18n, part))
     };
-    view! { {main} {extras_failed(i18n)} {clinic} }
+    view! { {main} {clinic} }
 }
 
 fn main_part(i18n: I18n, head: Head) -> impl IntoView {

@@ -132,8 +132,8 @@ pub struct CallPop {
     api: StoredValue<ApiClient>,
     me: RwSignal<Option<Me>>,
     clinic_on: bool,
-    /// Where the card's extras' code is, and how to fetch it (none on a host without the
-    /// split point: the card then says its extras could not be loaded).
+    /// Where the code of the card and its extras is, and how to fetch it (none on a host
+    /// without the split point: the pop-up then says it could not be loaded).
     pub extras: RwSignal<ExtrasChunk>,
     extras_loader: Option<ExtrasLoader>,
 }
@@ -254,6 +254,14 @@ impl CallPop {
                 ClinicPart::Off
             },
         }));
+        // The card's code, when the prefetch has not brought it yet (or could
+        // not): fetched beside the lookup, never after it.
+        if !matches!(self.extras.get_untracked(), ExtrasChunk::Ready(_)) {
+            self.extras.set(ExtrasChunk::Waiting);
+            self.spawn(async move {
+                let _ = self.extras_table().await;
+            });
+        }
         let Some(phone) = valid else { return };
         {
             let api = self.api.get_value();
