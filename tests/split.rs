@@ -3,9 +3,10 @@
 //! when it is first opened or by the idle prefetch (the call pop-up's
 //! extras first, then the call page), a later navigation then fetches
 //! nothing, and a page whose code cannot be fetched says so with a retry
-//! that works, instead of a blank page or a panic. The call pop-up's card
-//! needs no chunk: its extras fill in when theirs arrives, and say so, with
-//! a retry, when it cannot.
+//! that works, instead of a blank page or a panic. The call pop-up's card is
+//! the first chunk the prefetch takes; a call that comes sooner looks its
+//! number up while the card's code arrives, and says so, with a retry, when
+//! that code cannot be fetched.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -22,13 +23,27 @@ const CUSTOMER: &str = "13800000001";
 
 /// Signs in, waits for the first screen, then opens the call pop-up on the
 /// demo customer as a softphone would (`/call?phone=`, whatever the switch
-/// says) and waits for the card.
-async fn card_after_sign_in(env: &Env) {
+/// says).
+async fn pop_after_sign_in(env: &Env) {
     env.login("demo", "demo123").await;
     env.wait_for(ROWS, "customer rows").await;
     env.goto(&format!("/call?phone={CUSTOMER}")).await;
     env.click("#call-show").await;
-    env.wait_text("#call-pop .call-record", "陈聊天多").await;
+    env.wait_for("#call-pop[open]", "the call pop-up").await;
+}
+
+/// True once the page has asked getCustomerInfoByCall.
+async fn lookup_asked(env: &Env) -> bool {
+    let v = env
+        .browser
+        .execute(
+            "return performance.getEntriesByType('resource')
+               .some(e => e.name.includes('getCustomerInfoByCall'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v == Value::Bool(true)
 }
 
 /// Fails the test if the app panicked (blocked files are logged as errors).
@@ -187,10 +202,10 @@ async fn every_page_is_prefetched_after_the_first_screen_call_extras_first() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_call_card_shows_before_its_extras_code_arrives_and_they_fill_in_after() {
+async fn a_call_before_the_card_code_arrives_is_looked_up_meanwhile_and_drawn_once_it_is_in() {
     assert_own_module("split_call_extras");
     let env = Env::new().await;
-    // The extras' code is held back from the very start (the idle prefetch
+    // The card's code is held back from the very start (the idle prefetch
     // asks for it first) until the test lets it through.
     env.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
@@ -205,29 +220,37 @@ async fn the_call_card_shows_before_its_extras_code_arrives_and_they_fill_in_aft
             };" }),
     )
     .await;
-    // The card is there at once: name, facts, the note field, the actions.
-    card_after_sign_in(&env).await;
-    env.wait_text("#call-pop .call-remarks", "聊天记录一万条")
-        .await;
-    assert!(env.exists("#call-pop #call-note-input").await);
-    assert!(env.exists("#call-pop .card-actions .phone-copy").await);
-    // The extras are not: their code has not arrived, and nothing says it failed.
+    pop_after_sign_in(&env).await;
+    // The dialog is open and says it is looking up; the number is asked
+    // about already, without waiting for the card's code.
+    env.wait_text("#call-pop #call-pop-loading", "正在查询").await;
+    let deadline = Instant::now() + WAIT;
+    while !lookup_asked(&env).await {
+        assert!(
+            Instant::now() < deadline,
+            "the lookup waited for the card's code"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert!(
         !fetched_wasm(&env)
             .await
             .iter()
             .any(|f| f.starts_with("split_call_extras-")),
-        "the extras' code arrived before it was let through"
+        "the card's code arrived before it was let through"
     );
-    assert!(!env.exists("#call-pop .call-messages").await);
-    assert!(!env.exists("#call-pop .call-manual").await);
+    assert!(!env.exists("#call-pop .call-record").await);
     assert!(!env.exists("#call-extras-failed").await);
 
-    // Once it arrives, the latest messages and the manual entries fill in.
+    // Once it arrives, the card draws from the answer already in, and the
+    // latest messages and the manual entries fill in.
     env.browser
         .execute("window.__releaseExtras();", vec![])
         .await
         .unwrap();
+    env.wait_text("#call-pop .call-record", "陈聊天多").await;
+    env.wait_text("#call-pop .call-remarks", "聊天记录一万条")
+        .await;
     env.wait_for(
         "#call-pop .call-message-list .call-message",
         "the latest messages",
@@ -235,7 +258,7 @@ async fn the_call_card_shows_before_its_extras_code_arrives_and_they_fill_in_aft
     .await;
     env.wait_for("#call-pop .call-manual", "the manual entries")
         .await;
-    env.wait_text("#call-pop .call-record", "陈聊天多").await;
+    env.wait_gone("#call-pop-loading").await;
     assert!(!env.exists("#call-extras-failed").await);
     // (The clinic answers 404 for a number it does not know: logged, not a failure.)
     assert_no_panic(&env).await;
@@ -243,38 +266,32 @@ async fn the_call_card_shows_before_its_extras_code_arrives_and_they_fill_in_aft
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn call_extras_whose_code_cannot_be_fetched_offer_a_retry_and_keep_the_note() {
+async fn a_call_card_whose_code_cannot_be_fetched_offers_a_retry_that_works() {
     let env = Env::new().await;
     env.block_urls(&["*/split_call_extras*"]).await;
-    // The card shows; its extras say in words that they could not be loaded.
-    card_after_sign_in(&env).await;
-    env.wait_text("#call-extras-failed", "无法加载来电卡片的更多信息")
-        .await;
-    assert!(!env.exists("#call-pop .call-messages").await);
-
-    // A note typed meanwhile cannot be saved, says so, and stays.
-    let note = "周五下午回电，要报价单";
-    env.fill("#call-note-input", note).await;
-    env.click("#call-note-save").await;
-    env.wait_text("#call-note-said", "备注没有保存").await;
-    assert_eq!(env.value("#call-note-input").await, note);
+    // The pop-up says in words that the card could not be loaded.
+    pop_after_sign_in(&env).await;
+    env.wait_text("#call-extras-failed", "无法加载来电卡片").await;
+    assert!(!env.exists("#call-pop .call-record").await);
+    assert!(!env.exists("#call-pop-loading").await);
 
     // A retry while the file is still unreachable fails again, in words.
     env.click("#call-extras-retry").await;
-    env.wait_text("#call-extras-failed", "无法加载来电卡片的更多信息")
-        .await;
+    env.wait_text("#call-extras-failed", "无法加载来电卡片").await;
 
-    // Once it can be fetched, retry fills the extras in; the note is still
-    // there and now saves.
+    // Once it can be fetched, retry draws the card and its extras, and the
+    // note field works.
     env.block_urls(&[]).await;
     env.click("#call-extras-retry").await;
+    env.wait_text("#call-pop .call-record", "陈聊天多").await;
     env.wait_for(
         "#call-pop .call-message-list .call-message",
         "the latest messages",
     )
     .await;
     env.wait_gone("#call-extras-failed").await;
-    assert_eq!(env.value("#call-note-input").await, note);
+    let note = "周五下午回电，要报价单";
+    env.fill("#call-note-input", note).await;
     env.click("#call-note-save").await;
     env.wait_text("#call-note-said", "已保存到备注").await;
     env.wait_text("#call-pop .call-remarks", note).await;
