@@ -223,7 +223,8 @@ async fn a_call_before_the_card_code_arrives_is_looked_up_meanwhile_and_drawn_on
     pop_after_sign_in(&env).await;
     // The dialog is open and says it is looking up; the number is asked
     // about already, without waiting for the card's code.
-    env.wait_text("#call-pop #call-pop-loading", "正在查询").await;
+    env.wait_text("#call-pop #call-pop-loading", "正在查询")
+        .await;
     let deadline = Instant::now() + WAIT;
     while !lookup_asked(&env).await {
         assert!(
@@ -271,13 +272,15 @@ async fn a_call_card_whose_code_cannot_be_fetched_offers_a_retry_that_works() {
     env.block_urls(&["*/split_call_extras*"]).await;
     // The pop-up says in words that the card could not be loaded.
     pop_after_sign_in(&env).await;
-    env.wait_text("#call-extras-failed", "无法加载来电卡片").await;
+    env.wait_text("#call-extras-failed", "无法加载来电卡片")
+        .await;
     assert!(!env.exists("#call-pop .call-record").await);
     assert!(!env.exists("#call-pop-loading").await);
 
     // A retry while the file is still unreachable fails again, in words.
     env.click("#call-extras-retry").await;
-    env.wait_text("#call-extras-failed", "无法加载来电卡片").await;
+    env.wait_text("#call-extras-failed", "无法加载来电卡片")
+        .await;
 
     // Once it can be fetched, retry draws the card and its extras, and the
     // note field works.

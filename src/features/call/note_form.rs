@@ -1,7 +1,6 @@
-//! The note added to the remarks without leaving the pop-up. The field is in the main wasm
-//! with the card, so what is typed never waits for (or is lost with) the extras chunk, which
-//! does the saving; the typed text lives in the app-wide state so no answer arriving
-//! meanwhile can wipe it.
+//! The note added to the remarks without leaving the pop-up. The typed text lives in the
+//! app-wide state, not in the field, so no answer arriving meanwhile, no redraw of the card
+//! and no retry can wipe it.
 
 use leptos::prelude::*;
 
