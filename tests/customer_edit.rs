@@ -42,6 +42,16 @@ async fn wait_enabled(env: &Env, css: &str, want: bool) {
     }
 }
 
+/// Waits until a save pressed has finished: Save is disabled while it is
+/// sending too, so disabled alone does not say the answer is in.
+async fn wait_saved(env: &Env) {
+    env.wait_js(
+        "const b = document.getElementById('edit-save'); return !!b && b.disabled && !b.hasAttribute('aria-busy');",
+        "the save has finished",
+    )
+    .await;
+}
+
 /// Opens the known customer's edit page from the list, as a user would.
 async fn open_known_customer(env: &Env) -> String {
     env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
@@ -79,7 +89,7 @@ async fn edit_save_and_reload_shows_the_change_in_the_form_and_the_list() {
     env.fill("#edit-address", "韩总").await;
     wait_enabled(&env, "#edit-save", true).await;
     env.click("#edit-save").await;
-    wait_enabled(&env, "#edit-save", false).await;
+    wait_saved(&env).await;
     assert_eq!(env.text("#edit-save-error").await, "");
 
     env.browser.refresh().await.unwrap();
@@ -162,7 +172,7 @@ async fn a_save_refused_by_an_expired_session_keeps_the_typed_text_through_login
 
     // And it can be retried.
     env.click("#edit-save").await;
-    wait_enabled(&env, "#edit-save", false).await;
+    wait_saved(&env).await;
     env.browser.refresh().await.unwrap();
     wait_value(&env, "#edit-name", "过期前输入的名字").await;
     env.close().await;
@@ -178,7 +188,7 @@ async fn html_and_script_in_name_and_remarks_are_shown_as_text() {
     env.fill("#edit-remarks", remarks).await;
     wait_enabled(&env, "#edit-save", true).await;
     env.click("#edit-save").await;
-    wait_enabled(&env, "#edit-save", false).await;
+    wait_saved(&env).await;
 
     env.goto(&format!("/customers?phone={KNOWN_PHONE}")).await;
     env.wait_text("#customer-table tbody tr .c-name", name)
@@ -255,7 +265,7 @@ async fn closing_the_tab_asks_only_while_there_are_unsaved_changes() {
     assert!(tab_close_is_guarded(&env).await, "typed, not saved");
 
     env.click("#edit-save").await;
-    wait_enabled(&env, "#edit-save", false).await;
+    wait_saved(&env).await;
     assert_eq!(env.text("#edit-save-error").await, "");
     assert!(!tab_close_is_guarded(&env).await, "saved");
     env.close().await;
@@ -370,7 +380,7 @@ async fn tags_are_chosen_by_typing_and_the_keyboard_and_survive_a_reload() {
     env.fill("#edit-tags-input", "").await;
 
     env.click("#edit-save").await;
-    wait_enabled(&env, "#edit-save", false).await;
+    wait_saved(&env).await;
     assert_eq!(env.text("#edit-save-error").await, "");
     env.browser.refresh().await.unwrap();
     env.text("#customer-edit-form").await;
@@ -479,7 +489,7 @@ async fn a_colleagues_save_meanwhile_is_merged_or_shown_never_overwritten() {
     env.click("#edit-conflicts .keep-mine").await;
     env.wait_gone("#edit-conflicts").await;
     env.click("#edit-save").await;
-    wait_enabled(&env, "#edit-save", false).await;
+    wait_saved(&env).await;
     env.browser.refresh().await.unwrap();
     wait_value(&env, "#edit-name", "我改的名").await;
     wait_value(&env, "#edit-remarks", "同事的备注").await;

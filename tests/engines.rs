@@ -169,8 +169,9 @@ async fn edit_save_and_the_list_shows_the_change(engine: Engine) {
     )
     .await;
     env.click("#edit-save").await;
+    // Save is disabled while it sends too: wait for the answer, not the press.
     env.wait_js(
-        "return document.getElementById('edit-save').disabled;",
+        "const b = document.getElementById('edit-save'); return b.disabled && !b.hasAttribute('aria-busy');",
         "saved: nothing left to save",
     )
     .await;
