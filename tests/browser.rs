@@ -325,6 +325,45 @@ async fn a_broken_config_json_shows_a_readable_error_page() {
     env.close().await;
 }
 
+/// index.html asks for config.json while the wasm downloads (one round trip
+/// less before the first screen), and the panel uses that answer rather
+/// than asking again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn config_json_is_asked_for_once_while_the_page_is_parsed() {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.goto("/customers").await;
+    env.wait_for("#customer-table tbody tr", "customer rows")
+        .await;
+    let seen = env
+        .js("const all = performance.getEntriesByType('resource');
+             const config = all.filter(e => new URL(e.name).pathname.endsWith('/config.json'));
+             const nav = performance.getEntriesByType('navigation')[0];
+             return [config.length, config.length > 0 && config[0].startTime < nav.domInteractive];")
+        .await;
+    // The panel's own code runs after the document is parsed (a module
+    // script), so only index.html can have asked before that.
+    assert_eq!(
+        seen,
+        serde_json::json!([1, true]),
+        "config.json requests, first while parsing"
+    );
+    env.close().await;
+}
+
+/// When the early request fails (here: every request for config.json), the
+/// panel asks again itself and says what went wrong instead of a blank page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_config_json_shows_a_readable_error_page() {
+    let env = Env::new().await;
+    env.goto("/login").await;
+    env.text("#login-title").await;
+    env.block_urls(&["*config.json"]).await;
+    env.goto("/customers").await;
+    env.wait_text("#config-error", "config.json").await;
+    env.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_clinic_module_is_absent_from_navigation_when_disabled() {
     let env = Env::with(|o| {

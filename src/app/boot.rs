@@ -2,6 +2,7 @@
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::RequestCache;
 
 use crate::app::config_error::ConfigErrorPage;
@@ -38,10 +39,31 @@ fn document_base_path() -> String {
         .unwrap_or_else(|| "/".to_owned())
 }
 
-/// Fetched relative to `<base href>` (trunk's public URL), so deep links such
-/// as /customers/12 and a panel hosted under a sub-path read the right file; never from cache, so a changed config applies on
-/// the next load.
+/// index.html's early fetch of config.json when it answered; the panel's
+/// own fetch otherwise (a host page without that script, or a failed try).
 async fn load_config() -> Result<Config, ConfigError> {
+    match early_config_text().await {
+        Some(text) => Config::parse(&text),
+        None => fetch_config().await,
+    }
+}
+
+/// The text `window.scrmConfig` (a promise index.html starts before the
+/// wasm is fetched) resolved to, if it is there and succeeded.
+async fn early_config_text() -> Option<String> {
+    let window = web_sys::window()?;
+    let early = js_sys::Reflect::get(&window, &"scrmConfig".into()).ok()?;
+    let promise = early.dyn_into::<js_sys::Promise>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// Fetched relative to `<base href>` (trunk's public URL), so deep links such
+/// as /customers/12 and a panel hosted under a sub-path read the right file;
+/// never from cache, so a changed config applies on the next load.
+async fn fetch_config() -> Result<Config, ConfigError> {
     let response = Request::get("config.json")
         .cache(RequestCache::NoCache)
         .send()
