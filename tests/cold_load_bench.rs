@@ -8,7 +8,8 @@
 //! - First rows: from the navigation's start (the page's time origin) to the
 //!   first `#customer-table tbody tr` in the DOM (a MutationObserver
 //!   installed before any of the page's scripts), so WebDriver round trips do
-//!   not count.
+//!   not count. Below the row, when config.json and the list's request were
+//!   asked for and answered: what the first rows waited for.
 //! - Route change to a page not yet fetched: the chat link clicked in the
 //!   same task that saw the first rows, before the idle prefetch has started
 //!   (checked: the chat page's module must be requested after the click),
@@ -61,6 +62,15 @@ const OBSERVER: &str = r#"
         .find(e => /\/scrm-panel-[^/]*_bg\.wasm$/.test(e.name));
       r.wasmEnd = main ? main.responseEnd : 0;
       r.wasmBytes = main ? main.transferSize : 0;
+      // What the first rows waited for: when config.json and the list's
+      // request were asked for and answered.
+      const at = re => performance.getEntriesByType('resource')
+        .find(e => re.test(new URL(e.name).pathname));
+      const config = at(/\/config\.json$/), list = at(/\/customerPage$/);
+      r.configAsked = config ? config.startTime : 0;
+      r.configEnd = config ? config.responseEnd : 0;
+      r.listAsked = list ? list.startTime : 0;
+      r.listEnd = list ? list.responseEnd : 0;
       r.click = performance.now();
       document.querySelector("nav.sidebar a[href$='/chat']").click();
     }
@@ -120,6 +130,8 @@ async fn cold_first_rows_and_route_change_cpu_4x_slow_links() {
         let (mut rows, mut chat, mut tasks) = (Vec::new(), Vec::new(), Vec::new());
         let (mut rows_kb, mut chat_kb, mut wasm_kb) = (0.0, 0.0, 0.0);
         let mut wasm_end = Vec::new();
+        let (mut config_asked, mut config_end) = (Vec::new(), Vec::new());
+        let (mut list_asked, mut list_end) = (Vec::new(), Vec::new());
         for _ in 0..RUNS {
             env.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))
                 .await;
@@ -157,6 +169,10 @@ async fn cold_first_rows_and_route_change_cpu_4x_slow_links() {
             chat.push(num("chat") - num("click"));
             tasks.push(num("tasks") - num("tasksClick"));
             wasm_end.push(num("wasmEnd"));
+            config_asked.push(num("configAsked"));
+            config_end.push(num("configEnd"));
+            list_asked.push(num("listAsked"));
+            list_end.push(num("listEnd"));
             wasm_kb = num("wasmBytes") / 1024.0;
             rows_kb = num("rowsBytes") / 1024.0;
             chat_kb = num("chatBytes") / 1024.0;
@@ -165,6 +181,13 @@ async fn cold_first_rows_and_route_change_cpu_4x_slow_links() {
             "| cold load, CPU 4x, {link}: navigation start to the first customer rows on `/customers`, signed in, cache empty, {RUNS} runs | {} ({rows_kb:.0} KB transferred; the main wasm, {wasm_kb:.0} KB, downloaded at a median {:.2} s) |",
             summary(&mut rows),
             median(&mut wasm_end) / 1000.0
+        );
+        println!(
+            "  medians: config.json asked {:.2} s, answered {:.2} s; customerPage asked {:.2} s, answered {:.2} s",
+            median(&mut config_asked) / 1000.0,
+            median(&mut config_end) / 1000.0,
+            median(&mut list_asked) / 1000.0,
+            median(&mut list_end) / 1000.0
         );
         println!(
             "| route change to a page not yet fetched, same link: chat link clicked as the first rows show, to the chat page shown, {RUNS} runs | {} ({chat_kb:.0} KB transferred) |",

@@ -20,7 +20,6 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
-use std::task::{Context, Poll};
 
 use futures::channel::oneshot;
 use futures::future::{select, Either};
@@ -103,25 +102,6 @@ where
         let k = key.get();
         let (guard, run) = stoppable(fetch(k.clone()));
         running.set_value(Some((k, guard)));
-        started(run)
+        run
     })
-}
-
-/// `work`, polled once now. A `LocalResource` first polls its future a tick
-/// after it is made, and on the first screen that tick comes only after the
-/// whole page is rendered; polled here, the request goes out while the rest
-/// of the page renders (on a slow phone that overlaps a round trip with
-/// about a quarter of a second of rendering). A future must accept being
-/// polled again with another waker, so the real one takes over later.
-fn started<T>(work: impl Future<Output = T>) -> impl Future<Output = T> {
-    let mut work = Box::pin(work);
-    let first = work
-        .as_mut()
-        .poll(&mut Context::from_waker(futures::task::noop_waker_ref()));
-    async move {
-        match first {
-            Poll::Ready(done) => done,
-            Poll::Pending => work.await,
-        }
-    }
 }
