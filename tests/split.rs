@@ -301,3 +301,60 @@ async fn a_call_card_whose_code_cannot_be_fetched_offers_a_retry_that_works() {
     assert_no_panic(&env).await;
     env.close().await;
 }
+
+/// A second visit takes every script, stylesheet and wasm piece from the
+/// browser's cache (hashed names, a one-year immutable cache): only
+/// index.html, config.json and the API's answers travel again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_visit_downloads_no_code() {
+    let files = lazy_files();
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.browser
+        .execute("performance.setResourceTimingBufferSize(2000);", vec![])
+        .await
+        .unwrap();
+    env.wait_for(ROWS, "customer rows").await;
+    // The first visit ends once the idle prefetch has every page's code.
+    let started = Instant::now();
+    while fetched_wasm(&env).await.len() < files.len() {
+        assert!(started.elapsed() < WAIT, "the prefetch never finished");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    env.browser.goto("about:blank").await.unwrap();
+    env.goto("/customers").await;
+    env.wait_for(ROWS, "customer rows on the second visit")
+        .await;
+    env.click("nav.sidebar a[href='/chat']").await;
+    env.text("section[data-route='/chat']").await;
+    // transferSize is 0 for an answer from the cache, and counts headers and
+    // body for one that crossed the network (a 304 too).
+    let seen = env
+        .js("const all = performance.getEntriesByType('resource')
+                 .map(e => [new URL(e.name).pathname.split('/').pop(), e.transferSize]);
+             const code = all.filter(([n]) => /\\.(js|wasm|css)$/.test(n));
+             return {
+               code: code.length,
+               downloaded: code.filter(([, size]) => size > 0),
+               config: all.filter(([n]) => n === 'config.json').map(([, size]) => size),
+             };")
+        .await;
+    assert!(
+        seen["code"].as_u64().unwrap_or(0) >= 4,
+        "the second visit loaded too few code files: {seen}"
+    );
+    assert_eq!(
+        seen["downloaded"],
+        json!([]),
+        "code downloaded again: {seen}"
+    );
+    // What must never be cached did travel, so the check can tell.
+    assert!(
+        seen["config"]
+            .as_array()
+            .is_some_and(|c| c.len() == 1 && c[0].as_u64().unwrap_or(0) > 0),
+        "config.json should be asked for again: {seen}"
+    );
+    env.close().await;
+}
