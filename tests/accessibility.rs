@@ -333,6 +333,26 @@ async fn wait_heading_focused(env: &Env, route: &str) {
     .await;
 }
 
+/// A page whose code is still on its way (a slow link, before the idle
+/// prefetch) keeps the old page on screen for a while: focus waits for the
+/// new page's heading instead of settling on the old one, which then goes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn focus_waits_for_a_slow_pages_heading() {
+    let env = Env::demo().await;
+    env.goto("/customers").await;
+    env.wait_for("#customer-table tbody tr", "customers").await;
+    // Every page's code (and the prefetch's) arrives 1.5 s late.
+    env.wrap_fetch(
+        "",
+        "if (!/split_|chunk_/.test(url)) return real(input, init);
+         return new Promise(r => setTimeout(() => r(real(input, init)), 1500));",
+    )
+    .await;
+    env.click("#customer-table a.row-edit").await;
+    wait_heading_focused(&env, "/customers/:id").await;
+    env.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn focus_goes_to_the_new_pages_heading_and_stays_in_every_dialog() {
     let env = Env::demo().await;

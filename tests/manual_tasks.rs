@@ -1486,7 +1486,10 @@ async fn look_ups_go_a_few_at_a_time_can_be_stopped_and_end_with_the_page() {
     let total = env.text("#mt-import-known-checking").await;
     assert!(!total.contains("/ 60"), "only the rest: {total}");
     // Leaving the page ends the look-ups: those in flight are aborted and
-    // no more are asked.
+    // no more are asked. (A slow build may show the count before the
+    // first of them has left.)
+    env.wait_js("return window.__lk.now > 0;", "look-ups in flight")
+        .await;
     env.click("main a[href='/manual-tasks']").await;
     env.wait_for("section[data-route='/manual-tasks']", "the list")
         .await;

@@ -42,8 +42,8 @@ pub fn Shell() -> impl IntoView {
     let path = use_location().pathname;
     Effect::new(move |before: Option<String>| {
         let now = path.get();
-        if before.is_some_and(|b| b != now) {
-            focus_new_heading();
+        if before.as_ref().is_some_and(|b| *b != now) {
+            focus_new_heading(now.clone());
         }
         now
     });

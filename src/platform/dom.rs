@@ -64,14 +64,31 @@ fn focus_is_free(was: Option<&web_sys::Element>) -> bool {
     active.tag_name().eq_ignore_ascii_case("body") || active.id() == "main" || Some(&active) == was
 }
 
-/// After a navigation: moves focus to the new page's heading once it is on
-/// screen (a lazy page's code may still be on its way), making it
-/// focusable from script only. Waits at most a few seconds.
-pub fn focus_new_heading() {
-    fn poll(old: Option<web_sys::HtmlElement>, was: Option<web_sys::Element>, tries: u32) {
-        // The same heading element stays when only the route's parameter
-        // changed: taken as new after a moment.
-        let new = main_heading().filter(|h| old.as_ref() != Some(h) || tries >= 10);
+/// After a navigation to `path` (the router's pathname): moves focus to the
+/// new page's heading once it is on screen, making it focusable from script
+/// only. A lazy page's code may still be on its way, and meanwhile the old
+/// page and its heading stay; the router writes the new address only once
+/// the new page is drawn. So the heading that was there before counts as
+/// the new page's only when the address is already `path` (a change of the
+/// route's parameter keeps the same heading element). Looks every 50 ms for
+/// 4 s, then every 250 ms up to 20 s in all; focus that the user has put
+/// somewhere meanwhile is never taken.
+pub fn focus_new_heading(path: String) {
+    const FAST: u32 = 80;
+    const SLOW: u32 = 64;
+    fn shown(path: &str) -> bool {
+        web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .is_some_and(|now| now == path)
+    }
+    fn poll(
+        old: Option<web_sys::HtmlElement>,
+        was: Option<web_sys::Element>,
+        path: String,
+        tries: u32,
+    ) {
+        let new =
+            main_heading().filter(|h| old.as_ref() != Some(h) || (tries >= 10 && shown(&path)));
         match new {
             Some(h) if focus_is_free(was.as_ref()) => {
                 if !h.has_attribute("tabindex") {
@@ -80,13 +97,17 @@ pub fn focus_new_heading() {
                 let _ = h.focus();
             }
             Some(_) => {}
-            None if tries < 80 => {
-                set_timeout(move || poll(old, was, tries + 1), Duration::from_millis(50));
+            None if tries < FAST + SLOW => {
+                let wait = if tries < FAST { 50 } else { 250 };
+                set_timeout(
+                    move || poll(old, was, path, tries + 1),
+                    Duration::from_millis(wait),
+                );
             }
             None => {}
         }
     }
-    poll(main_heading(), active_element(), 0);
+    poll(main_heading(), active_element(), path, 0);
 }
 
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
