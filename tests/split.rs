@@ -70,6 +70,19 @@ fn lazy_files() -> Vec<String> {
     stems
 }
 
+/// Signed in on the first screen, with room for every chunk and request in
+/// the resource timeline (250 entries by default).
+async fn signed_in_with_room_for_timings() -> Env {
+    let env = Env::new().await;
+    env.login("demo", "demo123").await;
+    env.browser
+        .execute("performance.setResourceTimingBufferSize(2000);", vec![])
+        .await
+        .unwrap();
+    env.wait_for(ROWS, "customer rows").await;
+    env
+}
+
 /// Fails the test unless the dist has a module of its own named `stem`.
 fn assert_own_module(stem: &str) {
     let files = lazy_files();
@@ -144,14 +157,7 @@ async fn every_page_is_prefetched_after_the_first_screen_call_extras_first() {
     let files = lazy_files();
     let pages = files.iter().filter(|f| f.starts_with("split_")).count();
     assert!(pages >= 10, "too few lazy pages: {files:?}");
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
-    // Room for every chunk and request in the resource timeline (250 by default).
-    env.browser
-        .execute("performance.setResourceTimingBufferSize(2000);", vec![])
-        .await
-        .unwrap();
-    env.wait_for(ROWS, "customer rows").await;
+    let env = signed_in_with_room_for_timings().await;
 
     // Without opening any page, every page's files arrive in idle time.
     let started = Instant::now();
@@ -308,13 +314,7 @@ async fn a_call_card_whose_code_cannot_be_fetched_offers_a_retry_that_works() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_visit_downloads_no_code() {
     let files = lazy_files();
-    let env = Env::new().await;
-    env.login("demo", "demo123").await;
-    env.browser
-        .execute("performance.setResourceTimingBufferSize(2000);", vec![])
-        .await
-        .unwrap();
-    env.wait_for(ROWS, "customer rows").await;
+    let env = signed_in_with_room_for_timings().await;
     // The first visit ends once the idle prefetch has every page's code.
     let started = Instant::now();
     while fetched_wasm(&env).await.len() < files.len() {
